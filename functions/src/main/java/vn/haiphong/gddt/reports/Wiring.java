@@ -1,0 +1,103 @@
+package vn.haiphong.gddt.reports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import vn.haiphong.gddt.reports.app.SubmissionRecorder;
+import vn.haiphong.gddt.reports.app.UnitAccess;
+import vn.haiphong.gddt.reports.app.UnitOverview;
+import vn.haiphong.gddt.reports.app.Uploads;
+import vn.haiphong.gddt.reports.domain.CapabilityTokens;
+import vn.haiphong.gddt.reports.domain.Catalog;
+import vn.haiphong.gddt.reports.domain.CatalogSettings;
+import vn.haiphong.gddt.reports.domain.DeadlineRule;
+import vn.haiphong.gddt.reports.domain.TokenKeys;
+import vn.haiphong.gddt.reports.files.S3SubmissionFiles;
+import vn.haiphong.gddt.reports.mail.SesMailer;
+import vn.haiphong.gddt.reports.mail.SubmissionEmails;
+import vn.haiphong.gddt.reports.store.DynamoDbSubmissionLedger;
+import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
+
+/**
+ * Builds the use cases from the environment that template.yaml declares. Each handler's public
+ * constructor asks for what it needs; nothing here runs per request.
+ */
+public final class Wiring {
+    private final Env env;
+    private final Clock clock;
+    private final AwsClients aws;
+    private DynamoDbClient dynamo;
+
+    public Wiring(Env env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+        this.aws = new AwsClients(env);
+    }
+
+    public Catalog catalog() {
+        return Catalog.standard(catalogSettings(env));
+    }
+
+    public static CatalogSettings catalogSettings(Env env) {
+        DeadlineRule rule = DeadlineRule.valueOf(env.optional("DEADLINE_RULE").orElse(DeadlineRule.BEFORE_NAMED_DAY.name()));
+        Duration grace = Duration.ofMinutes(env.number("GRACE_MINUTES", 0, 0, 60L * 24 * 30));
+        Duration openBefore = Duration.ofDays(env.number("OPEN_DAYS_BEFORE_DUE", 30, 0, 366));
+        long lockDays = env.number("LOCK_DAYS_AFTER_DUE", -1, -1, 3660);
+        return new CatalogSettings(rule, grace, openBefore,
+                lockDays < 0 ? Optional.empty() : Optional.of(Duration.ofDays(lockDays)));
+    }
+
+    public UnitAccess unitAccess() {
+        return new UnitAccess(tokens(), units(), clock);
+    }
+
+    public UnitOverview unitOverview() {
+        return new UnitOverview(catalog(), ledger(), clock);
+    }
+
+    public Uploads uploads() {
+        Uploads.Limits limits = new Uploads.Limits(env.number("MAX_UPLOAD_BYTES", 25L * 1024 * 1024, 1, 5L << 30),
+                Duration.ofSeconds(env.number("UPLOAD_URL_TTL_SECONDS", 900, 30, 900)));
+        return new Uploads(catalog(), files(), limits, clock);
+    }
+
+    public SubmissionRecorder submissionRecorder() {
+        return new SubmissionRecorder(catalog(), units(), ledger(), files(),
+                new SesMailer(aws.ses(), env.required("SENDER_ADDRESS")), new SubmissionEmails());
+    }
+
+    /**
+     * Token keys come from SSM Parameter Store (a SecureString named by TOKEN_KEYS_PARAMETER) in AWS,
+     * or straight from TOKEN_KEYS on a laptop. Never a literal in the template.
+     */
+    public CapabilityTokens tokens() {
+        String spec = env.optional("TOKEN_KEYS").orElseGet(() -> {
+            try (SsmClient ssm = aws.ssm()) {
+                return ssm.getParameter(r -> r.name(env.required("TOKEN_KEYS_PARAMETER")).withDecryption(true))
+                        .parameter().value();
+            }
+        });
+        return new CapabilityTokens(TokenKeys.parse(spec));
+    }
+
+    private DynamoDbUnitDirectory units() {
+        return new DynamoDbUnitDirectory(dynamo(), env.required("TABLE_NAME"));
+    }
+
+    private DynamoDbSubmissionLedger ledger() {
+        return new DynamoDbSubmissionLedger(dynamo(), env.required("TABLE_NAME"));
+    }
+
+    private S3SubmissionFiles files() {
+        return new S3SubmissionFiles(aws.s3(), aws.s3Presigner(), env.required("BUCKET_NAME"));
+    }
+
+    private DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            dynamo = aws.dynamoDb();
+        }
+        return dynamo;
+    }
+}

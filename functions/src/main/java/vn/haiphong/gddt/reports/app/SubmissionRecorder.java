@@ -1,0 +1,115 @@
+package vn.haiphong.gddt.reports.app;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import vn.haiphong.gddt.reports.domain.Catalog;
+import vn.haiphong.gddt.reports.domain.FileType;
+import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.Submission;
+import vn.haiphong.gddt.reports.domain.SubmissionKey;
+import vn.haiphong.gddt.reports.domain.Text;
+import vn.haiphong.gddt.reports.domain.Unit;
+import vn.haiphong.gddt.reports.files.SubmissionFiles;
+import vn.haiphong.gddt.reports.files.SubmissionFiles.StoredFile;
+import vn.haiphong.gddt.reports.mail.Mailer;
+import vn.haiphong.gddt.reports.mail.SubmissionEmails;
+import vn.haiphong.gddt.reports.store.SubmissionLedger;
+import vn.haiphong.gddt.reports.store.UnitDirectory;
+
+/**
+ * What happens when a file lands under {@code submissions/}: check it, record it once, move a bad
+ * one to quarantine, and tell the unit — exactly once, however often the event is delivered.
+ *
+ * <p>Each step can be repeated safely: the record is a conditional write, the move is a no-op once
+ * done, and the e-mail is sent only by whoever claims the receipt.
+ */
+public final class SubmissionRecorder {
+    public enum Outcome { RECORDED, ALREADY_RECORDED, IGNORED }
+
+    private final Catalog catalog;
+    private final UnitDirectory units;
+    private final SubmissionLedger ledger;
+    private final SubmissionFiles files;
+    private final Mailer mailer;
+    private final SubmissionEmails emails;
+
+    public SubmissionRecorder(Catalog catalog, UnitDirectory units, SubmissionLedger ledger, SubmissionFiles files,
+                              Mailer mailer, SubmissionEmails emails) {
+        this.catalog = catalog;
+        this.units = units;
+        this.ledger = ledger;
+        this.files = files;
+        this.mailer = mailer;
+        this.emails = emails;
+    }
+
+    /**
+     * @param eventTime the storage event's time: it decides on time or late
+     * @param versionId the object version named by the event, if the bucket is versioned
+     */
+    public Outcome onObjectCreated(String key, String versionId, Instant eventTime) {
+        Optional<SubmissionKey> parsed = SubmissionKey.parse(key);
+        Optional<Obligation> obligation = parsed.flatMap(k -> catalog.find(k.obligationId()));
+        Optional<Unit> unit = parsed.flatMap(k -> units.find(k.unitId()));
+        if (parsed.isEmpty() || obligation.isEmpty() || unit.isEmpty()) {
+            // Only our presigned URLs write here; anything else is not a unit's submission.
+            files.move(key, SubmissionKey.QUARANTINE_PREFIX + key);
+            return Outcome.IGNORED;
+        }
+        SubmissionKey k = parsed.get();
+        Optional<Submission> known = ledger.find(k.obligationId(), k.unitId(), k.submissionId());
+        boolean fresh = false;
+        if (known.isEmpty()) {
+            Optional<StoredFile> file = files.describe(key);
+            if (file.isEmpty()) {
+                return Outcome.IGNORED;
+            }
+            Submission submission = check(k, obligation.get(), file.get(), versionId, eventTime);
+            fresh = ledger.recordIfAbsent(submission);
+            known = fresh ? Optional.of(submission) : ledger.find(k.obligationId(), k.unitId(), k.submissionId());
+        }
+        Submission submission = known.orElseThrow();
+        if (!submission.accepted()) {
+            files.move(key, k.quarantineKey());
+        }
+        tellUnit(submission, unit.get(), obligation.get());
+        return fresh ? Outcome.RECORDED : Outcome.ALREADY_RECORDED;
+    }
+
+    private Submission check(SubmissionKey k, Obligation obligation, StoredFile file, String versionId, Instant at) {
+        Optional<FileType> type = FileType.ofContentType(file.contentType());
+        Optional<String> refusal;
+        if (type.isEmpty()) {
+            refusal = Optional.of("loại tệp không được phép (" + file.contentType() + ")");
+        } else if (!type.get().fitsHead(files.firstBytes(k.key(), FileType.HEAD_BYTES))) {
+            refusal = Optional.of("nội dung tệp không phải là tệp " + type.get().name() + " hợp lệ");
+        } else {
+            refusal = Optional.empty();
+        }
+        String fileName = Text.nfc(URLDecoder.decode(
+                file.metadata().getOrDefault(Uploads.META_FILE_NAME, k.safeName()), StandardCharsets.UTF_8));
+        return new Submission(k.submissionId(), k.unitId(), k.obligationId(), k.key(), file.eTag(),
+                versionId != null ? versionId : file.versionId(), file.size(),
+                file.metadata().getOrDefault(Uploads.META_SHA256, ""), file.contentType(), fileName, at,
+                obligation.isOnTime(at), refusal);
+    }
+
+    private void tellUnit(Submission submission, Unit unit, Obligation obligation) {
+        if (!ledger.claimReceipt(submission)) {
+            return;
+        }
+        Mailer.Email email = submission.accepted()
+                ? emails.receipt(unit, obligation, submission)
+                : emails.refusal(unit, obligation, submission);
+        String messageId;
+        try {
+            messageId = mailer.send(email);
+        } catch (RuntimeException e) {
+            ledger.releaseReceipt(submission);
+            throw e;
+        }
+        ledger.receiptSent(submission, messageId);
+    }
+}

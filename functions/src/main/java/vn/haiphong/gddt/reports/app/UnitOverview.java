@@ -1,0 +1,66 @@
+package vn.haiphong.gddt.reports.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import vn.haiphong.gddt.reports.domain.Catalog;
+import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.ObligationState;
+import vn.haiphong.gddt.reports.domain.Submission;
+import vn.haiphong.gddt.reports.domain.Unit;
+import vn.haiphong.gddt.reports.domain.VietnamTime;
+import vn.haiphong.gddt.reports.store.SubmissionLedger;
+
+/**
+ * What a school sees when it opens its link ({@code GET /v1/me}): this year's and last year's
+ * obligations, so a year-end report sent late in January is still there.
+ */
+public final class UnitOverview {
+    public record View(UnitView unit, String now, List<ObligationView> obligations) {
+    }
+
+    public record UnitView(String id, String name, String category, String categoryName, List<String> emails) {
+    }
+
+    public record ObligationView(String obligation, String report, String period, String title, String receiver,
+                                 String opensAt, String due, String dueText, String locksAt, String state,
+                                 boolean acceptsUploads, List<SubmissionView> submissions) {
+    }
+
+    public record SubmissionView(String submissionId, String fileName, long size, String sha256, String contentType,
+                                 String receivedAt, boolean onTime, boolean accepted, String refusal) {
+    }
+
+    private final Catalog catalog;
+    private final SubmissionLedger ledger;
+    private final Clock clock;
+
+    public UnitOverview(Catalog catalog, SubmissionLedger ledger, Clock clock) {
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public View of(Unit unit) {
+        Instant now = clock.instant();
+        int year = VietnamTime.dateOf(now).getYear();
+        List<ObligationView> obligations = catalog.owedBy(unit.category(), year - 1, year).stream()
+                .map(o -> view(o, unit, ledger.ofUnit(o.id(), unit.id()), now))
+                .toList();
+        return new View(new UnitView(unit.id(), unit.name(), unit.category().name(), unit.category().label(),
+                unit.emails()), VietnamTime.iso(now), obligations);
+    }
+
+    private static ObligationView view(Obligation o, Unit unit, List<Submission> submissions, Instant now) {
+        List<SubmissionView> sent = submissions.stream()
+                .sorted(Comparator.comparing(Submission::receivedAt))
+                .map(s -> new SubmissionView(s.submissionId(), s.fileName(), s.size(), s.sha256(), s.contentType(),
+                        VietnamTime.iso(s.receivedAt()), s.onTime(), s.accepted(), s.refusal().orElse(null)))
+                .toList();
+        return new ObligationView(o.id(), o.report().id(), o.period().id(), o.title(), o.report().receiver(),
+                VietnamTime.iso(o.opensAt()), VietnamTime.iso(o.due()), o.dueWording(),
+                o.locksAt().map(VietnamTime::iso).orElse(null),
+                ObligationState.of(o, unit.category(), submissions, now).name(), o.acceptsUploadsAt(now), sent);
+    }
+}

@@ -1,0 +1,43 @@
+package vn.haiphong.gddt.reports.domain;
+
+import java.util.Optional;
+
+/**
+ * A file name as the unit gave it (NFC, for people) and the safe form used in the storage key
+ * (ASCII letters, digits, dot, dash, underscore).
+ */
+public record FileName(String original, String safe) {
+    public static final int MAX_LENGTH = 200;
+
+    /** The name in NFC, or empty when it is blank, only dots, a path, has control characters or is too long. */
+    public static Optional<FileName> of(String given) {
+        String name = Text.nfc(given).strip();
+        if (name.isEmpty() || name.length() > MAX_LENGTH || name.chars().allMatch(c -> c == '.')
+                || name.contains("/") || name.contains("\\")
+                || name.codePoints().anyMatch(FileName::isControlOrFormat)) {
+            return Optional.empty();
+        }
+        return Optional.of(new FileName(name, safeForm(name)));
+    }
+
+    private static boolean isControlOrFormat(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    private static String safeForm(String name) {
+        String ascii = Text.withoutDiacritics(name)
+                .replaceAll("[^A-Za-z0-9._-]+", "-")
+                .replaceAll("-{2,}", "-")
+                .replaceAll("^[-.]+", "");
+        int dot = ascii.lastIndexOf('.');
+        String stem = dot > 0 ? ascii.substring(0, dot) : ascii;
+        String ext = dot > 0 ? ascii.substring(dot) : "";
+        stem = stem.replaceAll("[-.]+$", "");
+        if (stem.isEmpty()) {
+            stem = "bao-cao";
+        }
+        return stem.substring(0, Math.min(stem.length(), 100)) + ext.substring(0, Math.min(ext.length(), 10));
+    }
+}

@@ -1,0 +1,86 @@
+package vn.haiphong.gddt.reports.files;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/** The submissions bucket on S3. */
+public final class S3SubmissionFiles implements SubmissionFiles {
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    public S3SubmissionFiles(S3Client s3, S3Presigner presigner, String bucket) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = bucket;
+    }
+
+    /**
+     * Content type, length, SHA-256 and metadata become signed headers: S3 itself refuses a body or
+     * header that differs from what was granted.
+     */
+    @Override
+    public PresignedUpload presignUpload(UploadSpec spec, Duration validFor) {
+        PutObjectRequest put = PutObjectRequest.builder().bucket(bucket).key(spec.key())
+                .contentType(spec.contentType())
+                .contentLength(spec.size())
+                .checksumSHA256(spec.sha256())
+                .metadata(spec.metadata())
+                .build();
+        PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p.signatureDuration(validFor).putObjectRequest(put));
+        Map<String, String> headers = new HashMap<>();
+        presigned.signedHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                headers.put(name, String.join(",", values));
+            }
+        });
+        return new PresignedUpload(presigned.url().toString(), "PUT", Map.copyOf(headers), presigned.expiration());
+    }
+
+    @Override
+    public Optional<StoredFile> describe(String key) {
+        try {
+            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
+            return Optional.of(new StoredFile(head.contentLength(), unquote(head.eTag()), head.versionId(),
+                    head.contentType(), head.metadata()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] firstBytes(String key, int count) {
+        ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)
+                .range("bytes=0-" + (count - 1)));
+        return bytes.asByteArray();
+    }
+
+    @Override
+    public void move(String key, String to) {
+        if (describe(key).isEmpty()) {
+            return;
+        }
+        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket).destinationKey(to));
+        s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    private static String unquote(String eTag) {
+        return eTag == null ? "" : eTag.replace("\"", "");
+    }
+}

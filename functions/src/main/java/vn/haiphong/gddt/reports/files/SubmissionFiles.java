@@ -1,0 +1,28 @@
+package vn.haiphong.gddt.reports.files;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** The bucket that holds submitted files. */
+public interface SubmissionFiles {
+    /** What the browser must send, exactly; anything else is refused by the storage itself. */
+    record UploadSpec(String key, String contentType, long size, String sha256, Map<String, String> metadata) {
+    }
+
+    record PresignedUpload(String url, String method, Map<String, String> headers, Instant expiresAt) {
+    }
+
+    record StoredFile(long size, String eTag, String versionId, String contentType, Map<String, String> metadata) {
+    }
+
+    PresignedUpload presignUpload(UploadSpec spec, Duration validFor);
+
+    Optional<StoredFile> describe(String key);
+
+    byte[] firstBytes(String key, int count);
+
+    /** Moves the object to {@code to}; a no-op when it is already gone. */
+    void move(String key, String to);
+}

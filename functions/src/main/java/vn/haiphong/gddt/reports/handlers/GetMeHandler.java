@@ -1,0 +1,40 @@
+package vn.haiphong.gddt.reports.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.Map;
+import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.Wiring;
+import vn.haiphong.gddt.reports.app.UnitAccess;
+import vn.haiphong.gddt.reports.app.UnitOverview;
+
+/** {@code GET /v1/me}: the unit behind the link, what it owes, by when, and what it has sent. */
+public final class GetMeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final UnitAccess access;
+    private final UnitOverview overview;
+
+    public GetMeHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    public GetMeHandler(Map<String, String> env, Clock clock) {
+        this(new Wiring(new Env(env), clock));
+    }
+
+    private GetMeHandler(Wiring wiring) {
+        this(wiring.unitAccess(), wiring.unitOverview());
+    }
+
+    GetMeHandler(UnitAccess access, UnitOverview overview) {
+        this.access = access;
+        this.overview = overview;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.respond(event, context, () -> Http.json(200, overview.of(access.unitFor(Http.bearer(event)))));
+    }
+}

@@ -1,0 +1,104 @@
+package vn.haiphong.gddt.reports.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import vn.haiphong.gddt.reports.domain.Problem;
+import vn.haiphong.gddt.reports.domain.RequestRefused;
+import vn.haiphong.gddt.reports.domain.Text;
+
+/** The HTTP edge every API handler shares: bearer token, JSON body, JSON and problem+json answers. */
+final class Http {
+    /** No legitimate request body comes near this; a larger one is refused before it is parsed. */
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private Http() {
+    }
+
+    /** Runs the request; a refusal becomes its problem+json, anything unexpected a logged 500 without details. */
+    static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Context context,
+                                            Supplier<APIGatewayV2HTTPResponse> handling) {
+        String route = event.getRouteKey();
+        try {
+            APIGatewayV2HTTPResponse response = handling.get();
+            Log.info(context, "request", Map.of("route", String.valueOf(route), "status", response.getStatusCode()));
+            return response;
+        } catch (RequestRefused refused) {
+            Log.info(context, "refused", Map.of("route", String.valueOf(route), "code", refused.problem().code()));
+            return problem(refused.problem(), refused.detail());
+        } catch (RuntimeException e) {
+            Log.error(context, "failed", Map.of("route", String.valueOf(route)), e);
+            return problem(Problem.INTERNAL, Problem.INTERNAL.detail());
+        }
+    }
+
+    static String bearer(APIGatewayV2HTTPEvent event) {
+        String value = header(event, "authorization");
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.regionMatches(true, 0, "Bearer ", 0, 7) ? trimmed.substring(7).strip() : null;
+    }
+
+    static JsonNode jsonObject(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody() == null ? "" : event.getBody();
+        byte[] bytes = event.getIsBase64Encoded() ? decodeBase64(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new RequestRefused(Problem.BODY_TOO_LARGE);
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(Text.nfc(new String(bytes, StandardCharsets.UTF_8)));
+            if (node == null || !node.isObject()) {
+                throw new RequestRefused(Problem.BODY_INVALID, "Nội dung yêu cầu phải là một đối tượng JSON.");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new RequestRefused(Problem.BODY_INVALID, "Nội dung yêu cầu không phải JSON hợp lệ.");
+        }
+    }
+
+    static APIGatewayV2HTTPResponse json(int status, Object body) {
+        return response(status, "application/json; charset=utf-8", Json.write(body));
+    }
+
+    static APIGatewayV2HTTPResponse problem(Problem problem, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:hp-reports:problem:" + problem.code());
+        body.put("title", problem.name());
+        body.put("status", problem.status());
+        body.put("code", problem.code());
+        body.put("detail", detail);
+        return response(problem.status(), "application/problem+json; charset=utf-8", Json.write(body));
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, String contentType, String body) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(Map.of("content-type", contentType, "cache-control", "no-store",
+                        "x-content-type-options", "nosniff"))
+                .withBody(body).build();
+    }
+
+    private static String header(APIGatewayV2HTTPEvent event, String name) {
+        if (event.getHeaders() == null) {
+            return null;
+        }
+        return event.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private static byte[] decodeBase64(String raw) {
+        try {
+            return Base64.getDecoder().decode(raw);
+        } catch (IllegalArgumentException e) {
+            throw new RequestRefused(Problem.BODY_INVALID);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package vn.haiphong.gddt.reports.mail;
+
+import java.text.NumberFormat;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.Submission;
+import vn.haiphong.gddt.reports.domain.Unit;
+import vn.haiphong.gddt.reports.domain.VietnamTime;
+
+/** The receipt (biên nhận) and the refusal a unit gets for each file it sends; Vietnamese, HTML and text. */
+public final class SubmissionEmails {
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+
+    public Mailer.Email receipt(Unit unit, Obligation obligation, Submission s) {
+        String subject = "Biên nhận báo cáo " + obligation.report().id() + " " + obligation.period().label() + " — " + unit.name();
+        String lead = "Sở GDĐT Hải Phòng đã nhận báo cáo của " + unit.name() + ". Thông tin biên nhận:";
+        Map<String, String> rows = facts(obligation, s);
+        rows.put("Tình trạng", s.onTime() ? "Nộp đúng hạn" : "Nộp muộn (sau hạn)");
+        return render(unit, subject, lead, rows,
+                "Đơn vị lưu lại thư này làm biên nhận. Mã SHA-256 giúp đối chiếu đúng tệp đã gửi.");
+    }
+
+    public Mailer.Email refusal(Unit unit, Obligation obligation, Submission s) {
+        String subject = "Tệp báo cáo không hợp lệ — " + obligation.report().id() + " " + obligation.period().label();
+        String lead = "Tệp " + unit.name() + " vừa gửi KHÔNG được tiếp nhận vì " + s.refusal().orElse("") + ".";
+        Map<String, String> rows = facts(obligation, s);
+        return render(unit, subject, lead, rows,
+                "Đề nghị đơn vị kiểm tra lại tệp và gửi lại qua đường liên kết Sở đã cấp. Báo cáo chỉ được tính là đã nộp khi có biên nhận.");
+    }
+
+    private static Map<String, String> facts(Obligation obligation, Submission s) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("Báo cáo", obligation.title());
+        rows.put("Kỳ báo cáo", obligation.period().label());
+        rows.put("Nơi nhận", obligation.report().receiver());
+        rows.put("Hạn nộp", obligation.dueWording());
+        rows.put("Thời điểm hệ thống nhận", VietnamTime.dateTime(s.receivedAt()) + " (giờ Việt Nam)");
+        rows.put("Tên tệp", s.fileName());
+        rows.put("Dung lượng", NumberFormat.getIntegerInstance(VIETNAMESE).format(s.size()) + " byte");
+        rows.put("SHA-256", hex(s.sha256()));
+        rows.put("Mã biên nhận", s.submissionId());
+        return rows;
+    }
+
+    private static Mailer.Email render(Unit unit, String subject, String lead, Map<String, String> rows, String closing) {
+        StringBuilder text = new StringBuilder("Kính gửi ").append(unit.name()).append(",\n\n").append(lead).append("\n\n");
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><body>")
+                .append("<p>Kính gửi ").append(escape(unit.name())).append(",</p><p>").append(escape(lead))
+                .append("</p><table cellpadding=\"4\" style=\"border-collapse:collapse\">");
+        rows.forEach((label, value) -> {
+            text.append("- ").append(label).append(": ").append(value).append('\n');
+            html.append("<tr><th align=\"left\">").append(escape(label)).append("</th><td>").append(escape(value))
+                    .append("</td></tr>");
+        });
+        text.append('\n').append(closing).append("\n\nVăn phòng Sở GDĐT Hải Phòng\n(Thư gửi tự động, xin không trả lời.)\n");
+        html.append("</table><p>").append(escape(closing))
+                .append("</p><p>Văn phòng Sở GDĐT Hải Phòng<br><small>(Thư gửi tự động, xin không trả lời.)</small></p></body></html>");
+        return new Mailer.Email(unit.emails(), subject, html.toString(), text.toString());
+    }
+
+    private static String hex(String base64) {
+        try {
+            return HexFormat.of().formatHex(Base64.getDecoder().decode(base64));
+        } catch (IllegalArgumentException e) {
+            return base64;
+        }
+    }
+
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,131 @@
+package vn.haiphong.gddt.reports.store;
+
+import static vn.haiphong.gddt.reports.store.Items.n;
+import static vn.haiphong.gddt.reports.store.Items.num;
+import static vn.haiphong.gddt.reports.store.Items.optStr;
+import static vn.haiphong.gddt.reports.store.Items.s;
+import static vn.haiphong.gddt.reports.store.Items.str;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import vn.haiphong.gddt.reports.domain.Submission;
+
+/**
+ * Submissions live in the period grid: {@code PK=OBL#<report>#<period>}, {@code SK=UNIT#<unit>#SUB#<id>}.
+ * One Query gives a whole report-period; {@code begins_with} gives one unit's row.
+ */
+public final class DynamoDbSubmissionLedger implements SubmissionLedger {
+    private static final String SENDING = "SENDING";
+    private static final String SENT = "SENT";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbSubmissionLedger(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public boolean recordIfAbsent(Submission submission) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item(submission))
+                    .conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyRecorded) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Submission> find(String obligationId, String unitId, String submissionId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Items.key(pk(obligationId), sk(unitId, submissionId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(submission(item));
+    }
+
+    @Override
+    public List<Submission> ofUnit(String obligationId, String unitId) {
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :unit)")
+                .expressionAttributeValues(Map.of(":pk", s(pk(obligationId)), ":unit", s("UNIT#" + unitId + "#SUB#")))
+                .build();
+        return dynamo.queryPaginator(query).items().stream().map(DynamoDbSubmissionLedger::submission).toList();
+    }
+
+    @Override
+    public boolean claimReceipt(Submission submission) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(submission))
+                    .updateExpression("SET receipt = :sending")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(receipt)")
+                    .expressionAttributeValues(Map.of(":sending", s(SENDING))));
+            return true;
+        } catch (ConditionalCheckFailedException claimedBefore) {
+            return false;
+        }
+    }
+
+    @Override
+    public void receiptSent(Submission submission, String messageId) {
+        dynamo.updateItem(r -> r.tableName(table).key(key(submission))
+                .updateExpression("SET receipt = :sent, receiptMessageId = :id")
+                .conditionExpression("receipt = :sending")
+                .expressionAttributeValues(Map.of(":sent", s(SENT), ":id", s(messageId), ":sending", s(SENDING))));
+    }
+
+    @Override
+    public void releaseReceipt(Submission submission) {
+        dynamo.updateItem(r -> r.tableName(table).key(key(submission))
+                .updateExpression("REMOVE receipt")
+                .conditionExpression("receipt = :sending")
+                .expressionAttributeValues(Map.of(":sending", s(SENDING))));
+    }
+
+    static String pk(String obligationId) {
+        return "OBL#" + obligationId.replace(':', '#');
+    }
+
+    private static String sk(String unitId, String submissionId) {
+        return "UNIT#" + unitId + "#SUB#" + submissionId;
+    }
+
+    private static Map<String, AttributeValue> key(Submission s) {
+        return Items.key(pk(s.obligationId()), sk(s.unitId(), s.submissionId()));
+    }
+
+    private static Map<String, AttributeValue> item(Submission s) {
+        Map<String, AttributeValue> item = new HashMap<>(key(s));
+        item.put("type", s("SUBMISSION"));
+        item.put("submissionId", s(s.submissionId()));
+        item.put("unitId", s(s.unitId()));
+        item.put("obligationId", s(s.obligationId()));
+        item.put("objectKey", s(s.key()));
+        item.put("eTag", s(s.eTag()));
+        if (s.versionId() != null) {
+            item.put("versionId", s(s.versionId()));
+        }
+        item.put("size", n(s.size()));
+        item.put("sha256", s(s.sha256()));
+        item.put("contentType", s(s.contentType()));
+        item.put("fileName", s(s.fileName()));
+        item.put("receivedAt", s(s.receivedAt().toString()));
+        item.put("onTime", AttributeValue.fromBool(s.onTime()));
+        s.refusal().ifPresent(reason -> item.put("refusal", s(reason)));
+        return item;
+    }
+
+    private static Submission submission(Map<String, AttributeValue> item) {
+        return new Submission(str(item, "submissionId"), str(item, "unitId"), str(item, "obligationId"),
+                str(item, "objectKey"), str(item, "eTag"), str(item, "versionId"), num(item, "size"),
+                str(item, "sha256"), str(item, "contentType"), str(item, "fileName"),
+                Instant.parse(str(item, "receivedAt")), item.get("onTime").bool(), optStr(item, "refusal"));
+    }
+}

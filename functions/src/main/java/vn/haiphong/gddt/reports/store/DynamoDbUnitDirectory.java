@@ -1,0 +1,71 @@
+package vn.haiphong.gddt.reports.store;
+
+import static vn.haiphong.gddt.reports.store.Items.key;
+import static vn.haiphong.gddt.reports.store.Items.list;
+import static vn.haiphong.gddt.reports.store.Items.n;
+import static vn.haiphong.gddt.reports.store.Items.num;
+import static vn.haiphong.gddt.reports.store.Items.s;
+import static vn.haiphong.gddt.reports.store.Items.str;
+import static vn.haiphong.gddt.reports.store.Items.strings;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import vn.haiphong.gddt.reports.domain.Unit;
+import vn.haiphong.gddt.reports.domain.UnitCategory;
+
+/** Units live in one partition, {@code PK=UNITS, SK=UNIT#<id>}: a few thousand small items, one Query. */
+public final class DynamoDbUnitDirectory implements UnitDirectory {
+    static final String PK = "UNITS";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbUnitDirectory(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Unit> find(String unitId) {
+        if (!Unit.validId(unitId)) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(PK, sk(unitId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(unit(item));
+    }
+
+    @Override
+    public List<Unit> all() {
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(PK)))
+                .build();
+        return dynamo.queryPaginator(query).items().stream().map(DynamoDbUnitDirectory::unit).toList();
+    }
+
+    @Override
+    public void upsert(Unit unit) {
+        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(PK, sk(unit.id())))
+                .updateExpression("SET unitId = :id, #name = :name, category = :category, emails = :emails, "
+                        + "tokenVersion = if_not_exists(tokenVersion, :version)")
+                .expressionAttributeNames(Map.of("#name", "name"))
+                .expressionAttributeValues(Map.of(":id", s(unit.id()), ":name", s(unit.name()),
+                        ":category", s(unit.category().name()), ":emails", list(unit.emails()),
+                        ":version", n(unit.tokenVersion())))
+                .build());
+    }
+
+    private static String sk(String unitId) {
+        return "UNIT#" + unitId;
+    }
+
+    private static Unit unit(Map<String, AttributeValue> item) {
+        return new Unit(str(item, "unitId"), str(item, "name"), UnitCategory.valueOf(str(item, "category")),
+                strings(item, "emails"), (int) num(item, "tokenVersion"));
+    }
+}

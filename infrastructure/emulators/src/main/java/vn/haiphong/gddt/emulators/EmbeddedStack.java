@@ -1,0 +1,123 @@
+package vn.haiphong.gddt.emulators;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts S3Proxy in this JVM and dynalite and aws-ses-v2-local as child processes, all at once. */
+final class EmbeddedStack {
+
+    static final String ACCESS_KEY_ID = "local";
+    static final String SECRET_ACCESS_KEY = "local-secret";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final String PRELOAD = "exit-with-parent.cjs";
+
+    private EmbeddedStack() {
+    }
+
+    static Emulators start(EmulatorOptions options, NodeModules nodeModules) {
+        long began = System.nanoTime();
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            Path workDir = Files.createTempDirectory("emulators-");
+            started.add(() -> deleteTree(workDir));
+            Path preload = copyPreload(workDir);
+            Path dataDir = options.dataDir();
+            Path logDir = dataDir == null ? workDir : Files.createDirectories(dataDir.resolve("logs"));
+
+            // Both node processes boot while S3Proxy starts in this thread; then wait for their ports.
+            int dynamoDbPort = Ports.free();
+            List<String> dynaliteArgs = new ArrayList<>(List.of("--host", Ports.HOST, "--port", String.valueOf(dynamoDbPort),
+                    "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+            if (dataDir != null) {
+                dynaliteArgs.addAll(List.of("--path", Files.createDirectories(dataDir.resolve("dynamodb")).toString()));
+            }
+            NodeProcess dynalite = NodeProcess.start(
+                    "dynalite", nodeModules.dynalite(), preload, dynaliteArgs, logDir.resolve("dynalite.log"));
+            started.add(dynalite);
+
+            int sesPort = otherFreePort(dynamoDbPort);
+            NodeProcess ses = NodeProcess.start("aws-ses-v2-local", nodeModules.sesV2Local(), preload,
+                    List.of("--host", Ports.HOST, "--port", String.valueOf(sesPort)), logDir.resolve("ses.log"));
+            started.add(ses);
+
+            // The bus is listed before S3Proxy so that closing, in reverse, stops the producer first.
+            ObjectCreatedBus events = new ObjectCreatedBus();
+            started.add(events);
+            EmbeddedS3 s3 = EmbeddedS3.start(new NotifyingBlobStore(blobStore(dataDir), events),
+                    options.corsOrigins(), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+            started.add(s3);
+
+            dynalite.awaitPort(dynamoDbPort, READY_TIMEOUT);
+            ses.awaitPort(sesPort, READY_TIMEOUT);
+
+            URI sesEndpoint = loopback(sesPort);
+            Emulators emulators = new Emulators(true, s3.endpoint(), loopback(dynamoDbPort), sesEndpoint,
+                    sesEndpoint.resolve("/store"), ACCESS_KEY_ID, SECRET_ACCESS_KEY, events, started);
+            log.info("Emulators started in {} ms: S3 {}, DynamoDB {}, SES {}",
+                    Duration.ofNanos(System.nanoTime() - began).toMillis(),
+                    emulators.s3Endpoint(), emulators.dynamoDbEndpoint(), emulators.sesEndpoint());
+            return emulators;
+        } catch (IOException e) {
+            Emulators.closeInReverse(started);
+            throw new UncheckedIOException("Could not prepare the emulators' files", e);
+        } catch (RuntimeException | Error e) {
+            Emulators.closeInReverse(started);
+            throw e;
+        }
+    }
+
+    private static int otherFreePort(int taken) {
+        int port = Ports.free();
+        while (port == taken) {
+            port = Ports.free();
+        }
+        return port;
+    }
+
+    private static URI loopback(int port) {
+        return URI.create("http://" + Ports.HOST + ":" + port);
+    }
+
+    private static BlobStore blobStore(Path dataDir) throws IOException {
+        if (dataDir == null) {
+            return new TransientNio2BlobStore();
+        }
+        return new FilesystemNio2BlobStore(Files.createDirectories(dataDir.resolve("s3")).toString());
+    }
+
+    /** node needs a real file to preload, not a class path resource inside a jar. */
+    private static Path copyPreload(Path workDir) throws IOException {
+        Path target = workDir.resolve(PRELOAD);
+        try (InputStream script = EmbeddedStack.class.getResourceAsStream(PRELOAD)) {
+            if (script == null) {
+                throw new IllegalStateException(PRELOAD + " is missing from the emulators jar");
+            }
+            Files.copy(script, target);
+        }
+        return target;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

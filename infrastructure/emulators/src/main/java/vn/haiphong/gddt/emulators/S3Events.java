@@ -1,0 +1,12 @@
+package vn.haiphong.gddt.emulators;
+
+import java.util.function.Consumer;
+
+/** Where {@link Emulators#onObjectCreated} listeners are registered: the embedded store or a poller. */
+interface S3Events extends AutoCloseable {
+
+    AutoCloseable subscribe(Consumer<ObjectCreated> listener);
+
+    @Override
+    void close();
+}
