@@ -1,0 +1,89 @@
+package vn.haiphong.gddt.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar infrastructure/local/target/local-runner.jar [command] [options]}
+ *
+ * <ul>
+ *   <li>{@code run} (the default): the whole system on the emulators; Ctrl-C stops everything.</li>
+ *   <li>{@code import-units <csv>}: imports a unit list into DynamoDB (see {@link ImportUnits}).</li>
+ *   <li>{@code mint-token}: prints a unit or office token (see {@link MintToken}).</li>
+ * </ul>
+ */
+public final class LocalRunner {
+    private LocalRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        String command = !rest.isEmpty() && !rest.get(0).startsWith("--") ? rest.remove(0) : "run";
+        switch (command) {
+            case "run" -> run(rest);
+            case "import-units" -> System.exit(ImportUnits.main(rest));
+            case "mint-token" -> System.exit(MintToken.main(rest));
+            default -> {
+                System.err.println("unknown command " + command + "; use run, import-units or mint-token");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void run(List<String> args) throws Exception {
+        Args a = new Args(args);
+        Path root = a.path("--root", Path.of("."));
+        LocalSystem.Options options = new LocalSystem.Options(
+                a.path("--template", root.resolve("template.yaml")),
+                Integer.parseInt(a.value("--port", "3000")),
+                a.has("--data") ? Path.of(a.value("--data", null)) : null,
+                a.has("--clock") ? parseInstant(a.value("--clock", null)) : null,
+                a.path("--units", root.resolve("infrastructure/seed/units.csv")));
+        Path sessionFile = a.has("--session-file") ? Path.of(a.value("--session-file", null)) : null;
+        a.rejectUnknown();
+
+        LocalSystem system = LocalSystem.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            system.close();
+            stopped.countDown();
+        }));
+        if (sessionFile != null) {
+            Files.writeString(sessionFile, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(system.session()), StandardCharsets.UTF_8);
+        }
+        LocalSystem.SessionUnit sample = system.units().stream().filter(u -> u.category().equals("THPT")).findFirst()
+                .orElse(system.units().get(0));
+        System.out.printf("""
+
+                Hệ thống báo cáo định kỳ — chạy cục bộ / running locally
+                  API:           %s
+                  Office token:  %s
+                  School link:   %s  (%s)
+                  SES inbox:     %s  (JSON: %s)
+                  %d units seeded; %s
+                Ctrl-C to stop.
+                """, system.baseUrl(), system.officeToken(), sample.link(), sample.name(),
+                system.emulators().sesEndpoint(), system.emulators().sesStore(), system.units().size(),
+                sessionFile == null ? "all links: --session-file <path>" : "session written to " + sessionFile);
+        stopped.await();
+    }
+
+    /** "2025-06-09T23:00:00+07:00", or a bare date-time read as Vietnam time. */
+    static Instant parseInstant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.LocalDateTime.parse(text).atZone(vn.haiphong.gddt.reports.domain.VietnamTime.ZONE).toInstant();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package vn.haiphong.gddt.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * template.yaml as data: the one list of functions, routes, events, tables and buckets. The local
+ * runner reads everything from here and keeps no second list.
+ */
+public final class SamTemplate {
+    public record HttpRoute(String method, String path) {
+        public String routeKey() {
+            return method + " " + path;
+        }
+    }
+
+    public record S3Trigger(String bucketLogicalId, List<String> events, String prefix) {
+    }
+
+    public record Function(String logicalId, String handlerClass, Map<String, Object> environment,
+                           List<HttpRoute> routes, List<S3Trigger> s3Triggers, boolean scheduled) {
+    }
+
+    private final Map<String, Object> root;
+
+    private SamTemplate(Map<String, Object> root) {
+        this.root = root;
+    }
+
+    public static SamTemplate read(Path file) throws IOException {
+        return parse(Files.readString(file));
+    }
+
+    public static SamTemplate parse(String yaml) {
+        return new SamTemplate(new Yaml(new IntrinsicConstructor()).load(yaml));
+    }
+
+    public Map<String, Object> resources() {
+        return map(root.get("Resources"));
+    }
+
+    public Map<String, Object> parameters() {
+        return map(root.getOrDefault("Parameters", Map.of()));
+    }
+
+    public Map<String, Object> resource(String logicalId) {
+        return map(resources().get(logicalId));
+    }
+
+    public Map<String, Object> properties(String logicalId) {
+        return map(resource(logicalId).getOrDefault("Properties", Map.of()));
+    }
+
+    public List<String> resourcesOfType(String type) {
+        return resources().entrySet().stream().filter(e -> type.equals(map(e.getValue()).get("Type")))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    public List<Function> functions() {
+        Map<String, Object> globals = map(map(root.getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of()));
+        List<Function> functions = new ArrayList<>();
+        for (String id : resourcesOfType("AWS::Serverless::Function")) {
+            Map<String, Object> props = properties(id);
+            Map<String, Object> env = new LinkedHashMap<>(variables(globals));
+            env.putAll(variables(props));
+            List<HttpRoute> routes = new ArrayList<>();
+            List<S3Trigger> triggers = new ArrayList<>();
+            boolean scheduled = false;
+            for (Object value : map(props.getOrDefault("Events", Map.of())).values()) {
+                Map<String, Object> event = map(value);
+                Map<String, Object> ep = map(event.getOrDefault("Properties", Map.of()));
+                switch (String.valueOf(event.get("Type"))) {
+                    case "HttpApi" -> routes.add(new HttpRoute(String.valueOf(ep.get("Method")).toUpperCase(),
+                            String.valueOf(ep.get("Path"))));
+                    case "S3" -> triggers.add(new S3Trigger(refName(ep.get("Bucket")), strings(ep.get("Events")),
+                            prefix(ep)));
+                    case "Schedule", "ScheduleV2" -> scheduled = true;
+                    default -> throw new IllegalStateException("The local runner cannot emulate event type "
+                            + event.get("Type") + " of " + id);
+                }
+            }
+            String handler = String.valueOf(props.get("Handler"));
+            functions.add(new Function(id, handler.split("::", 2)[0], env, routes, triggers, scheduled));
+        }
+        return functions;
+    }
+
+    private static Map<String, Object> variables(Map<String, Object> functionProps) {
+        return map(map(functionProps.getOrDefault("Environment", Map.of())).getOrDefault("Variables", Map.of()));
+    }
+
+    private static String prefix(Map<String, Object> s3EventProps) {
+        Map<String, Object> key = map(map(s3EventProps.getOrDefault("Filter", Map.of())).getOrDefault("S3Key", Map.of()));
+        for (Object rule : (List<?>) key.getOrDefault("Rules", List.of())) {
+            Map<String, Object> r = map(rule);
+            if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
+                return String.valueOf(r.get("Value"));
+            }
+        }
+        return "";
+    }
+
+    static String refName(Object value) {
+        return Optional.ofNullable(map(value).get("Ref")).map(String::valueOf)
+                .orElseThrow(() -> new IllegalStateException("expected !Ref, got " + value));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw new IllegalStateException("expected a mapping in template.yaml, got " + value);
+    }
+
+    static List<String> strings(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
+    }
+
+    /** Reads {@code !Ref X} as {@code {Ref: X}} and {@code !Sub s} as {@code {Fn::Sub: s}}, as CloudFormation does. */
+    private static final class IntrinsicConstructor extends SafeConstructor {
+        IntrinsicConstructor() {
+            super(new LoaderOptions());
+            for (String fn : List.of("Ref", "Sub", "GetAtt", "Join", "Select", "Split", "If", "Equals", "Not", "And",
+                    "Or", "FindInMap", "ImportValue", "Base64", "Cidr", "GetAZs", "Condition")) {
+                String key = fn.equals("Ref") || fn.equals("Condition") ? fn : "Fn::" + fn;
+                this.yamlConstructors.put(new Tag("!" + fn), new AbstractConstruct() {
+                    @Override
+                    public Object construct(Node node) {
+                        Object value;
+                        if (node instanceof ScalarNode scalar) {
+                            value = fn.equals("GetAtt") ? List.of(scalar.getValue().split("\\.", 2)) : scalar.getValue();
+                        } else if (node instanceof SequenceNode seq) {
+                            value = constructSequence(seq);
+                        } else {
+                            value = constructMapping((MappingNode) node);
+                        }
+                        return Map.of(key, value);
+                    }
+                });
+            }
+        }
+    }
+}
