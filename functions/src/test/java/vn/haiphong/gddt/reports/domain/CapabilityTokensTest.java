@@ -172,12 +172,18 @@ class CapabilityTokensTest {
         }
 
         @Test
-        void a_token_is_accepted_only_in_the_exact_form_it_was_minted() {
+        void padding_appended_to_the_signature_makes_the_token_invalid() {
+            // the server mints unpadded base64url; "<token>=" is a different string and must not verify
             String token = tokens.mint(unitCap);
 
-            assertThat(refusal(tokens, token + "=", NOW)).as("padding added to the signature")
-                    .isEqualTo(Problem.TOKEN_INVALID);
+            assertThat(refusal(tokens, token + "=", NOW)).isEqualTo(Problem.TOKEN_INVALID);
             assertThat(refusal(tokens, token + "==", NOW)).isEqualTo(Problem.TOKEN_INVALID);
+        }
+
+        @Test
+        void blanks_or_an_extra_dot_around_a_valid_token_make_it_invalid() {
+            String token = tokens.mint(unitCap);
+
             assertThat(refusal(tokens, token + " ", NOW)).isEqualTo(Problem.TOKEN_INVALID);
             assertThat(refusal(tokens, " " + token, NOW)).isEqualTo(Problem.TOKEN_INVALID);
             assertThat(refusal(tokens, token + ".", NOW)).isEqualTo(Problem.TOKEN_INVALID);
@@ -310,9 +316,9 @@ class CapabilityTokensTest {
 
         @Test
         void a_ten_thousand_character_token_is_invalid() {
-            String huge = "k1." + "A".repeat(5000) + "." + "B".repeat(4994);
+            String huge = "k1." + "A".repeat(5000) + "." + "B".repeat(4996);
 
-            assertThat(huge).hasSize(10_000);
+            assertThat(huge.length()).isEqualTo(10_000);
             assertThat(refusal(tokens, huge, NOW)).isEqualTo(Problem.TOKEN_INVALID);
         }
 
@@ -406,7 +412,7 @@ class CapabilityTokensTest {
 
         @ParameterizedTest(name = "spec \"{0}\" is refused")
         @NullAndEmptySource
-        @ValueSource(strings = {" ", ",", "k1", "k1:", ":secret", "k1:not base64!", ",k1:x"})
+        @ValueSource(strings = {" ", ",", ",,,", "k1", "k1:", ":secret", "k1:not base64!", ",k1:x"})
         void refuses_empty_and_malformed_specs(String spec) {
             assertThatIllegalArgumentException().isThrownBy(() -> TokenKeys.parse(spec));
         }

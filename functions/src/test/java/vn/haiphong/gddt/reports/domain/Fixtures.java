@@ -22,10 +22,6 @@ final class Fixtures {
         return ZonedDateTime.of(year, month, day, hour, minute, second, 0, VN).toInstant();
     }
 
-    static Instant utc(String iso) {
-        return Instant.parse(iso);
-    }
-
     static CatalogSettings settings(DeadlineRule rule) {
         return new CatalogSettings(rule, Duration.ZERO, Duration.ofDays(30), Optional.empty());
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -55,25 +57,37 @@ class EmulatorsLifecycleTest {
                 StackInAnotherJvm.class.getName())
                 .redirectErrorStream(true)
                 .start();
-        List<ProcessHandle> nodes = new ArrayList<>();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = output.readLine(); line != null && !line.equals("READY"); line = output.readLine()) {
-                if (line.startsWith("PID ")) {
-                    ProcessHandle.of(Long.parseLong(line.substring(4))).ifPresent(nodes::add);
-                } else {
-                    log.info("Child JVM: {}", line);
-                }
-            }
+        List<ProcessHandle> nodes;
+        try {
+            nodes = CompletableFuture.supplyAsync(() -> spawnedProcesses(jvm)).get(60, TimeUnit.SECONDS);
             assertThat(nodes).hasSizeGreaterThanOrEqualTo(2).allMatch(ProcessHandle::isAlive);
-
+        } finally {
             jvm.destroyForcibly();
-            assertThat(jvm.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
+        assertThat(jvm.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
         for (ProcessHandle node : nodes) {
             node.onExit().get(10, TimeUnit.SECONDS);
         }
         assertThat(nodes).noneMatch(ProcessHandle::isAlive);
+    }
+
+    /** Reads what {@link StackInAnotherJvm} prints up to READY. */
+    private static List<ProcessHandle> spawnedProcesses(Process jvm) {
+        List<ProcessHandle> spawned = new ArrayList<>();
+        BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            for (String line = output.readLine(); line != null && !line.equals("READY"); line = output.readLine()) {
+                if (line.startsWith("PID ")) {
+                    ProcessHandle.of(Long.parseLong(line.substring(4))).ifPresent(spawned::add);
+                } else {
+                    log.info("Child JVM: {}", line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return spawned;
     }
 
     @Test

@@ -14,11 +14,14 @@ final class Intrinsics {
 
     private final SamTemplate template;
     private final Map<String, String> pseudo;
+    private final Map<String, String> overrides;
     private final Function<String, String> physicalName;
 
-    Intrinsics(SamTemplate template, Map<String, String> pseudo, Function<String, String> physicalName) {
+    Intrinsics(SamTemplate template, Map<String, String> pseudo, Map<String, String> overrides,
+               Function<String, String> physicalName) {
         this.template = template;
         this.pseudo = pseudo;
+        this.overrides = overrides;
         this.physicalName = physicalName;
     }
 
@@ -49,6 +52,9 @@ final class Intrinsics {
             return pseudo.get(name);
         }
         Object parameter = template.parameters().get(name);
+        if (parameter != null && overrides.containsKey(name)) {
+            return overrides.get(name);
+        }
         if (parameter != null) {
             Object def = SamTemplate.map(parameter).get("Default");
             if (def == null) {

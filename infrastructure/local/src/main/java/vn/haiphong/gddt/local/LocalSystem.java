@@ -51,12 +51,33 @@ import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
  */
 public final class LocalSystem implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSystem.class);
-    private static final String STACK_NAME = "hp-reports-local";
+    private static final String DEFAULT_STACK_NAME = "hp-reports-local";
     private static final String ACCOUNT_ID = "000000000000";
     private static final Duration UNIT_LINK_VALIDITY = Duration.ofDays(365);
     private static final Duration OFFICE_TOKEN_VALIDITY = Duration.ofDays(30);
 
-    public record Options(Path template, int port, Path dataDir, Instant clockStart, Path unitsCsv) {
+    /**
+     * @param stackName          names the bucket and table, as a stack would: two systems can share emulators
+     * @param parameterOverrides template parameters, as {@code sam deploy --parameter-overrides} gives them
+     */
+    public record Options(Path template, int port, Path dataDir, Instant clockStart, Path unitsCsv, String stackName,
+                          Map<String, String> parameterOverrides) {
+        public Options {
+            stackName = stackName == null ? DEFAULT_STACK_NAME : stackName;
+            parameterOverrides = parameterOverrides == null ? Map.of() : Map.copyOf(parameterOverrides);
+        }
+
+        public Options(Path template, int port, Path dataDir, Instant clockStart, Path unitsCsv) {
+            this(template, port, dataDir, clockStart, unitsCsv, null, null);
+        }
+
+        public Options withClock(Instant start) {
+            return new Options(template, port, dataDir, start, unitsCsv, stackName, parameterOverrides);
+        }
+
+        public Options withStack(String name, Map<String, String> overrides) {
+            return new Options(template, port, dataDir, clockStart, unitsCsv, name, overrides);
+        }
     }
 
     public record SessionUnit(String unit, String name, String category, List<String> emails, String token, String link) {
@@ -70,9 +91,14 @@ public final class LocalSystem implements AutoCloseable {
     private final CapabilityTokens tokens;
     private final List<SessionUnit> units;
     private final AutoCloseable s3Subscription;
+    private final boolean ownsEmulators;
+    private final Map<String, String> names;
 
     private LocalSystem(Emulators emulators, HttpServer server, ExecutorService requests, Clock clock, URI baseUrl,
-                        CapabilityTokens tokens, List<SessionUnit> units, AutoCloseable s3Subscription) {
+                        CapabilityTokens tokens, List<SessionUnit> units, AutoCloseable s3Subscription,
+                        boolean ownsEmulators, Map<String, String> names) {
+        this.ownsEmulators = ownsEmulators;
+        this.names = names;
         this.emulators = emulators;
         this.server = server;
         this.requests = requests;
@@ -83,20 +109,39 @@ public final class LocalSystem implements AutoCloseable {
         this.s3Subscription = s3Subscription;
     }
 
+    /** Starts the emulators too; they stop with the system. */
     public static LocalSystem start(Options options) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 512);
+        Emulators emulators = Emulators.start(EmulatorOptions.builder()
+                .dataDir(options.dataDir() == null ? null : options.dataDir().resolve("emulators"))
+                .corsOrigins(origins(server))
+                .build());
+        return start(options, server, emulators, true);
+    }
+
+    /** Runs on emulators someone else started and stops (a test's shared stack). */
+    public static LocalSystem startOn(Emulators emulators, Options options) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 512);
+        return start(options, server, emulators, false);
+    }
+
+    /** The page's origins, the only ones S3 CORS lets in (the AllowedOrigin parameter, locally). */
+    public static List<String> origins(HttpServer server) {
+        int port = server.getAddress().getPort();
+        return List.of("http://localhost:" + port, "http://127.0.0.1:" + port);
+    }
+
+    private static LocalSystem start(Options options, HttpServer server, Emulators emulators, boolean ownsEmulators)
+            throws IOException {
         SamTemplate template = SamTemplate.read(options.template());
         Clock clock = options.clockStart() == null ? Clock.systemUTC()
                 : Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), options.clockStart()));
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 512);
         URI baseUrl = URI.create("http://localhost:" + server.getAddress().getPort());
-        Emulators emulators = Emulators.start(EmulatorOptions.builder()
-                .dataDir(options.dataDir() == null ? null : options.dataDir().resolve("emulators"))
-                .corsOrigins(baseUrl.toString(), "http://127.0.0.1:" + server.getAddress().getPort())
-                .build());
         try {
             String tokenKeys = tokenKeys(options.dataDir());
-            Map<String, String> names = physicalNames(template, emulators.region());
-            Intrinsics intrinsics = new Intrinsics(template, pseudoParameters(emulators.region()), names::get);
+            Map<String, String> pseudo = pseudoParameters(options.stackName(), emulators.region());
+            Map<String, String> names = physicalNames(template, pseudo, options);
+            Intrinsics intrinsics = new Intrinsics(template, pseudo, options.parameterOverrides(), names::get);
             Map<String, String> platform = platformEnvironment(emulators, tokenKeys);
             AwsClients aws = new AwsClients(new Env(platform));
             createTables(template, aws.dynamoDb(), names);
@@ -125,9 +170,12 @@ public final class LocalSystem implements AutoCloseable {
             server.setExecutor(requests);
             server.createContext("/", exchange -> serve(exchange, api, scheduled, clock));
             server.start();
-            return new LocalSystem(emulators, server, requests, clock, baseUrl, tokens, seeded, subscription);
+            return new LocalSystem(emulators, server, requests, clock, baseUrl, tokens, seeded, subscription,
+                    ownsEmulators, names);
         } catch (RuntimeException | IOException e) {
-            emulators.close();
+            if (ownsEmulators) {
+                emulators.close();
+            }
             server.stop(0);
             throw e;
         }
@@ -175,7 +223,19 @@ public final class LocalSystem implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("closing the S3 event subscription failed", e);
         }
-        emulators.close();
+        if (ownsEmulators) {
+            emulators.close();
+        }
+    }
+
+    /** The local name of a template resource: its BucketName or TableName, or stack-logicalId. */
+    public String physicalName(String logicalId) {
+        return names.get(logicalId);
+    }
+
+    /** A unit link as the Office would send it, with any expiry and version (for tests of old links). */
+    public String unitToken(String unitId, int version, Instant expiresAt) {
+        return tokens.mint(Capability.unit(unitId, version, expiresAt));
     }
 
     private record S3Subscriber(String functionName, String bucket, String prefix, RequestHandler<Object, Object> handler) {
@@ -273,19 +333,19 @@ public final class LocalSystem implements AutoCloseable {
         return env;
     }
 
-    private static Map<String, String> pseudoParameters(String region) {
-        return Map.of("AWS::StackName", STACK_NAME, "AWS::AccountId", ACCOUNT_ID, "AWS::Region", region,
+    private static Map<String, String> pseudoParameters(String stackName, String region) {
+        return Map.of("AWS::StackName", stackName, "AWS::AccountId", ACCOUNT_ID, "AWS::Region", region,
                 "AWS::Partition", "aws", "AWS::URLSuffix", "amazonaws.com");
     }
 
-    /** A resource's name: its explicit TableName/BucketName when the template sets one, else its logical id. */
-    private static Map<String, String> physicalNames(SamTemplate template, String region) {
-        Intrinsics bare = new Intrinsics(template, pseudoParameters(region), id -> id);
+    /** A resource's name: its explicit TableName/BucketName when the template sets one, else stack-logicalId. */
+    private static Map<String, String> physicalNames(SamTemplate template, Map<String, String> pseudo, Options options) {
+        Intrinsics bare = new Intrinsics(template, pseudo, options.parameterOverrides(), id -> id);
         Map<String, String> names = new HashMap<>();
         for (String id : template.resources().keySet()) {
             Map<String, Object> props = template.properties(id);
             Object explicit = props.containsKey("TableName") ? props.get("TableName") : props.get("BucketName");
-            names.put(id, explicit == null ? id : bare.resolve(explicit));
+            names.put(id, explicit == null ? options.stackName() + "-" + id : bare.resolve(explicit));
         }
         return names;
     }

@@ -1,0 +1,112 @@
+package vn.haiphong.gddt.reports.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("Periods and the Vietnam clock face")
+class PeriodAndVietnamTimeTest {
+
+    @Nested
+    @DisplayName("Period")
+    class Periods {
+
+        @Test
+        void the_first_half_year_parses_from_its_id_and_prints_it_back() {
+            Period p = Period.parse("2025-H1").orElseThrow();
+
+            assertThat(p).isEqualTo(new Period(2025, PeriodKind.H1));
+            assertThat(p.id()).isEqualTo("2025-H1");
+        }
+
+        @Test
+        void the_year_parses_from_its_id_and_prints_it_back() {
+            Period p = Period.parse("2026-Y").orElseThrow();
+
+            assertThat(p).isEqualTo(new Period(2026, PeriodKind.YEAR));
+            assertThat(p.id()).isEqualTo("2026-Y");
+        }
+
+        @Test
+        void the_labels_are_the_words_of_the_plan() {
+            assertThat(new Period(2025, PeriodKind.H1).label()).isEqualTo("6 tháng năm 2025");
+            assertThat(new Period(2025, PeriodKind.YEAR).label()).isEqualTo("năm 2025");
+        }
+
+        @ParameterizedTest(name = "\"{0}\" is not a period")
+        @NullAndEmptySource
+        @ValueSource(strings = {
+            "2025-h1", "2025-y", "2025-H2", "2025-Q1", "2025-YEAR", "25-H1", "20255-H1", "2025H1", "2025_H1",
+            " 2025-H1", "2025-H1 ", "2025-H1\n", "H1-2025", "２０２５-H1", "-H1", "2025-",
+        })
+        void anything_else_is_not_a_period(String id) {
+            assertThat(Period.parse(id)).isEmpty();
+        }
+
+        @Test
+        void period_kinds_have_codes_and_reject_unknown_ones() {
+            assertThat(PeriodKind.ofCode("H1")).isEqualTo(PeriodKind.H1);
+            assertThat(PeriodKind.ofCode("Y")).isEqualTo(PeriodKind.YEAR);
+            assertThatIllegalArgumentException().isThrownBy(() -> PeriodKind.ofCode("Q1"));
+        }
+    }
+
+    @Nested
+    @DisplayName("VietnamTime")
+    class Clock {
+
+        @ParameterizedTest(name = "{0} is written {1}")
+        @CsvSource({
+            "2025-06-10, 10/6/2025",
+            "2025-12-05, 5/12/2025",
+            "2025-06-15, 15/6/2025",
+            "2026-01-01, 1/1/2026",
+            "2025-10-31, 31/10/2025",
+        })
+        void dates_are_written_day_month_year_without_leading_zeros(LocalDate date, String written) {
+            assertThat(VietnamTime.date(date)).isEqualTo(written);
+        }
+
+        @Test
+        void iso_times_carry_the_vietnam_offset() {
+            assertThat(VietnamTime.iso(Instant.parse("2025-06-09T17:00:00Z"))).isEqualTo("2025-06-10T00:00:00+07:00");
+            assertThat(VietnamTime.iso(Instant.parse("2025-06-11T01:00:00Z"))).isEqualTo("2025-06-11T08:00:00+07:00");
+        }
+
+        @Test
+        void iso_times_are_to_the_second() {
+            assertThat(VietnamTime.iso(Instant.parse("2025-06-08T08:21:09.987654321Z")))
+                    .isEqualTo("2025-06-08T15:21:09+07:00");
+        }
+
+        @Test
+        void date_and_time_are_written_as_people_read_them() {
+            assertThat(VietnamTime.dateTime(Instant.parse("2025-06-08T08:21:09Z"))).isEqualTo("15:21:09 ngày 8/6/2025");
+        }
+
+        @Test
+        void the_day_starts_at_midnight_vietnam_time_which_is_17_00_utc_the_day_before() {
+            assertThat(VietnamTime.startOf(LocalDate.of(2025, 6, 10))).isEqualTo(Instant.parse("2025-06-09T17:00:00Z"));
+        }
+
+        @Test
+        void the_date_of_an_instant_is_the_date_in_vietnam() {
+            assertThat(VietnamTime.dateOf(Instant.parse("2025-06-09T16:59:59Z"))).isEqualTo(LocalDate.of(2025, 6, 9));
+            assertThat(VietnamTime.dateOf(Instant.parse("2025-06-09T17:00:00Z"))).isEqualTo(LocalDate.of(2025, 6, 10));
+        }
+
+        @Test
+        void the_zone_is_ho_chi_minh_city() {
+            assertThat(VietnamTime.ZONE.getId()).isEqualTo("Asia/Ho_Chi_Minh");
+        }
+    }
+}

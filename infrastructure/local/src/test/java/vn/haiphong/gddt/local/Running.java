@@ -1,0 +1,247 @@
+package vn.haiphong.gddt.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import vn.haiphong.gddt.emulators.Emulators;
+import vn.haiphong.gddt.reports.AwsClients;
+import vn.haiphong.gddt.reports.Env;
+
+/**
+ * A local system for a test: the real runner on the shared emulators, driven over HTTP the way
+ * the page and a school's browser drive it.
+ */
+final class Running implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final LocalSystem system;
+    final Emulators emulators;
+
+    private Running(LocalSystem system, Emulators emulators) {
+        this.system = system;
+        this.emulators = emulators;
+    }
+
+    /** A fresh stack (its own bucket and table) whose business clock starts at {@code clock}. */
+    static Running start(Emulators emulators, Instant clock, Map<String, String> parameters) throws IOException {
+        LocalSystem.Options options = new LocalSystem.Options(ROOT.resolve("template.yaml"), 0, null, clock,
+                ROOT.resolve("infrastructure/seed/units.csv"))
+                .withStack("t-" + UUID.randomUUID().toString().substring(0, 8), parameters);
+        return new Running(LocalSystem.startOn(emulators, options), emulators);
+    }
+
+    /** SDK clients on the same emulators, to look behind the API (the bucket, the table). */
+    AwsClients aws() {
+        return new AwsClients(new Env(Map.of("AWS_REGION", emulators.region(),
+                "AWS_ACCESS_KEY_ID", emulators.accessKeyId(), "AWS_SECRET_ACCESS_KEY", emulators.secretAccessKey(),
+                "AWS_ENDPOINT_URL_S3", emulators.s3Endpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString(),
+                "AWS_ENDPOINT_URL_SESV2", emulators.sesEndpoint().toString())));
+    }
+
+    String bucket() {
+        return system.physicalName("SubmissionsBucket");
+    }
+
+    List<String> objectKeys(String prefix) {
+        try (var s3 = aws().s3()) {
+            return s3.listObjectsV2Paginator(r -> r.bucket(bucket()).prefix(prefix)).contents().stream()
+                    .map(o -> o.key()).toList();
+        }
+    }
+
+    LocalSystem.SessionUnit unit(String category) {
+        return system.units().stream().filter(u -> u.category().equals(category)).findFirst().orElseThrow();
+    }
+
+    List<LocalSystem.SessionUnit> units(Predicate<LocalSystem.SessionUnit> which) {
+        return system.units().stream().filter(which).toList();
+    }
+
+    HttpResponse<String> me(String token) {
+        return send(HttpRequest.newBuilder(system.baseUrl().resolve("/v1/me")).header("Authorization", "Bearer " + token).GET());
+    }
+
+    HttpResponse<String> requestUpload(String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(system.baseUrl().resolve("/v1/uploads"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    HttpResponse<String> requestUpload(String token, String obligation, String fileName, String contentType, byte[] file) {
+        return requestUpload(token, uploadBody(obligation, fileName, contentType, file.length, sha256(file)));
+    }
+
+    static String uploadBody(String obligation, String fileName, String contentType, long size, String sha256) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("obligation", obligation);
+        body.put("fileName", fileName);
+        body.put("contentType", contentType);
+        body.put("size", size);
+        body.put("sha256", sha256);
+        return write(body);
+    }
+
+    /** The browser's PUT: exactly the URL and headers the grant names, and this body. */
+    static HttpResponse<String> put(JsonNode grant, byte[] body) {
+        return put(grant, body, Map.of());
+    }
+
+    static HttpResponse<String> put(JsonNode grant, byte[] body, Map<String, String> headerChanges) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(grant.get("uploadUrl").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, String> headers = new LinkedHashMap<>();
+        grant.get("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        headers.putAll(headerChanges);
+        // java.net.http sets Content-Length itself, from the body.
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("content-length")) {
+                request.header(name, value);
+            }
+        });
+        return send(request);
+    }
+
+    /** Uploads a file end to end; returns the submission id. */
+    String upload(String token, String obligation, String fileName, String contentType, byte[] file) {
+        HttpResponse<String> granted = requestUpload(token, obligation, fileName, contentType, file);
+        if (granted.statusCode() != 201) {
+            throw new AssertionError("upload refused: " + granted.body());
+        }
+        JsonNode grant = read(granted.body());
+        HttpResponse<String> put = put(grant, file);
+        if (put.statusCode() != 200) {
+            throw new AssertionError("PUT refused: " + put.statusCode() + " " + put.body());
+        }
+        return grant.get("submissionId").asText();
+    }
+
+    /** The unit's submissions for an obligation, once {@code count} of them are recorded. */
+    JsonNode awaitSubmissions(String token, String obligation, int count) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            JsonNode ob = obligation(token, obligation);
+            if (ob.get("submissions").size() >= count || Instant.now().isAfter(deadline)) {
+                return ob;
+            }
+            sleep(100);
+        }
+    }
+
+    JsonNode obligation(String token, String obligation) {
+        for (JsonNode ob : read(me(token).body()).get("obligations")) {
+            if (ob.get("obligation").asText().equals(obligation)) {
+                return ob;
+            }
+        }
+        throw new AssertionError("no obligation " + obligation + " in /v1/me");
+    }
+
+    /** Every e-mail the SES emulator holds that mentions this text (a submission id, say). */
+    List<JsonNode> emailsMentioning(String text) {
+        HttpResponse<String> store = send(HttpRequest.newBuilder(emulators.sesStore()).GET());
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode email : read(store.body()).get("emails")) {
+            if (email.toString().contains(text)) {
+                found.add(email);
+            }
+        }
+        return found;
+    }
+
+    List<JsonNode> awaitEmailsMentioning(String text, int count) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        List<JsonNode> found = emailsMentioning(text);
+        while (found.size() < count && Instant.now().isBefore(deadline)) {
+            sleep(100);
+            found = emailsMentioning(text);
+        }
+        return found;
+    }
+
+    static String sha256(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(digest(bytes));
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(digest(bytes));
+    }
+
+    private static byte[] digest(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] pdf(String marker) {
+        return ("%PDF-1.4\n% " + marker + "\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        system.close();
+    }
+}

@@ -1,0 +1,602 @@
+package vn.haiphong.gddt.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml against the code it deploys: the things a deployment would only reveal in AWS (a
+ * handler that does not exist, a variable nobody declared, a grant too wide) fail here instead.
+ */
+class TemplateTest {
+    /** Surefire runs in the module's folder, infrastructure/local. */
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path TEMPLATE = ROOT.resolve("template.yaml");
+    private static final Path FUNCTION_SOURCES = ROOT.resolve("functions/src/main/java");
+
+    private static final String FUNCTION = "AWS::Serverless::Function";
+
+    /** Set by Lambda itself, or only ever by a developer pointing the code at emulators. */
+    private static final Set<String> NOT_FOR_THE_TEMPLATE = Set.of(
+            "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "TOKEN_KEYS");
+    private static final String ENDPOINT_OVERRIDES = "AWS_ENDPOINT_URL";
+
+    /** Actions IAM cannot scope to a resource, so they are granted on "*". None is used today. */
+    private static final Set<String> ACTIONS_ONLY_GRANTED_ON_ANY_RESOURCE = Set.of(
+            "xray:PutTraceSegments", "xray:PutTelemetryRecords", "cloudwatch:PutMetricData");
+
+    private static JsonNode template;
+
+    @BeforeAll
+    static void readTemplate() throws IOException {
+        assertThat(TEMPLATE).as("template.yaml two folders above the module folder %s", Path.of("").toAbsolutePath())
+                .isRegularFile();
+        template = CloudFormationYaml.read(TEMPLATE.toFile());
+    }
+
+    // --- the linter -------------------------------------------------------------------------
+
+    @Test
+    void the_linter_accepts_the_template() {
+        Lint lint = Lint.run(TEMPLATE);
+
+        assertThat(lint.exitCode()).as("%s exited %d:%n%s", lint.command(), lint.exitCode(), lint.output()).isZero();
+    }
+
+    @Test
+    void the_linter_refuses_a_made_up_runtime_key_type_and_reference() throws URISyntaxException {
+        Path broken = Path.of(TemplateTest.class.getResource("/templates/lint-must-refuse.yaml").toURI());
+
+        Lint lint = Lint.run(broken);
+
+        assertThat(lint.exitCode()).as("%s exited %d:%n%s", lint.command(), lint.exitCode(), lint.output()).isNotZero();
+        assertThat(lint.output()).contains("java99", "HASHX", "Tabel");
+    }
+
+    // --- handlers ---------------------------------------------------------------------------
+
+    @Test
+    void every_function_names_a_handler_class_that_takes_the_events_the_template_sends_it() {
+        Map<String, JsonNode> functions = functions();
+        assertThat(functions).as("functions in template.yaml").isNotEmpty();
+
+        SoftAssertions softly = new SoftAssertions();
+        functions.forEach((id, properties) -> {
+            String handler = properties.path("Handler").asText(globalFunctionProperty("Handler").asText(""));
+            String[] classAndMethod = handler.split("::");
+            if (classAndMethod.length != 2) {
+                softly.fail("%s: Handler '%s' is not <class>::<method>", id, handler);
+                return;
+            }
+            Class<?> type;
+            try {
+                type = Class.forName(classAndMethod[0]);
+            } catch (ClassNotFoundException e) {
+                softly.fail("%s: handler class %s is not on the classpath", id, classAndMethod[0]);
+                return;
+            }
+            softly.assertThat(RequestHandler.class.isAssignableFrom(type))
+                    .as("%s: %s implements RequestHandler", id, type.getName()).isTrue();
+            softly.assertThat(classAndMethod[1]).as("%s: the method a RequestHandler is called through", id)
+                    .isEqualTo("handleRequest");
+            softly.assertThatCode(() -> type.getConstructor())
+                    .as("%s: %s has a public no-arg constructor (Lambda's)", id, type.getName())
+                    .doesNotThrowAnyException();
+            softly.assertThatCode(() -> type.getConstructor(Map.class, Clock.class))
+                    .as("%s: %s has a public (Map, Clock) constructor (the local runner's)", id, type.getName())
+                    .doesNotThrowAnyException();
+
+            Optional<Class<?>> input = inputType(type);
+            if (input.isEmpty()) {
+                softly.fail("%s: %s does not name its input type as RequestHandler's type argument", id, type.getName());
+                return;
+            }
+            properties.path("Events").fields().forEachRemaining(event -> {
+                JsonNode e = event.getValue();
+                String eventType = e.path("Type").asText();
+                softly.assertThat(accepts(eventType, input.get()))
+                        .as("%s: event %s of type %s reaches %s, whose input is %s", id, event.getKey(), eventType,
+                                type.getSimpleName(), input.get().getSimpleName())
+                        .isTrue();
+                if (eventType.equals("HttpApi")) {
+                    softly.assertThat(e.path("Properties").path("PayloadFormatVersion").asText("2.0"))
+                            .as("%s: event %s payload format (APIGatewayV2HTTPEvent is 2.0)", id, event.getKey())
+                            .isEqualTo("2.0");
+                }
+            });
+        });
+        softly.assertAll();
+    }
+
+    private static boolean accepts(String eventType, Class<?> input) {
+        return switch (eventType) {
+            case "HttpApi" -> input == APIGatewayV2HTTPEvent.class;
+            case "S3" -> input == S3Event.class;
+            case "Schedule", "ScheduleV2" -> input == ScheduledEvent.class || Map.class.isAssignableFrom(input);
+            default -> fail("This test does not know which input type an event of type %s needs; teach it.", eventType);
+        };
+    }
+
+    private static Optional<Class<?>> inputType(Class<?> handler) {
+        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class
+                        && p.getActualTypeArguments()[0] instanceof Class<?> input) {
+                    return Optional.of(input);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // --- environment ------------------------------------------------------------------------
+
+    /**
+     * Reads the names from the source, so a variable added to the code without the template fails
+     * here. It cannot tell which handler reads which name; the next test starts each handler with
+     * its own declared environment, which catches a required one missing from one function.
+     */
+    @Test
+    void every_environment_variable_the_code_reads_is_declared_in_the_template() throws IOException {
+        Set<String> read = variablesReadBy(FUNCTION_SOURCES);
+        assertThat(read).as("names found in %s (has the code moved?)", FUNCTION_SOURCES)
+                .contains("TABLE_NAME", "BUCKET_NAME");
+
+        Set<String> declared = new TreeSet<>(names(globalFunctionProperty("Environment").path("Variables")));
+        functions().values().forEach(f -> declared.addAll(names(f.path("Environment").path("Variables"))));
+
+        Set<String> expected = read.stream()
+                .filter(name -> !NOT_FOR_THE_TEMPLATE.contains(name) && !name.startsWith(ENDPOINT_OVERRIDES))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(declared).as("variables declared in Globals or in a function").containsAll(expected);
+    }
+
+    @Test
+    void every_handler_starts_with_only_the_environment_the_template_gives_its_function() {
+        SoftAssertions softly = new SoftAssertions();
+        functions().forEach((id, properties) -> {
+            Map<String, String> env = new HashMap<>();
+            env.putAll(resolved(globalFunctionProperty("Environment").path("Variables")));
+            env.putAll(resolved(properties.path("Environment").path("Variables")));
+            // What Lambda adds, and the local stand-in for the SSM parameter, so nothing is fetched.
+            env.put("AWS_REGION", "ap-southeast-1");
+            env.put("TOKEN_KEYS", "test:" + Base64.getEncoder().encodeToString(new byte[32]));
+
+            String className = properties.path("Handler").asText().split("::")[0];
+            softly.assertThatCode(() -> {
+                Constructor<?> constructor = Class.forName(className).getConstructor(Map.class, Clock.class);
+                constructor.newInstance(env, Clock.fixed(Instant.parse("2025-06-01T01:00:00Z"), ZoneOffset.UTC));
+            }).as("%s starts with %s", id, new TreeSet<>(env.keySet())).doesNotThrowAnyException();
+        });
+        softly.assertAll();
+    }
+
+    private static Set<String> variablesReadBy(Path sources) throws IOException {
+        Pattern read = Pattern.compile("env\\.(?:required|optional|number)\\(\\s*\"([A-Za-z0-9_]+)\"");
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = read.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    // --- the bucket -------------------------------------------------------------------------
+
+    @Test
+    void the_bucket_is_private_versioned_encrypted_https_only_and_open_to_the_upload_page_alone() {
+        JsonNode bucket = onlyResourceOfType("AWS::S3::Bucket").getValue();
+        JsonNode p = bucket.path("Properties");
+
+        JsonNode block = p.path("PublicAccessBlockConfiguration");
+        for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertThat(block.path(setting).asBoolean(false)).as(setting).isTrue();
+        }
+        assertThat(p.path("VersioningConfiguration").path("Status").asText()).isEqualTo("Enabled");
+        assertThat(stream(p.path("BucketEncryption").path("ServerSideEncryptionConfiguration")))
+                .as("default encryption").isNotEmpty()
+                .allSatisfy(rule -> assertThat(rule.path("ServerSideEncryptionByDefault").path("SSEAlgorithm").asText())
+                        .isIn("AES256", "aws:kms", "aws:kms:dsse"));
+
+        List<JsonNode> cors = stream(p.path("CorsConfiguration").path("CorsRules")).toList();
+        assertThat(cors).as("CORS rules: the page PUTs straight to the bucket").isNotEmpty();
+        JsonNode pageOrigin = ref("AllowedOrigin");
+        for (JsonNode rule : cors) {
+            assertThat(stream(rule.path("AllowedOrigins")).toList()).as("allowed origins").containsExactly(pageOrigin);
+            assertThat(stream(rule.path("AllowedMethods")).map(JsonNode::asText).toList()).isSubsetOf("PUT", "GET", "HEAD");
+        }
+        assertThat(template.path("Parameters").path("AllowedOrigin").path("AllowedPattern").asText())
+                .as("AllowedOrigin's pattern").startsWith("^https://");
+
+        assertThat(stream(p.path("LifecycleConfiguration").path("Rules")))
+                .as("a rule that empties quarantine/")
+                .anySatisfy(rule -> {
+                    assertThat(rule.path("Status").asText()).isEqualTo("Enabled");
+                    assertThat(rule.path("Prefix").asText()).isEqualTo("quarantine/");
+                    assertThat(rule.path("ExpirationInDays").isNumber()).isTrue();
+                });
+
+        JsonNode tlsOnly = resourcesOfType("AWS::S3::BucketPolicy").values().stream()
+                .flatMap(policy -> stream(policy.path("Properties").path("PolicyDocument").path("Statement")))
+                .filter(s -> s.path("Effect").asText().equals("Deny"))
+                .filter(s -> s.path("Condition").path("Bool").path("aws:SecureTransport").asText().equals("false"))
+                .findFirst().orElse(null);
+        assertThat(tlsOnly).as("a bucket policy statement denying requests without TLS").isNotNull();
+    }
+
+    // --- permissions ------------------------------------------------------------------------
+
+    @Test
+    void no_policy_allows_every_action_or_every_resource_and_no_function_uses_a_managed_policy() {
+        List<JsonNode> documents = new ArrayList<>();
+        collectPolicyDocuments(template.path("Resources"), documents);
+        assertThat(documents).as("policy documents in the template").isNotEmpty();
+
+        SoftAssertions softly = new SoftAssertions();
+        for (JsonNode document : documents) {
+            for (JsonNode statement : (Iterable<JsonNode>) stream(document.path("Statement"))::iterator) {
+                if (!statement.path("Effect").asText().equals("Allow")) {
+                    continue;
+                }
+                List<String> actions = stream(statement.path("Action")).map(JsonNode::asText).toList();
+                softly.assertThat(statement.has("NotAction") || statement.has("NotResource"))
+                        .as("Allow with NotAction/NotResource: %s", statement).isFalse();
+                softly.assertThat(actions).as("actions of %s", statement).isNotEmpty().noneMatch(a -> a.contains("*"));
+                boolean anyResource = stream(statement.path("Resource"))
+                        .anyMatch(r -> r.asText().equals("*") || r.path("Fn::Sub").asText().equals("*"));
+                if (anyResource) {
+                    softly.assertThat(ACTIONS_ONLY_GRANTED_ON_ANY_RESOURCE)
+                            .as("Resource \"*\" is only for actions IAM cannot scope: %s", statement)
+                            .containsAll(actions);
+                }
+            }
+        }
+
+        functions().forEach((id, f) -> {
+            softly.assertThat(f.has("Role")).as("%s brings its own role; its policies are not checked here", id).isFalse();
+            softly.assertThat(stream(f.path("Policies")))
+                    .as("%s: policies are inline statements, not managed policies or SAM policy templates", id)
+                    .isNotEmpty()
+                    .allSatisfy(policy -> assertThat(policy.has("Statement")).as("%s", policy).isTrue());
+        });
+        resourcesOfType("AWS::IAM::Role").forEach((id, role) -> softly
+                .assertThat(stream(role.path("Properties").path("ManagedPolicyArns")).map(JsonNode::toString))
+                .as("%s managed policies", id)
+                .noneMatch(arn -> arn.contains("FullAccess") || arn.contains("AdministratorAccess")
+                        || arn.contains("PowerUserAccess")));
+        softly.assertAll();
+    }
+
+    /** Every IAM policy document, wherever a resource keeps it (function Policies, roles, bucket policies). */
+    private static void collectPolicyDocuments(JsonNode node, List<JsonNode> documents) {
+        if (node.isObject() && node.path("Statement").isArray()) {
+            documents.add(node);
+            return;
+        }
+        node.elements().forEachRemaining(child -> collectPolicyDocuments(child, documents));
+    }
+
+    // --- names shared by the bucket, the code and the policies ---------------------------------
+
+    @Test
+    void the_bucket_the_functions_use_and_grant_access_to_is_the_bucket_the_template_creates() {
+        Map.Entry<String, JsonNode> bucket = onlyResourceOfType("AWS::S3::Bucket");
+        String name = bucket.getValue().path("Properties").path("BucketName").path("Fn::Sub").asText();
+        assertThat(name).as("the bucket's name, written with !Sub").isNotEmpty();
+
+        JsonNode bucketName = globalFunctionProperty("Environment").path("Variables").path("BUCKET_NAME");
+        assertThat(bucketName.path("Fn::Sub").asText()).as("Globals BUCKET_NAME").isEqualTo(name);
+
+        String arn = "arn:${AWS::Partition}:s3:::" + name;
+        List<JsonNode> documents = new ArrayList<>();
+        functions().values().forEach(f -> collectPolicyDocuments(f.path("Policies"), documents));
+        List<String> s3Resources = documents.stream().flatMap(d -> stream(d.path("Statement")))
+                .filter(s -> stream(s.path("Action")).anyMatch(a -> a.asText().startsWith("s3:")))
+                .flatMap(s -> stream(s.path("Resource")))
+                .map(r -> r.path("Fn::Sub").asText(r.asText()))
+                .toList();
+        assertThat(s3Resources).as("S3 resources in function policies").isNotEmpty()
+                .allSatisfy(r -> assertThat(r).matches(Pattern.quote(arn) + "(/.+)?"));
+
+        functions().forEach((id, f) -> f.path("Events").fields().forEachRemaining(e -> {
+            if (e.getValue().path("Type").asText().equals("S3")) {
+                assertThat(e.getValue().path("Properties").path("Bucket")).as("%s.%s bucket", id, e.getKey())
+                        .isEqualTo(ref(bucket.getKey()));
+            }
+        }));
+    }
+
+    /** A function that may write where its own trigger fires would call itself without end. */
+    @Test
+    void the_upload_event_fires_only_under_submissions_where_its_function_cannot_write() {
+        AtomicS3Trigger found = new AtomicS3Trigger();
+        functions().forEach((id, f) -> f.path("Events").fields().forEachRemaining(e -> {
+            if (e.getValue().path("Type").asText().equals("S3")) {
+                List<String> prefixes = stream(e.getValue().path("Properties").path("Filter").path("S3Key").path("Rules"))
+                        .filter(rule -> rule.path("Name").asText().equals("prefix"))
+                        .map(rule -> rule.path("Value").asText()).toList();
+                assertThat(prefixes).as("%s.%s key prefix", id, e.getKey()).containsExactly("submissions/");
+                found.function = f;
+            }
+        }));
+        assertThat(found.function).as("a function triggered by S3").isNotNull();
+
+        List<JsonNode> documents = new ArrayList<>();
+        collectPolicyDocuments(found.function.path("Policies"), documents);
+        List<String> writable = documents.stream().flatMap(d -> stream(d.path("Statement")))
+                .filter(s -> s.path("Effect").asText().equals("Allow"))
+                .filter(s -> stream(s.path("Action")).anyMatch(a -> a.asText().equals("s3:PutObject")))
+                .flatMap(s -> stream(s.path("Resource")))
+                .map(r -> r.path("Fn::Sub").asText(r.asText()))
+                .toList();
+        assertThat(writable).as("where the triggered function may put objects").isNotEmpty()
+                .allSatisfy(r -> assertThat(r).endsWith("/quarantine/*"));
+    }
+
+    private static final class AtomicS3Trigger {
+        JsonNode function;
+    }
+
+    // --- the table --------------------------------------------------------------------------
+
+    @Test
+    void the_table_declares_only_its_key_attributes_pk_and_sk_and_no_secondary_index() {
+        JsonNode table = onlyResourceOfType("AWS::DynamoDB::Table").getValue().path("Properties");
+
+        Map<String, String> attributes = new LinkedHashMap<>();
+        stream(table.path("AttributeDefinitions")).forEach(a ->
+                attributes.put(a.path("AttributeName").asText(), a.path("AttributeType").asText()));
+        assertThat(attributes).containsExactly(Map.entry("PK", "S"), Map.entry("SK", "S"));
+
+        Map<String, String> keys = new LinkedHashMap<>();
+        stream(table.path("KeySchema")).forEach(k -> keys.put(k.path("AttributeName").asText(), k.path("KeyType").asText()));
+        assertThat(keys).containsExactly(Map.entry("PK", "HASH"), Map.entry("SK", "RANGE"));
+
+        assertThat(table.has("GlobalSecondaryIndexes")).as("GlobalSecondaryIndexes").isFalse();
+        assertThat(table.has("LocalSecondaryIndexes")).as("LocalSecondaryIndexes").isFalse();
+    }
+
+    // --- reading the template ---------------------------------------------------------------
+
+    private static Map<String, JsonNode> functions() {
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        resourcesOfType(FUNCTION).forEach((id, f) -> properties.put(id, f.path("Properties")));
+        return properties;
+    }
+
+    private static JsonNode globalFunctionProperty(String name) {
+        return template.path("Globals").path("Function").path(name);
+    }
+
+    private static Map<String, JsonNode> resourcesOfType(String type) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        template.path("Resources").fields().forEachRemaining(r -> {
+            if (r.getValue().path("Type").asText().equals(type)) {
+                found.put(r.getKey(), r.getValue());
+            }
+        });
+        return found;
+    }
+
+    private static Map.Entry<String, JsonNode> onlyResourceOfType(String type) {
+        Map<String, JsonNode> found = resourcesOfType(type);
+        assertThat(found).as("resources of type %s", type).hasSize(1);
+        return found.entrySet().iterator().next();
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new LinkedHashSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A list, or a single value where CloudFormation accepts either. */
+    private static Stream<JsonNode> stream(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Stream.empty();
+        }
+        return node.isArray() ? StreamSupport.stream(node.spliterator(), false) : Stream.of(node);
+    }
+
+    private static JsonNode ref(String name) {
+        return JsonNodeFactory.instance.objectNode().put("Ref", name);
+    }
+
+    /**
+     * Environment values as a deployment would see them, parameters at their defaults: the
+     * handlers validate them at init, so a default they refuse fails here too.
+     */
+    private static Map<String, String> resolved(JsonNode variables) {
+        Map<String, String> values = new HashMap<>();
+        variables.fields().forEachRemaining(v -> values.put(v.getKey(), resolve(v.getValue())));
+        return values;
+    }
+
+    private static String resolve(JsonNode value) {
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        if (value.has("Ref")) {
+            return substitute(value.get("Ref").asText());
+        }
+        if (value.path("Fn::Sub").isTextual()) {
+            Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(value.get("Fn::Sub").asText());
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, Matcher.quoteReplacement(substitute(m.group(1))));
+            }
+            return m.appendTail(out).toString();
+        }
+        return fail("No stand-in for %s; teach this test.", value);
+    }
+
+    private static String substitute(String name) {
+        JsonNode parameter = template.path("Parameters").path(name);
+        if (!parameter.isMissingNode()) {
+            assertThat(parameter.has("Default")).as("parameter %s has a default", name).isTrue();
+            return parameter.get("Default").asText();
+        }
+        return switch (name) {
+            case "AWS::Region" -> "ap-southeast-1";
+            case "AWS::AccountId" -> "123456789012";
+            case "AWS::StackName" -> "hp-reports";
+            case "AWS::Partition" -> "aws";
+            case "AWS::URLSuffix" -> "amazonaws.com";
+            default -> {
+                assertThat(template.path("Resources").has(name.split("\\.")[0])).as("%s names a resource", name).isTrue();
+                yield name.toLowerCase();
+            }
+        };
+    }
+
+    /**
+     * Reads CloudFormation YAML into the tree its JSON form would give: {@code !Ref X} becomes
+     * {@code {"Ref": "X"}}, {@code !Sub s} becomes {@code {"Fn::Sub": s}}, {@code !GetAtt A.B}
+     * becomes {@code {"Fn::GetAtt": ["A", "B"]}}. Jackson's YAML parser reads a tagged node as the
+     * plain node and reports the tag beside it, which is what this keeps.
+     */
+    static final class CloudFormationYaml {
+        private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+        static JsonNode read(File file) throws IOException {
+            try (YAMLParser parser = new YAMLFactory().createParser(file)) {
+                parser.nextToken();
+                return node(parser);
+            }
+        }
+
+        private static JsonNode node(YAMLParser parser) throws IOException {
+            String tag = parser.getTypeId();
+            JsonToken token = parser.currentToken();
+            JsonNode value = switch (token) {
+                case START_OBJECT -> {
+                    ObjectNode object = NODES.objectNode();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        parser.nextToken();
+                        object.set(name, node(parser));
+                    }
+                    yield object;
+                }
+                case START_ARRAY -> {
+                    ArrayNode array = NODES.arrayNode();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        array.add(node(parser));
+                    }
+                    yield array;
+                }
+                case VALUE_STRING -> NODES.textNode(parser.getText());
+                case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
+                case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+                case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(parser.getBooleanValue());
+                case VALUE_NULL -> NODES.nullNode();
+                default -> throw new IOException("Unexpected " + token + " at " + parser.currentLocation());
+            };
+            return tag == null ? value : intrinsic(tag, value);
+        }
+
+        private static JsonNode intrinsic(String tag, JsonNode value) {
+            ObjectNode call = NODES.objectNode();
+            switch (tag) {
+                case "Ref", "Condition" -> call.set(tag, value);
+                case "GetAtt" -> {
+                    if (value.isTextual()) {
+                        String[] parts = value.asText().split("\\.", 2);
+                        call.set("Fn::GetAtt", NODES.arrayNode().add(parts[0]).add(parts.length > 1 ? parts[1] : ""));
+                    } else {
+                        call.set("Fn::GetAtt", value);
+                    }
+                }
+                default -> call.set("Fn::" + tag, value);
+            }
+            return call;
+        }
+    }
+
+    /** The AWS CloudFormation linter (cfn-lint, the Python one), run on a template file. */
+    record Lint(List<String> command, int exitCode, String output) {
+        static Lint run(Path file) {
+            List<String> command = List.of(executable(), "--", file.toString());
+            try {
+                Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+                process.getOutputStream().close();
+                String output;
+                try (InputStream out = process.getInputStream()) {
+                    output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    return fail("%s took more than 5 minutes:%n%s", command, output);
+                }
+                return new Lint(command, process.exitValue(), output);
+            } catch (IOException e) {
+                return fail("could not run %s: %s", command, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return fail("interrupted running %s", command);
+            }
+        }
+
+        private static String executable() {
+            List<Path> candidates = new ArrayList<>();
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                if (!dir.isEmpty()) {
+                    candidates.add(Path.of(dir, "cfn-lint"));
+                }
+            }
+            String pyenv = System.getenv().getOrDefault("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv");
+            candidates.add(Path.of(pyenv, "shims", "cfn-lint"));
+            return candidates.stream().filter(Files::isExecutable).findFirst().map(Path::toString)
+                    .orElseGet(() -> fail("cfn-lint (AWS's, from PyPI) is on neither PATH nor %s/shims. It comes with "
+                            + "these machines' Python 3.11; elsewhere: pip install cfn-lint", pyenv));
+        }
+    }
+}
