@@ -54,12 +54,13 @@ public final class CapabilityTokens {
             return Optional.empty();
         }
         Optional<byte[]> secret = keys.secret(parts[0]);
-        byte[] given = decodeB64(parts[2]);
-        if (secret.isEmpty() || given == null) {
+        if (secret.isEmpty()) {
             return Optional.empty();
         }
-        byte[] expected = hmac(secret.get(), parts[0] + "." + parts[1]);
-        if (!MessageDigest.isEqual(expected, given)) {
+        // Compare the text, not decoded bytes: base64 decoding forgives padding and unused bits, so
+        // several spellings would otherwise pass for one signature.
+        byte[] expected = B64.encodeToString(hmac(secret.get(), parts[0] + "." + parts[1])).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
         byte[] payload = decodeB64(parts[1]);

@@ -58,7 +58,11 @@ public final class Catalog {
         }
         LocalDate namedDay = day.atYear(period.year());
         Instant due = settings.rule().dueInstant(namedDay).plus(settings.grace());
-        return new Obligation(report, period, namedDay, settings.rule().wording(namedDay),
+        String wording = settings.rule().wording(namedDay);
+        if (!settings.grace().isZero()) {
+            wording += " (hệ thống nhận đến " + VietnamTime.dateTime(due) + ")";
+        }
+        return new Obligation(report, period, namedDay, wording,
                 due.minus(settings.openBefore()), due, settings.lockAfter().map(due::plus));
     }
 

@@ -27,17 +27,20 @@ public record FileName(String original, String safe) {
     }
 
     private static String safeForm(String name) {
-        String ascii = Text.withoutDiacritics(name)
-                .replaceAll("[^A-Za-z0-9._-]+", "-")
-                .replaceAll("-{2,}", "-")
-                .replaceAll("^[-.]+", "");
-        int dot = ascii.lastIndexOf('.');
-        String stem = dot > 0 ? ascii.substring(0, dot) : ascii;
-        String ext = dot > 0 ? ascii.substring(dot) : "";
-        stem = stem.replaceAll("[-.]+$", "");
+        int dot = name.lastIndexOf('.');
+        String stem = ascii(dot > 0 ? name.substring(0, dot) : name);
+        String ext = dot > 0 ? ascii(name.substring(dot + 1)).replace(".", "") : "";
         if (stem.isEmpty()) {
             stem = "bao-cao";
         }
-        return stem.substring(0, Math.min(stem.length(), 100)) + ext.substring(0, Math.min(ext.length(), 10));
+        stem = stem.substring(0, Math.min(stem.length(), 100));
+        return ext.isEmpty() ? stem : stem + "." + ext.substring(0, Math.min(ext.length(), 10));
+    }
+
+    private static String ascii(String part) {
+        return Text.withoutDiacritics(part)
+                .replaceAll("[^A-Za-z0-9._-]+", "-")
+                .replaceAll("-{2,}", "-")
+                .replaceAll("^[-.]+|[-.]+$", "");
     }
 }

@@ -26,7 +26,7 @@ public final class TokenKeys {
     public static TokenKeys parse(String spec) {
         Map<String, byte[]> secrets = new LinkedHashMap<>();
         String first = null;
-        for (String entry : (spec == null ? "" : spec).split(",")) {
+        for (String entry : (spec == null ? "" : spec).split(",", -1)) {
             String trimmed = entry.strip();
             int colon = trimmed.indexOf(':');
             if (colon < 1) {
@@ -40,7 +40,9 @@ public final class TokenKeys {
             if (secret.length < MIN_SECRET_BYTES) {
                 throw new IllegalArgumentException("key " + kid + " is shorter than " + MIN_SECRET_BYTES + " bytes");
             }
-            secrets.put(kid, secret);
+            if (secrets.put(kid, secret) != null) {
+                throw new IllegalArgumentException("key id " + kid + " appears twice");
+            }
             first = first == null ? kid : first;
         }
         return new TokenKeys(first, Map.copyOf(secrets));
