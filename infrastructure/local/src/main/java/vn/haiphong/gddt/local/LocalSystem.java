@@ -134,6 +134,10 @@ public final class LocalSystem implements AutoCloseable {
     private static LocalSystem start(Options options, HttpServer server, Emulators emulators, boolean ownsEmulators)
             throws IOException {
         SamTemplate template = SamTemplate.read(options.template());
+        options.parameterOverrides().keySet().stream().filter(p -> !template.parameters().containsKey(p)).findFirst()
+                .ifPresent(p -> {
+                    throw new IllegalArgumentException("template.yaml has no parameter " + p);
+                });
         Clock clock = options.clockStart() == null ? Clock.systemUTC()
                 : Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), options.clockStart()));
         URI baseUrl = URI.create("http://localhost:" + server.getAddress().getPort());
@@ -320,7 +324,8 @@ public final class LocalSystem implements AutoCloseable {
         return (RequestHandler) h;
     }
 
-    private static Map<String, String> platformEnvironment(Emulators emulators, String tokenKeys) {
+    /** What Lambda's environment says about AWS itself: region, credentials, and here the emulators' endpoints. */
+    static Map<String, String> awsEnvironment(Emulators emulators) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", emulators.region());
         env.put("AWS_ACCESS_KEY_ID", emulators.accessKeyId());
@@ -328,6 +333,11 @@ public final class LocalSystem implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_S3", emulators.s3Endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_SESV2", emulators.sesEndpoint().toString());
+        return env;
+    }
+
+    private static Map<String, String> platformEnvironment(Emulators emulators, String tokenKeys) {
+        Map<String, String> env = awsEnvironment(emulators);
         // In AWS the keys come from SSM Parameter Store; there is no SSM emulator, so locally they come in directly.
         env.put("TOKEN_KEYS", tokenKeys);
         return env;

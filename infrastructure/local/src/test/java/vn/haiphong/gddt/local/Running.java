@@ -53,11 +53,7 @@ final class Running implements AutoCloseable {
 
     /** SDK clients on the same emulators, to look behind the API (the bucket, the table). */
     AwsClients aws() {
-        return new AwsClients(new Env(Map.of("AWS_REGION", emulators.region(),
-                "AWS_ACCESS_KEY_ID", emulators.accessKeyId(), "AWS_SECRET_ACCESS_KEY", emulators.secretAccessKey(),
-                "AWS_ENDPOINT_URL_S3", emulators.s3Endpoint().toString(),
-                "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString(),
-                "AWS_ENDPOINT_URL_SESV2", emulators.sesEndpoint().toString())));
+        return new AwsClients(new Env(LocalSystem.awsEnvironment(emulators)));
     }
 
     String bucket() {
