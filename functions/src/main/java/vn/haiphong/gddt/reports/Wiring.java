@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import vn.haiphong.gddt.reports.app.Downloads;
+import vn.haiphong.gddt.reports.app.Extensions;
+import vn.haiphong.gddt.reports.app.OfficeAccess;
+import vn.haiphong.gddt.reports.app.StatusQuery;
 import vn.haiphong.gddt.reports.app.SubmissionRecorder;
 import vn.haiphong.gddt.reports.app.UnitAccess;
 import vn.haiphong.gddt.reports.app.UnitOverview;
@@ -61,6 +65,22 @@ public final class Wiring {
         Uploads.Limits limits = new Uploads.Limits(env.number("MAX_UPLOAD_BYTES", 25L * 1024 * 1024, 1, 5L << 30),
                 Duration.ofSeconds(env.number("UPLOAD_URL_TTL_SECONDS", 900, 30, 900)));
         return new Uploads(catalog(), files(), limits, clock);
+    }
+
+    public OfficeAccess officeAccess() {
+        return new OfficeAccess(tokens(), clock);
+    }
+
+    public StatusQuery statusQuery() {
+        return new StatusQuery(catalog(), units(), ledger(), clock);
+    }
+
+    public Extensions extensions() {
+        return new Extensions(catalog(), units(), ledger(), clock);
+    }
+
+    public Downloads downloads() {
+        return new Downloads(catalog(), ledger(), files());
     }
 
     public SubmissionRecorder submissionRecorder() {

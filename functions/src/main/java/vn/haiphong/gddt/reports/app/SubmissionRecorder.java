@@ -3,10 +3,12 @@ package vn.haiphong.gddt.reports.app;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.FileType;
 import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.ObligationStatus;
 import vn.haiphong.gddt.reports.domain.Submission;
 import vn.haiphong.gddt.reports.domain.SubmissionKey;
 import vn.haiphong.gddt.reports.domain.Text;
@@ -66,7 +68,9 @@ public final class SubmissionRecorder {
             if (file.isEmpty()) {
                 return Outcome.IGNORED;
             }
-            Submission submission = check(k, obligation.get(), file.get(), versionId, eventTime);
+            Instant due = ObligationStatus.row(obligation.get(), unit.get(), List.of(),
+                    ledger.records(k.obligationId(), k.unitId()).extensions(), eventTime).dueForUnit();
+            Submission submission = check(k, file.get(), versionId, eventTime, due);
             fresh = ledger.recordIfAbsent(submission);
             known = fresh ? Optional.of(submission) : ledger.find(k.obligationId(), k.unitId(), k.submissionId());
         }
@@ -78,7 +82,7 @@ public final class SubmissionRecorder {
         return fresh ? Outcome.RECORDED : Outcome.ALREADY_RECORDED;
     }
 
-    private Submission check(SubmissionKey k, Obligation obligation, StoredFile file, String versionId, Instant at) {
+    private Submission check(SubmissionKey k, StoredFile file, String versionId, Instant at, Instant due) {
         Optional<FileType> type = FileType.ofContentType(file.contentType());
         Optional<String> refusal;
         if (type.isEmpty()) {
@@ -93,7 +97,7 @@ public final class SubmissionRecorder {
         return new Submission(k.submissionId(), k.unitId(), k.obligationId(), k.key(), file.eTag(),
                 versionId != null ? versionId : file.versionId(), file.size(),
                 file.metadata().getOrDefault(Uploads.META_SHA256, ""), file.contentType(), fileName, at,
-                obligation.isOnTime(at), refusal);
+                at.isBefore(due), refusal);
     }
 
     private void tellUnit(Submission submission, Unit unit, Obligation obligation) {

@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.Obligation;
-import vn.haiphong.gddt.reports.domain.ObligationState;
+import vn.haiphong.gddt.reports.domain.Extension;
+import vn.haiphong.gddt.reports.domain.ObligationStatus;
+import vn.haiphong.gddt.reports.domain.UnitStatus;
 import vn.haiphong.gddt.reports.domain.Submission;
 import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.VietnamTime;
@@ -24,8 +26,16 @@ public final class UnitOverview {
     }
 
     public record ObligationView(String obligation, String report, String period, String title, String receiver,
-                                 String opensAt, String due, String dueText, String locksAt, String state,
-                                 boolean acceptsUploads, List<SubmissionView> submissions) {
+                                 String opensAt, String due, String dueText, String dueForUnit,
+                                 ExtensionView extension, String locksAt, String state, boolean acceptsUploads,
+                                 List<SubmissionView> submissions) {
+    }
+
+    public record ExtensionView(String until, String untilText, String reason, String grantedAt) {
+        static ExtensionView of(Extension e) {
+            return new ExtensionView(VietnamTime.iso(e.until()), "đến " + VietnamTime.dateTime(e.until()), e.reason(),
+                    VietnamTime.iso(e.grantedAt()));
+        }
     }
 
     public record SubmissionView(String submissionId, String fileName, long size, String sha256, String contentType,
@@ -46,21 +56,23 @@ public final class UnitOverview {
         Instant now = clock.instant();
         int year = VietnamTime.dateOf(now).getYear();
         List<ObligationView> obligations = catalog.owedBy(unit.category(), year - 1, year).stream()
-                .map(o -> view(o, unit, ledger.ofUnit(o.id(), unit.id()), now))
+                .map(o -> view(o, unit, ledger.records(o.id(), unit.id()), now))
                 .toList();
         return new View(new UnitView(unit.id(), unit.name(), unit.category().name(), unit.category().label(),
                 unit.emails()), VietnamTime.iso(now), obligations);
     }
 
-    private static ObligationView view(Obligation o, Unit unit, List<Submission> submissions, Instant now) {
-        List<SubmissionView> sent = submissions.stream()
+    private static ObligationView view(Obligation o, Unit unit, SubmissionLedger.Records records, Instant now) {
+        UnitStatus status = ObligationStatus.row(o, unit, records.submissions(), records.extensions(), now);
+        List<SubmissionView> sent = records.submissions().stream()
                 .sorted(Comparator.comparing(Submission::receivedAt))
                 .map(s -> new SubmissionView(s.submissionId(), s.fileName(), s.size(), s.sha256(), s.contentType(),
-                        VietnamTime.iso(s.receivedAt()), s.onTime(), s.accepted(), s.refusal().orElse(null)))
+                        VietnamTime.iso(s.receivedAt()), s.receivedAt().isBefore(status.dueForUnit()), s.accepted(),
+                        s.refusal().orElse(null)))
                 .toList();
         return new ObligationView(o.id(), o.report().id(), o.period().id(), o.title(), o.report().receiver(),
                 VietnamTime.iso(o.opensAt()), VietnamTime.iso(o.due()), o.dueWording(),
-                o.locksAt().map(VietnamTime::iso).orElse(null),
-                ObligationState.of(o, unit.category(), submissions, now).name(), o.acceptsUploadsAt(now), sent);
+                VietnamTime.iso(status.dueForUnit()), status.extension().map(ExtensionView::of).orElse(null),
+                o.locksAt().map(VietnamTime::iso).orElse(null), status.state().name(), o.acceptsUploadsAt(now), sent);
     }
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * What a token lets its bearer do. A unit capability acts for one unit; an office capability
- * reads status and files, for every report ({@code scope = "*"}) or for one receiving department.
+ * reads status and files, for every report ({@code scope = "*"}) or for one receiving department
+ * ({@code TCCB}, {@code VP}), and names the person it was issued to, for the audit trail. Its
+ * subject is written {@code <scope>@<actor>}.
  *
  * @param version for a unit, must equal the unit's current token version (raising it revokes)
  */
@@ -34,7 +36,26 @@ public record Capability(Kind kind, String subject, int version, Instant expires
         return new Capability(Kind.UNIT, unitId, version, expiresAt);
     }
 
-    public static Capability office(String scope, Instant expiresAt) {
-        return new Capability(Kind.OFFICE, scope, 1, expiresAt);
+    public static Capability office(String scope, String actor, Instant expiresAt) {
+        if (!scope.matches("\\*|[A-Z0-9_]{1,16}") || !actor.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("office scope is * or a receiver code; actor is a lowercase name");
+        }
+        return new Capability(Kind.OFFICE, scope + "@" + actor, 1, expiresAt);
+    }
+
+    /** For an office capability: {@code *} or the one receiving department it may see. */
+    public String scope() {
+        int at = subject.indexOf('@');
+        return kind == Kind.OFFICE && at > 0 ? subject.substring(0, at) : "";
+    }
+
+    /** Who acts: the unit, or the person an office token was issued to. */
+    public String actor() {
+        int at = subject.indexOf('@');
+        return kind == Kind.OFFICE && at > 0 ? subject.substring(at + 1) : subject;
+    }
+
+    public boolean mayRead(Report report) {
+        return kind == Kind.OFFICE && (scope().equals(ALL_REPORTS) || scope().equals(report.receiverCode()));
     }
 }

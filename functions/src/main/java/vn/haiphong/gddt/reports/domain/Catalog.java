@@ -25,10 +25,10 @@ public final class Catalog {
     private static final Set<UnitCategory> EDUCATION_UNITS = EnumSet.complementOf(EnumSet.of(UnitCategory.PHONG_SO));
 
     public static final Report QCDC = new Report("QCDC",
-            "kết quả thực hiện quy chế dân chủ ở cơ sở", "Phòng Tổ chức cán bộ", EDUCATION_UNITS,
+            "kết quả thực hiện quy chế dân chủ ở cơ sở", "Phòng Tổ chức cán bộ", "TCCB", EDUCATION_UNITS,
             Map.of(PeriodKind.H1, MonthDay.of(Month.JUNE, 10), PeriodKind.YEAR, MonthDay.of(Month.DECEMBER, 5)));
     public static final Report DVCQ = new Report("DVCQ",
-            "kết quả thực hiện công tác dân vận của chính quyền", "Văn phòng Sở", EDUCATION_UNITS,
+            "kết quả thực hiện công tác dân vận của chính quyền", "Văn phòng Sở", "VP", EDUCATION_UNITS,
             Map.of(PeriodKind.H1, MonthDay.of(Month.JUNE, 15), PeriodKind.YEAR, MonthDay.of(Month.DECEMBER, 10)));
 
     private final List<Report> reports;

@@ -8,22 +8,32 @@ import java.util.List;
 public enum ObligationState {
     NOT_OPEN, OPEN, ON_TIME, LATE, MISSING, EXEMPT;
 
-    /**
-     * A unit is on time when its first accepted file arrived before the deadline; a later file
-     * does not undo that. Only what had arrived by {@code asOf} counts, so a past instant gives
-     * the state as it was then.
-     */
+    /** The state against the obligation's own deadline (no extension). */
     public static ObligationState of(Obligation obligation, UnitCategory category, List<Submission> submissions,
                                      Instant asOf) {
+        return of(obligation, category, submissions, obligation.due(), asOf);
+    }
+
+    /**
+     * A unit is on time when its first accepted file arrived before its deadline (the obligation's,
+     * or its extension's); a later file does not undo that. Only what had arrived by {@code asOf}
+     * counts, so a past instant gives the state as it was then. Refused files never count.
+     */
+    public static ObligationState of(Obligation obligation, UnitCategory category, List<Submission> submissions,
+                                     Instant dueForUnit, Instant asOf) {
         if (!obligation.owedBy(category)) {
             return EXEMPT;
         }
+        return firstAccepted(submissions, asOf)
+                .map(first -> first.receivedAt().isBefore(dueForUnit) ? ON_TIME : LATE)
+                .orElseGet(() -> asOf.isBefore(obligation.opensAt()) ? NOT_OPEN
+                        : asOf.isBefore(dueForUnit) ? OPEN : MISSING);
+    }
+
+    static java.util.Optional<Submission> firstAccepted(List<Submission> submissions, Instant asOf) {
         return submissions.stream()
                 .filter(Submission::accepted)
                 .filter(s -> !s.receivedAt().isAfter(asOf))
-                .min(Comparator.comparing(Submission::receivedAt))
-                .map(first -> obligation.isOnTime(first.receivedAt()) ? ON_TIME : LATE)
-                .orElseGet(() -> asOf.isBefore(obligation.opensAt()) ? NOT_OPEN
-                        : asOf.isBefore(obligation.due()) ? OPEN : MISSING);
+                .min(Comparator.comparing(Submission::receivedAt));
     }
 }

@@ -1,13 +1,18 @@
 package vn.haiphong.gddt.reports.domain;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * A reporting unit (đơn vị). {@code tokenVersion} revokes every link issued before it was raised.
+ *
+ * @param activeFrom  the first day the unit existed; null = before any period we track
+ * @param activeUntil the last day it existed (closed or merged); null = still exists
  */
-public record Unit(String id, String name, UnitCategory category, List<String> emails, int tokenVersion) {
+public record Unit(String id, String name, UnitCategory category, List<String> emails, int tokenVersion,
+                   LocalDate activeFrom, LocalDate activeUntil) {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s;,]+@[^@\\s;,]+\\.[^@\\s;,]+");
 
@@ -27,6 +32,18 @@ public record Unit(String id, String name, UnitCategory category, List<String> e
         if (tokenVersion < 1) {
             throw new IllegalArgumentException("tokenVersion phải ≥ 1");
         }
+        if (activeFrom != null && activeUntil != null && activeUntil.isBefore(activeFrom)) {
+            throw new IllegalArgumentException("ngày ngừng hoạt động trước ngày bắt đầu");
+        }
+    }
+
+    public Unit(String id, String name, UnitCategory category, List<String> emails, int tokenVersion) {
+        this(id, name, category, emails, tokenVersion, null, null);
+    }
+
+    /** Whether the unit existed on that day; a unit is expected to report only where it did. */
+    public boolean existedOn(LocalDate day) {
+        return (activeFrom == null || !day.isBefore(activeFrom)) && (activeUntil == null || !day.isAfter(activeUntil));
     }
 
     public static boolean validId(String id) {

@@ -1,18 +1,22 @@
 package vn.haiphong.gddt.reports.files;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import vn.haiphong.gddt.reports.domain.FileName;
 
 /** The submissions bucket on S3. */
 public final class S3SubmissionFiles implements SubmissionFiles {
@@ -46,6 +50,32 @@ public final class S3SubmissionFiles implements SubmissionFiles {
             }
         });
         return new PresignedUpload(presigned.url().toString(), "PUT", Map.copyOf(headers), presigned.expiration());
+    }
+
+    @Override
+    public PresignedDownload presignDownload(String key, String versionId, String fileName, String contentType,
+                                             Duration validFor) {
+        GetObjectRequest get = GetObjectRequest.builder().bucket(bucket).key(key).versionId(versionId)
+                .responseContentDisposition(contentDisposition(fileName))
+                .responseContentType(contentType)
+                .build();
+        PresignedGetObjectRequest presigned = presigner.presignGetObject(p -> p.signatureDuration(validFor).getObjectRequest(get));
+        return new PresignedDownload(presigned.url().toString(), presigned.expiration());
+    }
+
+    /** {@code attachment; filename="Bao-cao.pdf"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o.pdf}. */
+    static String contentDisposition(String fileName) {
+        String ascii = FileName.of(fileName).map(FileName::safe).orElse("bao-cao");
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(String.format("%02X", c));
+            }
+        }
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     @Override

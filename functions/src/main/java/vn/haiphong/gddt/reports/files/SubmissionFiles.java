@@ -14,10 +14,16 @@ public interface SubmissionFiles {
     record PresignedUpload(String url, String method, Map<String, String> headers, Instant expiresAt) {
     }
 
+    record PresignedDownload(String url, java.time.Instant expiresAt) {
+    }
+
     record StoredFile(long size, String eTag, String versionId, String contentType, Map<String, String> metadata) {
     }
 
     PresignedUpload presignUpload(UploadSpec spec, Duration validFor);
+
+    /** A GET whose download is named {@code fileName} (RFC 6266 with an RFC 5987 UTF-8 form). */
+    PresignedDownload presignDownload(String key, String versionId, String fileName, String contentType, Duration validFor);
 
     Optional<StoredFile> describe(String key);
 

@@ -65,6 +65,22 @@ final class Http {
         }
     }
 
+    static String pathParameter(APIGatewayV2HTTPEvent event, String name) {
+        String value = event.getPathParameters() == null ? null : event.getPathParameters().get(name);
+        if (value == null || value.isBlank()) {
+            throw new RequestRefused(Problem.NOT_FOUND);
+        }
+        return value;
+    }
+
+    static APIGatewayV2HTTPResponse text(int status, String contentType, String body, Map<String, String> headers) {
+        APIGatewayV2HTTPResponse response = response(status, contentType, body);
+        Map<String, String> all = new LinkedHashMap<>(response.getHeaders());
+        all.putAll(headers);
+        response.setHeaders(all);
+        return response;
+    }
+
     static APIGatewayV2HTTPResponse json(int status, Object body) {
         return response(status, "application/json; charset=utf-8", Json.write(body));
     }

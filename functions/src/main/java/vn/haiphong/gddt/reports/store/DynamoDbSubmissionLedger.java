@@ -7,6 +7,7 @@ import static vn.haiphong.gddt.reports.store.Items.s;
 import static vn.haiphong.gddt.reports.store.Items.str;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import vn.haiphong.gddt.reports.domain.Extension;
 import vn.haiphong.gddt.reports.domain.Submission;
 
 /**
- * Submissions live in the period grid: {@code PK=OBL#<report>#<period>}, {@code SK=UNIT#<unit>#SUB#<id>}.
- * One Query gives a whole report-period; {@code begins_with} gives one unit's row.
+ * The period grid: {@code PK=OBL#<report>#<period>}, with submissions at {@code SK=UNIT#<unit>#SUB#<id>}
+ * and extensions at {@code SK=UNIT#<unit>#EXT#<grantedAt>}. One Query gives a whole report-period;
+ * {@code begins_with} gives one unit's row.
  */
 public final class DynamoDbSubmissionLedger implements SubmissionLedger {
+    /** The table's one index: a submission by its id alone (only submission items carry the attribute). */
+    public static final String BY_SUBMISSION_ID = "BySubmissionId";
+    private static final String SUBMISSION = "SUBMISSION";
+    private static final String EXTENSION = "EXTENSION";
     private static final String SENDING = "SENDING";
     private static final String SENT = "SENT";
 
@@ -52,12 +59,79 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
     }
 
     @Override
-    public List<Submission> ofUnit(String obligationId, String unitId) {
+    public Optional<Submission> findById(String submissionId) {
+        if (!submissionId.matches("[a-z0-9]{8,64}")) {
+            return Optional.empty();
+        }
+        return dynamo.query(r -> r.tableName(table).indexName(BY_SUBMISSION_ID)
+                        .keyConditionExpression("submissionId = :id")
+                        .expressionAttributeValues(Map.of(":id", s(submissionId))))
+                .items().stream().findFirst().map(DynamoDbSubmissionLedger::submission);
+    }
+
+    @Override
+    public Records records(String obligationId) {
+        return query(obligationId, "UNIT#");
+    }
+
+    @Override
+    public Records records(String obligationId, String unitId) {
+        return query(obligationId, "UNIT#" + unitId + "#");
+    }
+
+    private Records query(String obligationId, String skPrefix) {
         QueryRequest query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :unit)")
-                .expressionAttributeValues(Map.of(":pk", s(pk(obligationId)), ":unit", s("UNIT#" + unitId + "#SUB#")))
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(pk(obligationId)), ":prefix", s(skPrefix)))
                 .build();
-        return dynamo.queryPaginator(query).items().stream().map(DynamoDbSubmissionLedger::submission).toList();
+        List<Submission> submissions = new ArrayList<>();
+        List<Extension> extensions = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            switch (String.valueOf(str(item, "type"))) {
+                case SUBMISSION -> submissions.add(submission(item));
+                case EXTENSION -> extensions.add(extension(item));
+                default -> {
+                    // another kind of record in the partition (claims, snapshots): not ours to read
+                }
+            }
+        }
+        return new Records(List.copyOf(submissions), List.copyOf(extensions));
+    }
+
+    @Override
+    public void grant(Extension e) {
+        Map<String, AttributeValue> item = new HashMap<>(Items.key(pk(e.obligationId()),
+                "UNIT#" + e.unitId() + "#EXT#" + e.grantedAt()));
+        item.put("type", s(EXTENSION));
+        item.put("unitId", s(e.unitId()));
+        item.put("obligationId", s(e.obligationId()));
+        item.put("until", s(e.until().toString()));
+        item.put("reason", s(e.reason()));
+        item.put("grantedBy", s(e.grantedBy()));
+        item.put("grantedAt", s(e.grantedAt().toString()));
+        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+    }
+
+    @Override
+    public Optional<Extension> revoke(String obligationId, String unitId, String revokedBy, Instant at) {
+        Optional<Extension> current = records(obligationId, unitId).extensions().stream()
+                .filter(e -> e.inForceAt(at))
+                .max(java.util.Comparator.comparing(Extension::grantedAt));
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Extension e = current.get();
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(Items.key(pk(obligationId), "UNIT#" + unitId + "#EXT#" + e.grantedAt()))
+                    .updateExpression("SET revokedAt = :at, revokedBy = :by")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(revokedAt)")
+                    .expressionAttributeValues(Map.of(":at", s(at.toString()), ":by", s(revokedBy))));
+        } catch (ConditionalCheckFailedException revokedMeanwhile) {
+            return Optional.empty();
+        }
+        return Optional.of(new Extension(e.obligationId(), e.unitId(), e.until(), e.reason(), e.grantedBy(),
+                e.grantedAt(), Optional.of(at), Optional.of(revokedBy)));
     }
 
     @Override
@@ -103,7 +177,7 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
 
     private static Map<String, AttributeValue> item(Submission s) {
         Map<String, AttributeValue> item = new HashMap<>(key(s));
-        item.put("type", s("SUBMISSION"));
+        item.put("type", s(SUBMISSION));
         item.put("submissionId", s(s.submissionId()));
         item.put("unitId", s(s.unitId()));
         item.put("obligationId", s(s.obligationId()));
@@ -120,6 +194,12 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
         item.put("onTime", AttributeValue.fromBool(s.onTime()));
         s.refusal().ifPresent(reason -> item.put("refusal", s(reason)));
         return item;
+    }
+
+    private static Extension extension(Map<String, AttributeValue> item) {
+        return new Extension(str(item, "obligationId"), str(item, "unitId"), Instant.parse(str(item, "until")),
+                str(item, "reason"), str(item, "grantedBy"), Instant.parse(str(item, "grantedAt")),
+                optStr(item, "revokedAt").map(Instant::parse), optStr(item, "revokedBy"));
     }
 
     private static Submission submission(Map<String, AttributeValue> item) {

@@ -86,26 +86,31 @@ class CapabilityTokensTest {
 
         @Test
         void an_office_capability_for_all_reports_comes_back_as_it_was_minted() {
-            Capability office = Capability.office(Capability.ALL_REPORTS, EXPIRES);
+            Capability office = Capability.office(Capability.ALL_REPORTS, "chanh-van-phong", EXPIRES);
 
             Capability back = tokens.verify(tokens.mint(office), NOW);
 
             assertThat(back).isEqualTo(office);
             assertThat(back.kind()).isEqualTo(Capability.Kind.OFFICE);
-            assertThat(back.subject()).isEqualTo("*");
+            assertThat(back.scope()).isEqualTo("*");
+            assertThat(back.actor()).isEqualTo("chanh-van-phong");
         }
 
         @Test
         void an_office_capability_limited_to_one_report_keeps_its_scope() {
-            Capability office = Capability.office("QCDC", EXPIRES);
+            Capability office = Capability.office("TCCB", "truong-phong-tccb", EXPIRES);
 
-            assertThat(tokens.verify(tokens.mint(office), NOW)).isEqualTo(office);
+            Capability back = tokens.verify(tokens.mint(office), NOW);
+
+            assertThat(back).isEqualTo(office);
+            assertThat(back.mayRead(vn.haiphong.gddt.reports.domain.Catalog.QCDC)).isTrue();
+            assertThat(back.mayRead(vn.haiphong.gddt.reports.domain.Catalog.DVCQ)).isFalse();
         }
 
         @Test
         void a_unit_token_and_an_office_token_are_told_apart() {
             Capability unit = Capability.unit("x1", 1, EXPIRES);
-            Capability office = Capability.office("x1", EXPIRES);
+            Capability office = Capability.office("VP", "x1", EXPIRES);
 
             assertThat(tokens.verify(tokens.mint(unit), NOW).kind()).isEqualTo(Capability.Kind.UNIT);
             assertThat(tokens.verify(tokens.mint(office), NOW).kind()).isEqualTo(Capability.Kind.OFFICE);
@@ -207,7 +212,7 @@ class CapabilityTokensTest {
         @Test
         void a_payload_swapped_in_from_another_valid_token_is_invalid() {
             String[] a = tokens.mint(unitCap).split("\\.");
-            String[] b = tokens.mint(Capability.office("*", EXPIRES)).split("\\.");
+            String[] b = tokens.mint(Capability.office("*", "van-thu", EXPIRES)).split("\\.");
 
             assertThat(refusal(tokens, a[0] + "." + b[1] + "." + a[2], NOW)).isEqualTo(Problem.TOKEN_INVALID);
         }
@@ -283,7 +288,7 @@ class CapabilityTokensTest {
 
         @Test
         void an_expired_office_token_is_expired_too() {
-            String token = tokens.mint(Capability.office("*", NOW));
+            String token = tokens.mint(Capability.office("*", "van-thu", NOW));
 
             assertThat(refusal(tokens, token, NOW)).isEqualTo(Problem.TOKEN_EXPIRED);
         }

@@ -256,7 +256,7 @@ class CatalogTest {
 
         @Test
         void a_report_without_a_half_year_period_has_no_h1_obligation() {
-            Report yearly = new Report("YEARLY", "chỉ báo cáo năm", "Văn phòng Sở", EnumSet.of(UnitCategory.THPT),
+            Report yearly = new Report("YEARLY", "chỉ báo cáo năm", "Văn phòng Sở", "VP", EnumSet.of(UnitCategory.THPT),
                     Map.of(PeriodKind.YEAR, MonthDay.of(Month.DECEMBER, 20)));
             Catalog c = new Catalog(List.of(yearly), CatalogSettings.defaults());
 
@@ -282,7 +282,7 @@ class CatalogTest {
 
         @Test
         void obligations_are_ordered_by_deadline_whatever_order_the_reports_are_listed_in() {
-            Report early = new Report("EARLY", "sớm", "Văn phòng Sở", EnumSet.of(UnitCategory.THPT),
+            Report early = new Report("EARLY", "sớm", "Văn phòng Sở", "VP", EnumSet.of(UnitCategory.THPT),
                     Map.of(PeriodKind.H1, MonthDay.of(Month.JANUARY, 15), PeriodKind.YEAR, MonthDay.of(Month.JULY, 1)));
             Catalog c = new Catalog(List.of(Catalog.DVCQ, Catalog.QCDC, early), CatalogSettings.defaults());
 

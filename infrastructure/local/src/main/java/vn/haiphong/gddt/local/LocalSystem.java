@@ -202,7 +202,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     public String officeToken() {
-        return tokens.mint(Capability.office(Capability.ALL_REPORTS, clock.instant().plus(OFFICE_TOKEN_VALIDITY)));
+        return tokens.mint(Capability.office(Capability.ALL_REPORTS, "van-phong-local", clock.instant().plus(OFFICE_TOKEN_VALIDITY)));
     }
 
     /** What the session file holds: enough for a script or a test to drive the running system. */
@@ -235,6 +235,11 @@ public final class LocalSystem implements AutoCloseable {
     /** The local name of a template resource: its BucketName or TableName, or stack-logicalId. */
     public String physicalName(String logicalId) {
         return names.get(logicalId);
+    }
+
+    /** An office token for one receiving department (or {@code *}), as issued to {@code actor}. */
+    public String officeToken(String scope, String actor) {
+        return tokens.mint(Capability.office(scope, actor, clock.instant().plus(OFFICE_TOKEN_VALIDITY)));
     }
 
     /** A unit link as the Office would send it, with any expiry and version (for tests of old links). */

@@ -14,7 +14,7 @@ import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
 
 /**
  * {@code mint-token unit <unit-id> --table <name> [--days 365] [--base-url https://…]}
- * {@code mint-token office [--scope *] [--days 30]}
+ * {@code mint-token office --actor <name> [--scope *|TCCB|VP] [--days 30]}
  *
  * <p>The keys come from TOKEN_KEYS in the environment ({@code kid:base64secret,…}, the same value
  * kept in SSM). A unit token carries the unit's current token version, read from the table, so a
@@ -30,7 +30,7 @@ final class MintToken {
         String keys = System.getenv("TOKEN_KEYS");
         if (keys == null || what.isEmpty() || (what.get(0).equals("unit") && (what.size() != 2 || !args.has("--table")))) {
             System.err.println("usage: TOKEN_KEYS=kid:base64secret mint-token unit <unit-id> --table <name> [--endpoint URL] [--days 365] [--base-url URL]");
-            System.err.println("       TOKEN_KEYS=kid:base64secret mint-token office [--scope *] [--days 30]");
+            System.err.println("       TOKEN_KEYS=kid:base64secret mint-token office --actor <name> [--scope *|TCCB|VP] [--days 30]");
             return 2;
         }
         CapabilityTokens tokens = new CapabilityTokens(TokenKeys.parse(keys));
@@ -38,8 +38,13 @@ final class MintToken {
         if (what.get(0).equals("office")) {
             Duration validity = Duration.ofDays(Long.parseLong(args.value("--days", "30")));
             String scope = args.value("--scope", Capability.ALL_REPORTS);
+            String actor = args.value("--actor", null);
             args.rejectUnknown();
-            System.out.println(tokens.mint(Capability.office(scope, clock.instant().plus(validity))));
+            if (actor == null) {
+                System.err.println("--actor <name> is required: extensions and exports record who acted");
+                return 2;
+            }
+            System.out.println(tokens.mint(Capability.office(scope, actor, clock.instant().plus(validity))));
             return 0;
         }
         Duration validity = Duration.ofDays(Long.parseLong(args.value("--days", "365")));

@@ -387,19 +387,25 @@ class TemplateTest {
     // --- the table --------------------------------------------------------------------------
 
     @Test
-    void the_table_declares_only_its_key_attributes_pk_and_sk_and_no_secondary_index() {
+    void the_table_declares_exactly_the_keys_the_code_queries_and_one_sparse_index_by_submission_id() {
         JsonNode table = onlyResourceOfType("AWS::DynamoDB::Table").getValue().path("Properties");
 
         Map<String, String> attributes = new LinkedHashMap<>();
         stream(table.path("AttributeDefinitions")).forEach(a ->
                 attributes.put(a.path("AttributeName").asText(), a.path("AttributeType").asText()));
-        assertThat(attributes).containsExactly(Map.entry("PK", "S"), Map.entry("SK", "S"));
+        assertThat(attributes).containsExactly(Map.entry("PK", "S"), Map.entry("SK", "S"), Map.entry("submissionId", "S"));
 
         Map<String, String> keys = new LinkedHashMap<>();
         stream(table.path("KeySchema")).forEach(k -> keys.put(k.path("AttributeName").asText(), k.path("KeyType").asText()));
         assertThat(keys).containsExactly(Map.entry("PK", "HASH"), Map.entry("SK", "RANGE"));
 
-        assertThat(table.has("GlobalSecondaryIndexes")).as("GlobalSecondaryIndexes").isFalse();
+        List<JsonNode> indexes = stream(table.path("GlobalSecondaryIndexes")).toList();
+        assertThat(indexes).singleElement().satisfies(index -> {
+            assertThat(index.path("IndexName").asText())
+                    .isEqualTo(vn.haiphong.gddt.reports.store.DynamoDbSubmissionLedger.BY_SUBMISSION_ID);
+            assertThat(stream(index.path("KeySchema")).map(k -> k.path("AttributeName").asText()).toList())
+                    .containsExactly("submissionId");
+        });
         assertThat(table.has("LocalSecondaryIndexes")).as("LocalSecondaryIndexes").isFalse();
     }
 

@@ -1,0 +1,71 @@
+package vn.haiphong.gddt.reports.app;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.haiphong.gddt.reports.domain.Extension;
+import vn.haiphong.gddt.reports.domain.ObligationStatus;
+import vn.haiphong.gddt.reports.domain.StatusSummary;
+import vn.haiphong.gddt.reports.domain.Submission;
+import vn.haiphong.gddt.reports.domain.UnitStatus;
+import vn.haiphong.gddt.reports.domain.VietnamTime;
+
+/** The status document of API.md, field for field; its JSON Schema is docs/api/status.schema.json. */
+public record StatusDocument(String generatedAt, String asOf, List<ObligationView> obligations) {
+
+    public record ObligationView(String obligation, String report, String period, String title, String receiver,
+                                 String due, String dueText, SummaryView summary, List<UnitView> units) {
+    }
+
+    public record SummaryView(int expected, int onTime, int late, int missing, int notDue, int exempt,
+                              double completeness, double timeliness, Map<String, CategoryView> byCategory) {
+    }
+
+    public record CategoryView(int expected, int onTime, int late, int missing, int notDue, int exempt,
+                               double completeness, double timeliness) {
+        static CategoryView of(StatusSummary s) {
+            return new CategoryView(s.expected(), s.onTime(), s.late(), s.missing(), s.notDue(), s.exempt(),
+                    s.completeness(), s.timeliness());
+        }
+    }
+
+    public record UnitView(String unit, String name, String category, String state, String dueForUnit,
+                           ExtensionView extension, String submittedAt, int submissions, LatestView latest) {
+    }
+
+    public record ExtensionView(String until, String reason, String grantedBy, String grantedAt) {
+        static ExtensionView of(Extension e) {
+            return new ExtensionView(VietnamTime.iso(e.until()), e.reason(), e.grantedBy(), VietnamTime.iso(e.grantedAt()));
+        }
+    }
+
+    public record LatestView(String submissionId, String fileName, long size, String sha256, String receivedAt) {
+        static LatestView of(Submission s) {
+            return new LatestView(s.submissionId(), s.fileName(), s.size(), s.sha256(), VietnamTime.iso(s.receivedAt()));
+        }
+    }
+
+    public static StatusDocument of(StatusQuery.Result result) {
+        return new StatusDocument(VietnamTime.iso(result.generatedAt()), VietnamTime.iso(result.asOf()),
+                result.obligations().stream().map(StatusDocument::obligation).toList());
+    }
+
+    private static ObligationView obligation(ObligationStatus s) {
+        var o = s.obligation();
+        Map<String, CategoryView> byCategory = new LinkedHashMap<>();
+        s.byCategory().forEach((category, summary) -> byCategory.put(category.name(), CategoryView.of(summary)));
+        StatusSummary t = s.summary();
+        return new ObligationView(o.id(), o.report().id(), o.period().id(), o.title(), o.report().receiver(),
+                VietnamTime.iso(o.due()), o.dueWording(),
+                new SummaryView(t.expected(), t.onTime(), t.late(), t.missing(), t.notDue(), t.exempt(),
+                        t.completeness(), t.timeliness(), byCategory),
+                s.units().stream().map(StatusDocument::unit).toList());
+    }
+
+    static UnitView unit(UnitStatus u) {
+        return new UnitView(u.unit().id(), u.unit().name(), u.unit().category().name(), u.state().name(),
+                VietnamTime.iso(u.dueForUnit()), u.extension().map(ExtensionView::of).orElse(null),
+                u.submittedAt().map(VietnamTime::iso).orElse(null), u.submissions(),
+                u.latest().map(LatestView::of).orElse(null));
+    }
+}

@@ -1,0 +1,132 @@
+package vn.haiphong.gddt.reports.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.haiphong.gddt.reports.domain.Capability;
+import vn.haiphong.gddt.reports.domain.Catalog;
+import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.ObligationStatus;
+import vn.haiphong.gddt.reports.domain.Period;
+import vn.haiphong.gddt.reports.domain.Problem;
+import vn.haiphong.gddt.reports.domain.Report;
+import vn.haiphong.gddt.reports.domain.RequestRefused;
+import vn.haiphong.gddt.reports.domain.Unit;
+import vn.haiphong.gddt.reports.domain.UnitCategory;
+import vn.haiphong.gddt.reports.domain.VietnamTime;
+import vn.haiphong.gddt.reports.store.SubmissionLedger;
+import vn.haiphong.gddt.reports.store.UnitDirectory;
+
+/**
+ * {@code GET /v1/status}: the status of every obligation the filters name, as it stands now or
+ * as it stood at {@code asOf}. Each obligation costs one Query of its partition, plus the unit list.
+ */
+public final class StatusQuery {
+    public static final Set<String> PARAMETERS = Set.of("year", "obligation", "report", "period", "category", "unit",
+            "asOf", "format");
+
+    public record Result(Instant generatedAt, Instant asOf, List<ObligationStatus> obligations) {
+    }
+
+    private final Catalog catalog;
+    private final UnitDirectory units;
+    private final SubmissionLedger ledger;
+    private final Clock clock;
+
+    public StatusQuery(Catalog catalog, UnitDirectory units, SubmissionLedger ledger, Clock clock) {
+        this.catalog = catalog;
+        this.units = units;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public Result run(Capability office, Map<String, String> query) {
+        for (String name : query.keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw new RequestRefused(Problem.QUERY_INVALID, "Tham số không được hỗ trợ: " + name + ".");
+            }
+        }
+        Instant now = clock.instant();
+        Instant asOf = asOf(query.get("asOf"), now);
+        Optional<UnitCategory> category = Optional.ofNullable(query.get("category")).map(StatusQuery::category);
+        Optional<String> unitId = Optional.ofNullable(query.get("unit"));
+        List<Unit> selected = unitId.isPresent()
+                ? List.of(units.find(unitId.get()).orElseThrow(() -> new RequestRefused(Problem.UNIT_NOT_FOUND)))
+                : units.all();
+        List<Unit> filtered = selected.stream().filter(u -> category.map(c -> u.category() == c).orElse(true)).toList();
+
+        List<ObligationStatus> statuses = new ArrayList<>();
+        for (Obligation obligation : obligations(office, query, asOf)) {
+            SubmissionLedger.Records records = unitId.isPresent()
+                    ? ledger.records(obligation.id(), unitId.get())
+                    : ledger.records(obligation.id());
+            statuses.add(ObligationStatus.of(obligation, filtered, records.submissions(), records.extensions(), asOf));
+        }
+        return new Result(now, asOf, List.copyOf(statuses));
+    }
+
+    private List<Obligation> obligations(Capability office, Map<String, String> query, Instant asOf) {
+        if (query.containsKey("obligation")) {
+            Obligation one = catalog.find(query.get("obligation"))
+                    .orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN));
+            OfficeAccess.requireReadable(office, one.report());
+            return List.of(one);
+        }
+        Optional<Period> period = Optional.ofNullable(query.get("period"))
+                .map(p -> Period.parse(p).orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN,
+                        "Không có kỳ báo cáo " + p + " (viết như 2025-H1 hoặc 2025-Y).")));
+        Optional<Report> report = Optional.ofNullable(query.get("report"))
+                .map(r -> catalog.reports().stream().filter(x -> x.id().equals(r)).findFirst()
+                        .orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN, "Không có báo cáo " + r + ".")));
+        report.ifPresent(r -> OfficeAccess.requireReadable(office, r));
+        int year = period.map(Period::year).orElseGet(() -> year(query.get("year"), asOf));
+        if (period.isPresent() && query.containsKey("year") && year(query.get("year"), asOf) != year) {
+            throw new RequestRefused(Problem.QUERY_INVALID, "Tham số year và period không khớp nhau.");
+        }
+        return catalog.obligationsOf(year).stream()
+                .filter(o -> office.mayRead(o.report()))
+                .filter(o -> report.map(r -> r.id().equals(o.report().id())).orElse(true))
+                .filter(o -> period.map(p -> p.equals(o.period())).orElse(true))
+                .toList();
+    }
+
+    private static int year(String given, Instant asOf) {
+        if (given == null) {
+            return VietnamTime.dateOf(asOf).getYear();
+        }
+        if (!given.matches("20\\d\\d")) {
+            throw new RequestRefused(Problem.QUERY_INVALID, "Năm không hợp lệ: " + given + ".");
+        }
+        return Integer.parseInt(given);
+    }
+
+    private static Instant asOf(String given, Instant now) {
+        if (given == null) {
+            return now;
+        }
+        Instant asOf;
+        try {
+            asOf = OffsetDateTime.parse(given).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new RequestRefused(Problem.AS_OF_INVALID);
+        }
+        if (asOf.isAfter(now)) {
+            throw new RequestRefused(Problem.AS_OF_IN_FUTURE);
+        }
+        return asOf;
+    }
+
+    private static UnitCategory category(String given) {
+        try {
+            return UnitCategory.valueOf(given);
+        } catch (IllegalArgumentException e) {
+            throw new RequestRefused(Problem.CATEGORY_UNKNOWN, "Không có loại đơn vị " + given + ".");
+        }
+    }
+}

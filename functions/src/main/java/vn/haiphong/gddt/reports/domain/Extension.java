@@ -1,0 +1,27 @@
+package vn.haiphong.gddt.reports.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A later deadline (gia hạn) granted to one unit for one obligation. Kept for good: revoking it
+ * records who and when, so the status at any past instant can be told again.
+ */
+public record Extension(String obligationId, String unitId, Instant until, String reason, String grantedBy,
+                        Instant grantedAt, Optional<Instant> revokedAt, Optional<String> revokedBy) {
+    public static final int MAX_REASON = 500;
+
+    public Extension {
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(grantedAt, "grantedAt");
+        reason = Text.nfc(reason).strip();
+        revokedAt = revokedAt == null ? Optional.empty() : revokedAt;
+        revokedBy = revokedBy == null ? Optional.empty() : revokedBy;
+    }
+
+    /** Granted by then and not yet revoked then. */
+    public boolean inForceAt(Instant asOf) {
+        return !grantedAt.isAfter(asOf) && revokedAt.map(r -> r.isAfter(asOf)).orElse(true);
+    }
+}

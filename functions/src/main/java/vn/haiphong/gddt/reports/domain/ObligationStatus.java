@@ -1,0 +1,80 @@
+package vn.haiphong.gddt.reports.domain;
+
+import java.text.CollationKey;
+import java.text.Collator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where every unit stands with one obligation at one instant: a pure function of the obligation,
+ * the units, the submissions and extensions recorded for it, and the instant.
+ *
+ * <p>Rules: a unit that did not exist on the named day is not listed (so no rate passes 100 %); a
+ * unit whose category does not owe the report is listed EXEMPT and counted apart; a refused file
+ * never counts; a submission received after {@code asOf} and an extension granted after it do not
+ * exist yet; the latest extension in force sets the unit's deadline.
+ */
+public record ObligationStatus(Obligation obligation, Instant asOf, StatusSummary summary,
+                               Map<UnitCategory, StatusSummary> byCategory, List<UnitStatus> units) {
+
+
+    public static ObligationStatus of(Obligation obligation, List<Unit> units, List<Submission> submissions,
+                                      List<Extension> extensions, Instant asOf) {
+        Map<String, List<Submission>> subsByUnit = new HashMap<>();
+        submissions.forEach(s -> subsByUnit.computeIfAbsent(s.unitId(), k -> new ArrayList<>()).add(s));
+        Map<String, List<Extension>> extByUnit = new HashMap<>();
+        extensions.forEach(e -> extByUnit.computeIfAbsent(e.unitId(), k -> new ArrayList<>()).add(e));
+
+        List<UnitStatus> rows = new ArrayList<>();
+        for (Unit unit : units) {
+            if (unit.existedOn(obligation.namedDay())) {
+                rows.add(row(obligation, unit, subsByUnit.getOrDefault(unit.id(), List.of()),
+                        extByUnit.getOrDefault(unit.id(), List.of()), asOf));
+            }
+        }
+        rows.sort(Comparator.comparing(UnitStatus::unit, unitOrder(rows)));
+        Map<UnitCategory, List<UnitStatus>> grouped = new EnumMap<>(UnitCategory.class);
+        rows.forEach(r -> grouped.computeIfAbsent(r.unit().category(), k -> new ArrayList<>()).add(r));
+        Map<UnitCategory, StatusSummary> byCategory = new EnumMap<>(UnitCategory.class);
+        grouped.forEach((category, list) -> byCategory.put(category, StatusSummary.of(list)));
+        return new ObligationStatus(obligation, asOf, StatusSummary.of(rows), byCategory, List.copyOf(rows));
+    }
+
+    /** One unit's row; also what {@code GET /v1/me} shows the unit itself. */
+    public static UnitStatus row(Obligation obligation, Unit unit, List<Submission> submissions,
+                                 List<Extension> extensions, Instant asOf) {
+        Optional<Extension> extension = extensions.stream()
+                .filter(e -> e.inForceAt(asOf))
+                .max(Comparator.comparing(Extension::grantedAt));
+        Instant due = extension.map(Extension::until).orElse(obligation.due());
+        List<Submission> counted = submissions.stream()
+                .filter(Submission::accepted)
+                .filter(s -> !s.receivedAt().isAfter(asOf))
+                .sorted(Comparator.comparing(Submission::receivedAt))
+                .toList();
+        ObligationState state = ObligationState.of(obligation, unit.category(), counted, due, asOf);
+        return new UnitStatus(unit, state, due, extension,
+                counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(0).receivedAt()),
+                counted.size(), counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(counted.size() - 1)));
+    }
+
+    /**
+     * Category in the plan's order, then name as Vietnamese is sorted (Đ after D, tones after the
+     * bare letter). Collation keys are made once per unit: comparing with a Collator each time is slow.
+     */
+    private static Comparator<Unit> unitOrder(List<UnitStatus> rows) {
+        Collator vietnamese = Collator.getInstance(Locale.forLanguageTag("vi-VN"));
+        Map<String, CollationKey> keys = new HashMap<>();
+        rows.forEach(r -> keys.put(r.unit().id(), vietnamese.getCollationKey(r.unit().name())));
+        return Comparator.comparing(Unit::category)
+                .thenComparing(u -> keys.get(u.id()))
+                .thenComparing(Unit::id);
+    }
+}

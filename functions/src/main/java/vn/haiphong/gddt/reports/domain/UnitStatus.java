@@ -1,0 +1,15 @@
+package vn.haiphong.gddt.reports.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One unit's row for one obligation.
+ *
+ * @param submittedAt the arrival of the first accepted file, the one that decides on time or late
+ * @param submissions accepted files received by the instant asked about
+ * @param latest      the most recent of them: the one the Office reads
+ */
+public record UnitStatus(Unit unit, ObligationState state, Instant dueForUnit, Optional<Extension> extension,
+                         Optional<Instant> submittedAt, int submissions, Optional<Submission> latest) {
+}

@@ -1,0 +1,56 @@
+package vn.haiphong.gddt.reports.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.Wiring;
+import vn.haiphong.gddt.reports.app.OfficeAccess;
+import vn.haiphong.gddt.reports.app.StatusCsv;
+import vn.haiphong.gddt.reports.app.StatusDocument;
+import vn.haiphong.gddt.reports.app.StatusQuery;
+import vn.haiphong.gddt.reports.domain.Problem;
+import vn.haiphong.gddt.reports.domain.RequestRefused;
+
+/** {@code GET /v1/status}: the Office's status document, as JSON or as CSV for Excel. */
+public final class GetStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final OfficeAccess access;
+    private final StatusQuery status;
+
+    public GetStatusHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    public GetStatusHandler(Map<String, String> env, Clock clock) {
+        this(new Wiring(new Env(env), clock));
+    }
+
+    private GetStatusHandler(Wiring wiring) {
+        this(wiring.officeAccess(), wiring.statusQuery());
+    }
+
+    GetStatusHandler(OfficeAccess access, StatusQuery status) {
+        this.access = access;
+        this.status = status;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.respond(event, context, () -> {
+            Map<String, String> query = Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of());
+            String format = query.getOrDefault("format", "json");
+            if (!format.equals("json") && !format.equals("csv")) {
+                throw new RequestRefused(Problem.QUERY_INVALID, "Tham số format chỉ nhận json hoặc csv.");
+            }
+            StatusDocument document = StatusDocument.of(status.run(access.officeFor(Http.bearer(event)), query));
+            return format.equals("csv")
+                    ? Http.text(200, "text/csv; charset=utf-8", StatusCsv.of(document),
+                            Map.of("content-disposition", "attachment; filename=\"trang-thai-bao-cao.csv\""))
+                    : Http.json(200, document);
+        });
+    }
+}
