@@ -9,6 +9,7 @@ import vn.haiphong.gddt.reports.app.Downloads;
 import vn.haiphong.gddt.reports.app.Extensions;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
 import vn.haiphong.gddt.reports.app.StatusQuery;
+import vn.haiphong.gddt.reports.app.StatusSnapshots;
 import vn.haiphong.gddt.reports.app.SubmissionRecorder;
 import vn.haiphong.gddt.reports.app.UnitAccess;
 import vn.haiphong.gddt.reports.app.UnitOverview;
@@ -18,6 +19,7 @@ import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.CatalogSettings;
 import vn.haiphong.gddt.reports.domain.DeadlineRule;
 import vn.haiphong.gddt.reports.domain.TokenKeys;
+import vn.haiphong.gddt.reports.files.S3StatusArchive;
 import vn.haiphong.gddt.reports.files.S3SubmissionFiles;
 import vn.haiphong.gddt.reports.mail.SesMailer;
 import vn.haiphong.gddt.reports.mail.SubmissionEmails;
@@ -81,6 +83,10 @@ public final class Wiring {
 
     public Downloads downloads() {
         return new Downloads(catalog(), ledger(), files());
+    }
+
+    public StatusSnapshots statusSnapshots() {
+        return new StatusSnapshots(catalog(), statusQuery(), new S3StatusArchive(aws.s3(), env.required("BUCKET_NAME")), clock);
     }
 
     public SubmissionRecorder submissionRecorder() {

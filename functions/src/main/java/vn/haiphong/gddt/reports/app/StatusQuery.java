@@ -71,6 +71,17 @@ public final class StatusQuery {
         return new Result(now, asOf, List.copyOf(statuses));
     }
 
+    /** Every unit, for these obligations, as of that instant: what the snapshots keep. */
+    public Result all(List<Obligation> obligations, Instant asOf) {
+        List<Unit> everyUnit = units.all();
+        List<ObligationStatus> statuses = new ArrayList<>();
+        for (Obligation obligation : obligations) {
+            SubmissionLedger.Records records = ledger.records(obligation.id());
+            statuses.add(ObligationStatus.of(obligation, everyUnit, records.submissions(), records.extensions(), asOf));
+        }
+        return new Result(clock.instant(), asOf, List.copyOf(statuses));
+    }
+
     private List<Obligation> obligations(Capability office, Map<String, String> query, Instant asOf) {
         if (query.containsKey("obligation")) {
             Obligation one = catalog.find(query.get("obligation"))
