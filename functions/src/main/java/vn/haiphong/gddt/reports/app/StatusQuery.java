@@ -17,6 +17,7 @@ import vn.haiphong.gddt.reports.domain.Period;
 import vn.haiphong.gddt.reports.domain.Problem;
 import vn.haiphong.gddt.reports.domain.Report;
 import vn.haiphong.gddt.reports.domain.RequestRefused;
+import vn.haiphong.gddt.reports.domain.SortedUnits;
 import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.UnitCategory;
 import vn.haiphong.gddt.reports.domain.VietnamTime;
@@ -59,7 +60,8 @@ public final class StatusQuery {
         List<Unit> selected = unitId.isPresent()
                 ? List.of(units.find(unitId.get()).orElseThrow(() -> new RequestRefused(Problem.UNIT_NOT_FOUND)))
                 : units.all();
-        List<Unit> filtered = selected.stream().filter(u -> category.map(c -> u.category() == c).orElse(true)).toList();
+        SortedUnits filtered = SortedUnits.of(
+                selected.stream().filter(u -> category.map(c -> u.category() == c).orElse(true)).toList());
 
         List<ObligationStatus> statuses = new ArrayList<>();
         for (Obligation obligation : obligations(office, query, asOf)) {
@@ -73,7 +75,7 @@ public final class StatusQuery {
 
     /** Every unit, for these obligations, as of that instant: what the snapshots keep. */
     public Result all(List<Obligation> obligations, Instant asOf) {
-        List<Unit> everyUnit = units.all();
+        SortedUnits everyUnit = SortedUnits.of(units.all());
         List<ObligationStatus> statuses = new ArrayList<>();
         for (Obligation obligation : obligations) {
             SubmissionLedger.Records records = ledger.records(obligation.id());

@@ -1,14 +1,11 @@
 package vn.haiphong.gddt.reports.domain;
 
-import java.text.CollationKey;
-import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +21,13 @@ import java.util.Optional;
 public record ObligationStatus(Obligation obligation, Instant asOf, StatusSummary summary,
                                Map<UnitCategory, StatusSummary> byCategory, List<UnitStatus> units) {
 
-
     public static ObligationStatus of(Obligation obligation, List<Unit> units, List<Submission> submissions,
+                                      List<Extension> extensions, Instant asOf) {
+        return of(obligation, SortedUnits.of(units), submissions, extensions, asOf);
+    }
+
+    /** Rows come out in the units' order (see {@link SortedUnits}). */
+    public static ObligationStatus of(Obligation obligation, SortedUnits units, List<Submission> submissions,
                                       List<Extension> extensions, Instant asOf) {
         Map<String, List<Submission>> subsByUnit = new HashMap<>();
         submissions.forEach(s -> subsByUnit.computeIfAbsent(s.unitId(), k -> new ArrayList<>()).add(s));
@@ -33,13 +35,12 @@ public record ObligationStatus(Obligation obligation, Instant asOf, StatusSummar
         extensions.forEach(e -> extByUnit.computeIfAbsent(e.unitId(), k -> new ArrayList<>()).add(e));
 
         List<UnitStatus> rows = new ArrayList<>();
-        for (Unit unit : units) {
+        for (Unit unit : units.units()) {
             if (unit.existedOn(obligation.namedDay())) {
                 rows.add(row(obligation, unit, subsByUnit.getOrDefault(unit.id(), List.of()),
                         extByUnit.getOrDefault(unit.id(), List.of()), asOf));
             }
         }
-        rows.sort(Comparator.comparing(UnitStatus::unit, unitOrder(rows)));
         Map<UnitCategory, List<UnitStatus>> grouped = new EnumMap<>(UnitCategory.class);
         rows.forEach(r -> grouped.computeIfAbsent(r.unit().category(), k -> new ArrayList<>()).add(r));
         Map<UnitCategory, StatusSummary> byCategory = new EnumMap<>(UnitCategory.class);
@@ -63,18 +64,5 @@ public record ObligationStatus(Obligation obligation, Instant asOf, StatusSummar
         return new UnitStatus(unit, state, due, extension,
                 counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(0).receivedAt()),
                 counted.size(), counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(counted.size() - 1)));
-    }
-
-    /**
-     * Category in the plan's order, then name as Vietnamese is sorted (Đ after D, tones after the
-     * bare letter). Collation keys are made once per unit: comparing with a Collator each time is slow.
-     */
-    private static Comparator<Unit> unitOrder(List<UnitStatus> rows) {
-        Collator vietnamese = Collator.getInstance(Locale.forLanguageTag("vi-VN"));
-        Map<String, CollationKey> keys = new HashMap<>();
-        rows.forEach(r -> keys.put(r.unit().id(), vietnamese.getCollationKey(r.unit().name())));
-        return Comparator.comparing(Unit::category)
-                .thenComparing(u -> keys.get(u.id()))
-                .thenComparing(Unit::id);
     }
 }

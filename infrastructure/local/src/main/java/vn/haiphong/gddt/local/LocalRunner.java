@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code run} (the default): the whole system on the emulators; Ctrl-C stops everything.</li>
  *   <li>{@code import-units <csv>}: imports a unit list into DynamoDB (see {@link ImportUnits}).</li>
  *   <li>{@code mint-token}: prints a unit or office token (see {@link MintToken}).</li>
+ *   <li>{@code bench-status}: measures what a status request costs (see {@link StatusBench}).</li>
  * </ul>
  */
 public final class LocalRunner {
@@ -32,8 +33,9 @@ public final class LocalRunner {
             case "run" -> run(rest);
             case "import-units" -> System.exit(ImportUnits.main(rest));
             case "mint-token" -> System.exit(MintToken.main(rest));
+            case "bench-status" -> System.exit(StatusBench.main(rest));
             default -> {
-                System.err.println("unknown command " + command + "; use run, import-units or mint-token");
+                System.err.println("unknown command " + command + "; use run, import-units, mint-token or bench-status");
                 System.exit(2);
             }
         }
