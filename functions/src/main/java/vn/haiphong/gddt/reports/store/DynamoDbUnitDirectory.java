@@ -8,6 +8,8 @@ import static vn.haiphong.gddt.reports.store.Items.s;
 import static vn.haiphong.gddt.reports.store.Items.str;
 import static vn.haiphong.gddt.reports.store.Items.strings;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,14 +52,29 @@ public final class DynamoDbUnitDirectory implements UnitDirectory {
 
     @Override
     public void upsert(Unit unit) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":id", s(unit.id()), ":name", s(unit.name()),
+                ":category", s(unit.category().name()), ":emails", list(unit.emails()),
+                ":version", n(unit.tokenVersion())));
+        StringBuilder set = new StringBuilder("SET unitId = :id, #name = :name, category = :category, emails = :emails, "
+                + "tokenVersion = if_not_exists(tokenVersion, :version)");
+        StringBuilder remove = new StringBuilder();
+        dated(unit.activeFrom(), "activeFrom", values, set, remove);
+        dated(unit.activeUntil(), "activeUntil", values, set, remove);
         dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(PK, sk(unit.id())))
-                .updateExpression("SET unitId = :id, #name = :name, category = :category, emails = :emails, "
-                        + "tokenVersion = if_not_exists(tokenVersion, :version)")
+                .updateExpression(set + (remove.isEmpty() ? "" : " REMOVE " + remove))
                 .expressionAttributeNames(Map.of("#name", "name"))
-                .expressionAttributeValues(Map.of(":id", s(unit.id()), ":name", s(unit.name()),
-                        ":category", s(unit.category().name()), ":emails", list(unit.emails()),
-                        ":version", n(unit.tokenVersion())))
+                .expressionAttributeValues(values)
                 .build());
+    }
+
+    private static void dated(LocalDate day, String attribute, Map<String, AttributeValue> values, StringBuilder set,
+                              StringBuilder remove) {
+        if (day == null) {
+            remove.append(remove.isEmpty() ? "" : ", ").append(attribute);
+        } else {
+            set.append(", ").append(attribute).append(" = :").append(attribute);
+            values.put(":" + attribute, s(day.toString()));
+        }
     }
 
     private static String sk(String unitId) {
@@ -66,6 +83,8 @@ public final class DynamoDbUnitDirectory implements UnitDirectory {
 
     private static Unit unit(Map<String, AttributeValue> item) {
         return new Unit(str(item, "unitId"), str(item, "name"), UnitCategory.valueOf(str(item, "category")),
-                strings(item, "emails"), (int) num(item, "tokenVersion"));
+                strings(item, "emails"), (int) num(item, "tokenVersion"),
+                Items.optStr(item, "activeFrom").map(LocalDate::parse).orElse(null),
+                Items.optStr(item, "activeUntil").map(LocalDate::parse).orElse(null));
     }
 }

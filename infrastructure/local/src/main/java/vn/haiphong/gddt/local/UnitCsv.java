@@ -1,5 +1,9 @@
 package vn.haiphong.gddt.local;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -10,11 +14,16 @@ import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.UnitCategory;
 
 /**
- * The Office's unit list as CSV ({@code id,name,category,emails}, e-mails separated by ";").
- * Every row is checked before anything is imported; a bad row is reported by its line number.
+ * The Office's unit list as CSV ({@code id,name,category,emails}, e-mails separated by ";"),
+ * optionally with {@code activeFrom,activeUntil} (dates written 1/8/2025 or 2025-08-01; empty =
+ * open-ended) for units opened, merged or closed. Every row is checked before anything is
+ * imported; a bad row is reported by its line number.
  */
 public final class UnitCsv {
     public static final String HEADER = "id,name,category,emails";
+    public static final String HEADER_WITH_DATES = HEADER + ",activeFrom,activeUntil";
+    private static final DateTimeFormatter VIETNAMESE_DATE =
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     public record Result(List<Unit> units, List<String> errors) {
         public boolean valid() {
@@ -29,9 +38,12 @@ public final class UnitCsv {
         List<Unit> units = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         String[] lines = Text.nfc(csv.startsWith("\uFEFF") ? csv.substring(1) : csv).split("\r?\n", -1);
-        if (lines.length == 0 || !lines[0].strip().equals(HEADER)) {
-            return new Result(List.of(), List.of("dòng 1: tiêu đề phải là \"" + HEADER + "\""));
+        String header = lines.length == 0 ? "" : lines[0].strip();
+        if (!header.equals(HEADER) && !header.equals(HEADER_WITH_DATES)) {
+            return new Result(List.of(), List.of("dòng 1: tiêu đề phải là \"" + HEADER + "\" hoặc \""
+                    + HEADER_WITH_DATES + "\""));
         }
+        int columns = header.split(",").length;
         Set<String> seen = new HashSet<>();
         for (int i = 1; i < lines.length; i++) {
             int lineNo = i + 1;
@@ -40,13 +52,14 @@ public final class UnitCsv {
             }
             try {
                 List<String> fields = fields(lines[i]);
-                if (fields.size() != 4) {
-                    throw new IllegalArgumentException("cần 4 cột, có " + fields.size());
+                if (fields.size() != columns) {
+                    throw new IllegalArgumentException("cần " + columns + " cột, có " + fields.size());
                 }
                 UnitCategory category = category(fields.get(2).strip());
                 List<String> emails = Arrays.stream(fields.get(3).split(";")).map(String::strip)
                         .filter(e -> !e.isEmpty()).toList();
-                Unit unit = new Unit(fields.get(0).strip(), fields.get(1), category, emails, 1);
+                Unit unit = new Unit(fields.get(0).strip(), fields.get(1), category, emails, 1,
+                        columns > 4 ? date(fields.get(4)) : null, columns > 4 ? date(fields.get(5)) : null);
                 if (!seen.add(unit.id())) {
                     throw new IllegalArgumentException("mã đơn vị trùng: " + unit.id());
                 }
@@ -56,6 +69,18 @@ public final class UnitCsv {
             }
         }
         return new Result(errors.isEmpty() ? List.copyOf(units) : List.of(), List.copyOf(errors));
+    }
+
+    private static LocalDate date(String value) {
+        String v = value.strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return v.contains("/") ? LocalDate.parse(v, VIETNAMESE_DATE) : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("ngày không hợp lệ: " + v + " (viết 1/8/2025 hoặc 2025-08-01)");
+        }
     }
 
     private static UnitCategory category(String value) {

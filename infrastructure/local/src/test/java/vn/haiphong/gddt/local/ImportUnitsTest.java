@@ -70,6 +70,20 @@ class ImportUnitsTest {
     }
 
     @Test
+    void a_closing_date_is_stored_and_removed_again_when_the_list_no_longer_has_it(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("units.csv");
+        Files.writeString(csv, UnitCsv.HEADER_WITH_DATES + "\nthpt-dong,Trường THPT Đóng,THPT,dong@example.edu.vn,,30/6/2025\n");
+        assertThat(importUnits(csv)).isZero();
+        assertThat(units().stream().filter(u -> u.id().equals("thpt-dong")).findFirst().orElseThrow().activeUntil())
+                .isEqualTo(java.time.LocalDate.of(2025, 6, 30));
+
+        Files.writeString(csv, UnitCsv.HEADER + "\nthpt-dong,Trường THPT Đóng,THPT,dong@example.edu.vn\n");
+        assertThat(importUnits(csv)).isZero();
+
+        assertThat(units().stream().filter(u -> u.id().equals("thpt-dong")).findFirst().orElseThrow().activeUntil()).isNull();
+    }
+
+    @Test
     void a_file_with_one_bad_row_imports_nothing(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("units.csv");
         Files.writeString(csv, UnitCsv.HEADER + "\nthpt-hop-le,Trường THPT Hợp Lệ,THPT,hl@example.edu.vn\n"

@@ -79,6 +79,22 @@ class UnitCsvTest {
     }
 
     @Test
+    void units_opened_or_closed_carry_their_dates_written_as_people_write_them() {
+        UnitCsv.Result result = UnitCsv.parse(UnitCsv.HEADER_WITH_DATES + "\n"
+                + "thpt-moi,Trường THPT Mới,THPT,moi@example.edu.vn,1/8/2025,\n"
+                + "thpt-cu,Trường THPT Cũ,THPT,cu@example.edu.vn,,2025-06-30\n"
+                + "thpt-sai,Trường THPT Sai,THPT,sai@example.edu.vn,31/2/2025,\n");
+
+        assertThat(result.errors()).singleElement().asString().startsWith("dòng 4").contains("31/2/2025");
+        UnitCsv.Result valid = UnitCsv.parse(UnitCsv.HEADER_WITH_DATES + "\n"
+                + "thpt-moi,Trường THPT Mới,THPT,moi@example.edu.vn,1/8/2025,\n"
+                + "thpt-cu,Trường THPT Cũ,THPT,cu@example.edu.vn,,2025-06-30\n");
+        assertThat(valid.units().get(0).activeFrom()).isEqualTo(java.time.LocalDate.of(2025, 8, 1));
+        assertThat(valid.units().get(0).activeUntil()).isNull();
+        assertThat(valid.units().get(1).activeUntil()).isEqualTo(java.time.LocalDate.of(2025, 6, 30));
+    }
+
+    @Test
     void blank_lines_are_skipped() {
         UnitCsv.Result result = UnitCsv.parse(HEADER + "\nthpt-a,Trường THPT A,THPT,a@example.edu.vn\n\n");
 
