@@ -6,6 +6,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import vn.haiphong.gddt.reports.app.Downloads;
+import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.Extensions;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
 import vn.haiphong.gddt.reports.app.StatusQuery;
@@ -21,8 +22,10 @@ import vn.haiphong.gddt.reports.domain.DeadlineRule;
 import vn.haiphong.gddt.reports.domain.TokenKeys;
 import vn.haiphong.gddt.reports.files.S3StatusArchive;
 import vn.haiphong.gddt.reports.files.S3SubmissionFiles;
+import vn.haiphong.gddt.reports.files.ZipToS3;
 import vn.haiphong.gddt.reports.mail.SesMailer;
 import vn.haiphong.gddt.reports.mail.SubmissionEmails;
+import vn.haiphong.gddt.reports.store.DynamoDbExportJobs;
 import vn.haiphong.gddt.reports.store.DynamoDbSubmissionLedger;
 import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
 
@@ -66,7 +69,7 @@ public final class Wiring {
     public Uploads uploads() {
         Uploads.Limits limits = new Uploads.Limits(env.number("MAX_UPLOAD_BYTES", 25L * 1024 * 1024, 1, 5L << 30),
                 Duration.ofSeconds(env.number("UPLOAD_URL_TTL_SECONDS", 900, 30, 900)));
-        return new Uploads(catalog(), files(), limits, clock);
+        return new Uploads(catalog(), ledger(), files(), limits, clock);
     }
 
     public OfficeAccess officeAccess() {
@@ -87,6 +90,11 @@ public final class Wiring {
 
     public StatusSnapshots statusSnapshots() {
         return new StatusSnapshots(catalog(), statusQuery(), new S3StatusArchive(aws.s3(), env.required("BUCKET_NAME")), clock);
+    }
+
+    public Exports exports() {
+        return new Exports(catalog(), units(), ledger(), new DynamoDbExportJobs(dynamo(), env.required("TABLE_NAME")),
+                new ZipToS3(aws.s3(), aws.s3Presigner(), env.required("BUCKET_NAME")), clock);
     }
 
     public SubmissionRecorder submissionRecorder() {

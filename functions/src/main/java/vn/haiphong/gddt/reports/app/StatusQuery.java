@@ -89,6 +89,12 @@ public final class StatusQuery {
             Obligation one = catalog.find(query.get("obligation"))
                     .orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN));
             OfficeAccess.requireReadable(office, one.report());
+            boolean contradicted = (query.containsKey("year") && year(query.get("year"), asOf) != one.period().year())
+                    || (query.containsKey("report") && !query.get("report").equals(one.report().id()))
+                    || (query.containsKey("period") && !query.get("period").equals(one.period().id()));
+            if (contradicted) {
+                throw new RequestRefused(Problem.QUERY_INVALID, "Tham số year, report hoặc period mâu thuẫn với obligation.");
+            }
             return List.of(one);
         }
         Optional<Period> period = Optional.ofNullable(query.get("period"))

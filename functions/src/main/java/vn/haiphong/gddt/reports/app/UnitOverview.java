@@ -73,6 +73,6 @@ public final class UnitOverview {
         return new ObligationView(o.id(), o.report().id(), o.period().id(), o.title(), o.report().receiver(),
                 VietnamTime.iso(o.opensAt()), VietnamTime.iso(o.due()), o.dueWording(),
                 VietnamTime.iso(status.dueForUnit()), status.extension().map(ExtensionView::of).orElse(null),
-                o.locksAt().map(VietnamTime::iso).orElse(null), status.state().name(), o.acceptsUploadsAt(now), sent);
+                o.locksAt().map(VietnamTime::iso).orElse(null), status.state().name(), o.acceptsUploadsAt(now, status.dueForUnit()), sent);
     }
 }

@@ -8,17 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.FileName;
 import vn.haiphong.gddt.reports.domain.FileType;
 import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.ObligationStatus;
 import vn.haiphong.gddt.reports.domain.Problem;
 import vn.haiphong.gddt.reports.domain.RequestRefused;
 import vn.haiphong.gddt.reports.domain.SubmissionKey;
 import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.files.SubmissionFiles;
 import vn.haiphong.gddt.reports.files.SubmissionFiles.PresignedUpload;
+import vn.haiphong.gddt.reports.store.SubmissionLedger;
 
 /**
  * Grants a unit one upload: checks the obligation, the window and the file, then asks storage for
@@ -43,12 +46,14 @@ public final class Uploads {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Catalog catalog;
+    private final SubmissionLedger ledger;
     private final SubmissionFiles files;
     private final Limits limits;
     private final Clock clock;
 
-    public Uploads(Catalog catalog, SubmissionFiles files, Limits limits, Clock clock) {
+    public Uploads(Catalog catalog, SubmissionLedger ledger, SubmissionFiles files, Limits limits, Clock clock) {
         this.catalog = catalog;
+        this.ledger = ledger;
         this.files = files;
         this.limits = limits;
         this.clock = clock;
@@ -61,10 +66,12 @@ public final class Uploads {
             throw new RequestRefused(Problem.OBLIGATION_NOT_OWED);
         }
         Instant now = clock.instant();
-        if (obligation.isLocked(now)) {
+        Instant dueForUnit = ObligationStatus.row(obligation, unit, List.of(),
+                ledger.records(obligation.id(), unit.id()).extensions(), now).dueForUnit();
+        if (obligation.isLocked(now, dueForUnit)) {
             throw new RequestRefused(Problem.OBLIGATION_LOCKED);
         }
-        if (!obligation.acceptsUploadsAt(now)) {
+        if (!obligation.acceptsUploadsAt(now, dueForUnit)) {
             throw new RequestRefused(Problem.OBLIGATION_NOT_OPEN);
         }
         FileName name = FileName.of(request.fileName()).orElseThrow(() -> new RequestRefused(Problem.FILE_NAME_INVALID));

@@ -27,11 +27,21 @@ public record Obligation(Report report, Period period, LocalDate namedDay, Strin
     }
 
     public boolean acceptsUploadsAt(Instant now) {
-        return !now.isBefore(opensAt) && locksAt.map(now::isBefore).orElse(true);
+        return acceptsUploadsAt(now, due);
     }
 
     public boolean isLocked(Instant now) {
-        return locksAt.map(lock -> !now.isBefore(lock)).orElse(false);
+        return isLocked(now, due);
+    }
+
+    /** With an extension the unit may upload at least until its own deadline, even past the lock. */
+    public boolean acceptsUploadsAt(Instant now, Instant dueForUnit) {
+        return !now.isBefore(opensAt) && !isLocked(now, dueForUnit);
+    }
+
+    public boolean isLocked(Instant now, Instant dueForUnit) {
+        return locksAt.map(lock -> lock.isBefore(dueForUnit) ? dueForUnit : lock)
+                .map(lock -> !now.isBefore(lock)).orElse(false);
     }
 
     public boolean isOnTime(Instant receivedAt) {

@@ -41,12 +41,13 @@ public final class GetStatusHandler implements RequestHandler<APIGatewayV2HTTPEv
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.respond(event, context, () -> {
+            var office = access.officeFor(Http.bearer(event));
             Map<String, String> query = Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of());
             String format = query.getOrDefault("format", "json");
             if (!format.equals("json") && !format.equals("csv")) {
                 throw new RequestRefused(Problem.QUERY_INVALID, "Tham số format chỉ nhận json hoặc csv.");
             }
-            StatusDocument document = StatusDocument.of(status.run(access.officeFor(Http.bearer(event)), query));
+            StatusDocument document = StatusDocument.of(status.run(office, query));
             return format.equals("csv")
                     ? Http.text(200, "text/csv; charset=utf-8", StatusCsv.of(document),
                             Map.of("content-disposition", "attachment; filename=\"trang-thai-bao-cao.csv\""))

@@ -112,26 +112,30 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
         dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
     }
 
+    /** Revokes every extension of the unit still in force, so one DELETE always leaves the plain deadline. */
     @Override
     public Optional<Extension> revoke(String obligationId, String unitId, String revokedBy, Instant at) {
-        Optional<Extension> current = records(obligationId, unitId).extensions().stream()
+        List<Extension> inForce = records(obligationId, unitId).extensions().stream()
                 .filter(e -> e.inForceAt(at))
-                .max(java.util.Comparator.comparing(Extension::grantedAt));
-        if (current.isEmpty()) {
-            return Optional.empty();
+                .sorted(java.util.Comparator.comparing(Extension::grantedAt).reversed())
+                .toList();
+        Optional<Extension> revoked = Optional.empty();
+        for (Extension e : inForce) {
+            try {
+                dynamo.updateItem(r -> r.tableName(table)
+                        .key(Items.key(pk(obligationId), "UNIT#" + unitId + "#EXT#" + e.grantedAt()))
+                        .updateExpression("SET revokedAt = :at, revokedBy = :by")
+                        .conditionExpression("attribute_exists(PK) AND attribute_not_exists(revokedAt)")
+                        .expressionAttributeValues(Map.of(":at", s(at.toString()), ":by", s(revokedBy))));
+                if (revoked.isEmpty()) {
+                    revoked = Optional.of(new Extension(e.obligationId(), e.unitId(), e.until(), e.reason(),
+                            e.grantedBy(), e.grantedAt(), Optional.of(at), Optional.of(revokedBy)));
+                }
+            } catch (ConditionalCheckFailedException revokedMeanwhile) {
+                // someone else revoked this one at the same moment: it is revoked either way
+            }
         }
-        Extension e = current.get();
-        try {
-            dynamo.updateItem(r -> r.tableName(table)
-                    .key(Items.key(pk(obligationId), "UNIT#" + unitId + "#EXT#" + e.grantedAt()))
-                    .updateExpression("SET revokedAt = :at, revokedBy = :by")
-                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(revokedAt)")
-                    .expressionAttributeValues(Map.of(":at", s(at.toString()), ":by", s(revokedBy))));
-        } catch (ConditionalCheckFailedException revokedMeanwhile) {
-            return Optional.empty();
-        }
-        return Optional.of(new Extension(e.obligationId(), e.unitId(), e.until(), e.reason(), e.grantedBy(),
-                e.grantedAt(), Optional.of(at), Optional.of(revokedBy)));
+        return revoked;
     }
 
     @Override

@@ -38,6 +38,6 @@ public interface SubmissionLedger {
     /** Adds an extension to the unit's history; the latest in force is the one that counts. */
     void grant(Extension extension);
 
-    /** Marks the extension in force as revoked; empty when none was. */
+    /** Marks every extension of the unit in force as revoked; returns the one that counted, empty when none was. */
     Optional<Extension> revoke(String obligationId, String unitId, String revokedBy, Instant at);
 }

@@ -240,4 +240,52 @@ final class Running implements AutoCloseable {
     public void close() {
         system.close();
     }
+
+    // The Office's side of the API (status, extensions, downloads), for StatusApiTest and its neighbours.
+
+    /** {@code GET /v1/status} with these query parameters (each encoded), as the dashboard sends it. */
+    HttpResponse<String> status(String token, Map<String, String> query) {
+        return send(officeRequest("GET", "/v1/status" + queryString(query), token, null));
+    }
+
+    /** The same request, answered as bytes: for the CSV, whose byte order mark a String would hide. */
+    HttpResponse<byte[]> statusBytes(String token, Map<String, String> query) {
+        return sendForBytes(officeRequest("GET", "/v1/status" + queryString(query), token, null));
+    }
+
+    /** Any request to the API, with a bearer token when not null and a JSON body when not null. */
+    HttpRequest.Builder officeRequest(String method, String pathAndQuery, String token, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.baseUrl() + pathAndQuery))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    static String queryString(Map<String, String> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        StringBuilder q = new StringBuilder("?");
+        query.forEach((name, value) -> q.append(q.length() > 1 ? "&" : "")
+                .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return q.toString();
+    }
+
+    static HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }
