@@ -58,7 +58,7 @@ public record ObligationStatus(Obligation obligation, Instant asOf, StatusSummar
         List<Submission> counted = submissions.stream()
                 .filter(Submission::accepted)
                 .filter(s -> !s.receivedAt().isAfter(asOf))
-                .sorted(Comparator.comparing(Submission::receivedAt))
+                .sorted(Comparator.comparing(Submission::receivedAt).thenComparing(Submission::submissionId))
                 .toList();
         ObligationState state = ObligationState.of(obligation, unit.category(), counted, due, asOf);
         return new UnitStatus(unit, state, due, extension,

@@ -9,9 +9,15 @@ import java.util.List;
  * is sorted (Đ after D, tones after the bare letter; see {@link VietnameseOrder}), then id. A unit
  * list is sorted once and then serves every obligation.
  */
-public record SortedUnits(List<Unit> units) {
-    public SortedUnits {
-        units = List.copyOf(units);
+public final class SortedUnits {
+    private final List<Unit> units;
+
+    private SortedUnits(List<Unit> units) {
+        this.units = List.copyOf(units);
+    }
+
+    public List<Unit> units() {
+        return units;
     }
 
     public static SortedUnits of(List<Unit> units) {

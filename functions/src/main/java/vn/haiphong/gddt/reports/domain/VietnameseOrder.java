@@ -20,7 +20,8 @@ public final class VietnameseOrder {
 
     /** Strings compare (with {@link String#compareTo}) in Vietnamese order when their keys do. */
     public static String key(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        // NFD puts the dot below (nặng) before a breve or circumflex (ặ, ậ, ệ, ộ); the letter's own mark must come first.
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\u0323([\u0302\u0306])", "$1\u0323");
         StringBuilder letters = new StringBuilder(decomposed.length());
         StringBuilder tones = new StringBuilder(decomposed.length());
         StringBuilder cases = new StringBuilder(decomposed.length());
