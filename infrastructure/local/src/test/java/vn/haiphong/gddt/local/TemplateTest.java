@@ -355,32 +355,45 @@ class TemplateTest {
         }));
     }
 
-    /** A function that may write where its own trigger fires would call itself without end. */
+    /**
+     * A function that may write where its own trigger fires would call itself without end. Each
+     * S3-triggered function fires under the one prefix meant for it and may put objects only under
+     * other prefixes.
+     */
     @Test
-    void the_upload_event_fires_only_under_submissions_where_its_function_cannot_write() {
-        Map<String, JsonNode> triggered = new LinkedHashMap<>();
+    void each_s3_event_fires_only_under_its_own_prefix_where_its_function_cannot_write() {
+        Map<String, String> expected = Map.of("RecordSubmissionFunction", "submissions/",
+                "BuildExportFunction", "export-requests/");
+        Map<String, String> triggered = new LinkedHashMap<>();
         functions().forEach((id, f) -> f.path("Events").fields().forEachRemaining(e -> {
             if (e.getValue().path("Type").asText().equals("S3")) {
                 List<String> prefixes = stream(e.getValue().path("Properties").path("Filter").path("S3Key").path("Rules"))
                         .filter(rule -> rule.path("Name").asText().equals("prefix"))
                         .map(rule -> rule.path("Value").asText()).toList();
-                assertThat(prefixes).as("%s.%s key prefix", id, e.getKey()).containsExactly("submissions/");
-                triggered.put(id, f);
+                assertThat(prefixes).as("%s.%s key prefix", id, e.getKey()).containsExactly(expected.get(id));
+                triggered.put(id, prefixes.get(0));
             }
         }));
-        assertThat(triggered).as("functions triggered by S3").isNotEmpty();
+        assertThat(triggered).as("functions triggered by S3").isEqualTo(expected);
 
-        triggered.forEach((id, f) -> {
+        String bucketArn = "arn:${AWS::Partition}:s3:::" + onlyResourceOfType("AWS::S3::Bucket").getValue()
+                .path("Properties").path("BucketName").path("Fn::Sub").asText() + "/";
+        triggered.forEach((id, trigger) -> {
             List<JsonNode> documents = new ArrayList<>();
-            collectPolicyDocuments(f.path("Policies"), documents);
+            collectPolicyDocuments(functions().get(id).path("Policies"), documents);
             List<String> writable = documents.stream().flatMap(d -> stream(d.path("Statement")))
                     .filter(s -> s.path("Effect").asText().equals("Allow"))
                     .filter(s -> stream(s.path("Action")).anyMatch(a -> a.asText().equals("s3:PutObject")))
                     .flatMap(s -> stream(s.path("Resource")))
                     .map(r -> r.path("Fn::Sub").asText(r.asText()))
                     .toList();
-            assertThat(writable).as("where %s may put objects", id).isNotEmpty()
-                    .allSatisfy(r -> assertThat(r).endsWith("/quarantine/*"));
+            assertThat(writable).as("where %s may put objects", id).isNotEmpty().allSatisfy(r -> {
+                assertThat(r).startsWith(bucketArn).endsWith("/*");
+                String prefix = r.substring(bucketArn.length(), r.length() - 1);
+                assertThat(prefix).as("%s may put objects under %s, and fires under %s", id, prefix, trigger)
+                        .isNotEmpty().doesNotStartWith(trigger);
+                assertThat(trigger).doesNotStartWith(prefix);
+            });
         });
     }
 

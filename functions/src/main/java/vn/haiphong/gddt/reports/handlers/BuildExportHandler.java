@@ -1,0 +1,65 @@
+package vn.haiphong.gddt.reports.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.Wiring;
+import vn.haiphong.gddt.reports.app.Exports;
+
+/**
+ * S3 {@code ObjectCreated} under {@code export-requests/}: builds the export the request names.
+ * A repeated event finds the job claimed and does nothing. A failed build is recorded as FAILED and
+ * not thrown, so Lambda does not start the whole archive again; only a failure to reach the table
+ * is thrown (Lambda's retry then finds the job claimed, and GET reports it FAILED after the
+ * longest possible run).
+ */
+public final class BuildExportHandler implements RequestHandler<S3Event, String> {
+    private final Exports exports;
+
+    public BuildExportHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    public BuildExportHandler(Map<String, String> env, Clock clock) {
+        this(new Wiring(new Env(env), clock).exports());
+    }
+
+    BuildExportHandler(Exports exports) {
+        this.exports = exports;
+    }
+
+    @Override
+    public String handleRequest(S3Event event, Context context) {
+        for (S3EventNotificationRecord record : event.getRecords()) {
+            // S3 sends keys form-encoded ("+" for a space).
+            String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+            Optional<String> exportId = Exports.exportIdOf(key);
+            if (exportId.isEmpty()) {
+                Log.info(context, "export-request-ignored", Map.of("key", key));
+                continue;
+            }
+            long started = System.nanoTime();
+            Exports.Built built = exports.build(exportId.get());
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("exportId", exportId.get());
+            fields.put("outcome", built.outcome().name());
+            fields.put("files", built.files());
+            fields.put("bytes", built.bytes());
+            fields.put("parts", built.parts());
+            fields.put("millis", (System.nanoTime() - started) / 1_000_000);
+            if (built.outcome() == Exports.Outcome.FAILED) {
+                fields.put("reason", built.reason());
+            }
+            Log.info(context, "export-built", fields);
+        }
+        return "OK";
+    }
+}

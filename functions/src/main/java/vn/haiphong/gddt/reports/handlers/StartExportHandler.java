@@ -1,0 +1,47 @@
+package vn.haiphong.gddt.reports.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.Map;
+import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.Wiring;
+import vn.haiphong.gddt.reports.app.Exports;
+import vn.haiphong.gddt.reports.app.OfficeAccess;
+
+/**
+ * {@code POST /v1/exports/{obligation}}: records the export and asks for its build; the archive is
+ * made by {@link BuildExportHandler}. The route's parameter is named {@code id}, as in
+ * {@code GET /v1/exports/{id}}: API Gateway refuses two names at one level of a path.
+ */
+public final class StartExportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final OfficeAccess access;
+    private final Exports exports;
+
+    public StartExportHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    public StartExportHandler(Map<String, String> env, Clock clock) {
+        this(new Wiring(new Env(env), clock));
+    }
+
+    private StartExportHandler(Wiring wiring) {
+        this(wiring.officeAccess(), wiring.exports());
+    }
+
+    StartExportHandler(OfficeAccess access, Exports exports) {
+        this.access = access;
+        this.exports = exports;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.respond(event, context, () -> {
+            String exportId = exports.start(access.officeFor(Http.bearer(event)), Http.pathParameter(event, "id"));
+            return Http.json(202, Map.of("exportId", exportId));
+        });
+    }
+}

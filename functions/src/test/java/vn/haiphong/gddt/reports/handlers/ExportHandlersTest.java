@@ -1,0 +1,224 @@
+package vn.haiphong.gddt.reports.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.Wiring;
+import vn.haiphong.gddt.reports.app.Exports;
+import vn.haiphong.gddt.reports.app.OfficeAccess;
+import vn.haiphong.gddt.reports.domain.Capability;
+import vn.haiphong.gddt.reports.domain.CapabilityTokens;
+import vn.haiphong.gddt.reports.domain.Catalog;
+import vn.haiphong.gddt.reports.domain.TokenKeys;
+import vn.haiphong.gddt.reports.files.ZipToS3;
+import vn.haiphong.gddt.reports.store.ExportJobs;
+
+/**
+ * The three export handlers with the jobs in memory and no network: the refusals happen before
+ * anything is written, and presigning is local arithmetic.
+ */
+class ExportHandlersTest {
+    private static final Instant NOW = Instant.parse("2025-06-11T01:00:00Z");
+    private static final String ID = "0123456789abcdef0123456789abcdef";
+
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final CapabilityTokens tokens = new CapabilityTokens(TokenKeys.parse(
+            "k1:" + Base64.getEncoder().encodeToString(new byte[32])));
+    private final InMemoryJobs jobs = new InMemoryJobs();
+    private final Exports exports = new Exports(Catalog.standard(Wiring.catalogSettings(new Env(Map.of()))), null, null,
+            jobs, offlineStorage(), clock);
+    private final OfficeAccess access = new OfficeAccess(tokens, clock);
+
+    @Test
+    void starting_an_export_needs_an_office_token_a_known_obligation_and_the_right_department() {
+        StartExportHandler start = new StartExportHandler(access, exports);
+
+        APIGatewayV2HTTPEvent anonymous = event(office("*"), "QCDC:2025-H1");
+        anonymous.setHeaders(Map.of());
+        assertProblem(start.handleRequest(anonymous, null), 401, "token-missing");
+        assertProblem(start.handleRequest(event(unitToken(), "QCDC:2025-H1"), null), 403, "wrong-token-kind");
+        assertProblem(start.handleRequest(event(office("*"), "QCDC:2025-Q7"), null), 404, "obligation-unknown");
+        assertProblem(start.handleRequest(event(office("*"), "NOPE"), null), 404, "obligation-unknown");
+        assertProblem(start.handleRequest(event(office("VP"), "QCDC:2025-H1"), null), 403, "out-of-scope");
+        assertThat(jobs.items).as("nothing recorded for a refused request").isEmpty();
+    }
+
+    @Test
+    void an_export_id_that_is_malformed_or_unknown_is_not_found() {
+        GetExportHandler get = new GetExportHandler(access, exports);
+
+        assertProblem(get.handleRequest(event(office("*"), "../../etc"), null), 404, "export-not-found");
+        assertProblem(get.handleRequest(event(office("*"), ID.toUpperCase()), null), 404, "export-not-found");
+        assertProblem(get.handleRequest(event(office("*"), ID), null), 404, "export-not-found");
+        assertProblem(get.handleRequest(event(unitToken(), ID), null), 403, "wrong-token-kind");
+    }
+
+    @Test
+    void a_pending_export_says_so_and_another_departments_token_may_not_look() {
+        jobs.create(ExportJobs.Job.pending(ID, "QCDC:2025-H1", "van-phong", NOW));
+        GetExportHandler get = new GetExportHandler(access, exports);
+
+        APIGatewayV2HTTPResponse response = get.handleRequest(event(office("TCCB"), ID), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(json(response)).hasSize(1);
+        assertThat(json(response).get("state").asText()).isEqualTo("PENDING");
+        assertProblem(get.handleRequest(event(office("VP"), ID), null), 403, "out-of-scope");
+    }
+
+    @Test
+    void a_ready_export_gives_a_presigned_get_for_a_few_minutes_named_after_the_obligation() {
+        jobs.create(ExportJobs.Job.pending(ID, "QCDC:2025-H1", "van-phong", NOW));
+        jobs.claim(ID, NOW);
+        jobs.ready(ID, "exports/QCDC-2025-H1/20250611-080000-" + ID + ".zip", 2, 100, NOW);
+
+        JsonNode body = json(new GetExportHandler(access, exports).handleRequest(event(office("*"), ID), null));
+
+        assertThat(body.get("state").asText()).isEqualTo("READY");
+        // Signatures run on real time, whatever the business clock says.
+        Instant expiresAt = java.time.OffsetDateTime.parse(body.get("expiresAt").asText()).toInstant();
+        assertThat(body.get("expiresAt").asText()).endsWith("+07:00");
+        assertThat(java.time.Duration.between(Instant.now(), expiresAt)).isBetween(
+                java.time.Duration.ofMinutes(4), java.time.Duration.ofMinutes(5));
+        URI url = URI.create(body.get("url").asText());
+        assertThat(url.getPath()).endsWith("/exports/QCDC-2025-H1/20250611-080000-" + ID + ".zip");
+        assertThat(url.getQuery()).contains("X-Amz-Expires=300", "response-content-disposition=attachment",
+                "QCDC-2025-H1_20250611-080000.zip");
+    }
+
+    @Test
+    void a_run_that_has_gone_on_longer_than_lambda_allows_reads_as_failed() {
+        jobs.create(ExportJobs.Job.pending(ID, "QCDC:2025-H1", "van-phong", NOW.minusSeconds(3600)));
+        jobs.claim(ID, NOW.minus(Exports.LONGEST_RUN).minusSeconds(1));
+
+        JsonNode body = json(new GetExportHandler(access, exports).handleRequest(event(office("*"), ID), null));
+
+        assertThat(body.get("state").asText()).isEqualTo("FAILED");
+        assertThat(jobs.items.get(ID).state()).isEqualTo(ExportJobs.State.RUNNING);
+    }
+
+    @Test
+    void the_build_handler_ignores_keys_that_are_not_export_requests_and_jobs_it_does_not_know() {
+        BuildExportHandler build = new BuildExportHandler(exports);
+
+        assertThat(build.handleRequest(s3Event("export-requests/not-an-id.json"), null)).isEqualTo("OK");
+        assertThat(build.handleRequest(s3Event("export-requests/" + ID + ".json"), null)).isEqualTo("OK");
+        assertThat(jobs.items).isEmpty();
+    }
+
+    @Test
+    void a_request_key_names_exactly_one_export() {
+        assertThat(Exports.exportIdOf(Exports.requestKey(ID))).contains(ID);
+        assertThat(Exports.exportIdOf("export-requests/" + ID + ".json.bak")).isEmpty();
+        assertThat(Exports.exportIdOf("exports/" + ID + ".json")).isEmpty();
+        assertThat(Exports.exportIdOf(null)).isEmpty();
+    }
+
+    private String office(String scope) {
+        return tokens.mint(Capability.office(scope, "van-phong", NOW.plusSeconds(3600)));
+    }
+
+    private String unitToken() {
+        return tokens.mint(Capability.unit("thpt-tran-phu", 1, NOW.plusSeconds(3600)));
+    }
+
+    private static APIGatewayV2HTTPEvent event(String token, String id) {
+        return APIGatewayV2HTTPEvent.builder().withRouteKey("ANY /v1/exports/{id}")
+                .withHeaders(Map.of("authorization", "Bearer " + token))
+                .withPathParameters(Map.of("id", id)).build();
+    }
+
+    private static S3Event s3Event(String key) {
+        var object = new S3EventNotification.S3ObjectEntity(key, 10L, "etag", null, "0");
+        var entity = new S3EventNotification.S3Entity("id", null, object, "1.0");
+        return new S3Event(List.of(new S3EventNotification.S3EventNotificationRecord("ap-southeast-1",
+                "ObjectCreated:Put", "aws:s3", NOW.toString(), "2.1", null, null, entity, null)));
+    }
+
+    private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String code) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().get("content-type")).startsWith("application/problem+json");
+        assertThat(json(response).get("code").asText()).isEqualTo(code);
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.MAPPER.readTree(response.getBody());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Clients that never connect: only presigning, which is local, is used here. */
+    private static ZipToS3 offlineStorage() {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
+        S3Client s3 = S3Client.builder().region(Region.AP_SOUTHEAST_1).credentialsProvider(credentials).build();
+        S3Presigner presigner = S3Presigner.builder().region(Region.AP_SOUTHEAST_1).credentialsProvider(credentials).build();
+        return new ZipToS3(s3, presigner, "hp-reports-submissions");
+    }
+
+    /** The job table's rules, in a map. */
+    static final class InMemoryJobs implements ExportJobs {
+        final Map<String, Job> items = new HashMap<>();
+
+        @Override
+        public boolean create(Job job) {
+            return items.putIfAbsent(job.exportId(), job) == null;
+        }
+
+        @Override
+        public Optional<Job> find(String exportId) {
+            return Optional.ofNullable(items.get(exportId));
+        }
+
+        @Override
+        public boolean claim(String exportId, Instant at) {
+            Job j = items.get(exportId);
+            if (j == null || j.state() != State.PENDING) {
+                return false;
+            }
+            items.put(exportId, new Job(j.exportId(), j.obligationId(), State.RUNNING, j.requestedBy(), j.requestedAt(),
+                    Optional.of(at), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0));
+            return true;
+        }
+
+        @Override
+        public void ready(String exportId, String objectKey, long files, long bytes, Instant at) {
+            Job j = items.get(exportId);
+            if (j == null || j.state() != State.RUNNING) {
+                throw new IllegalStateException("not running");
+            }
+            items.put(exportId, new Job(j.exportId(), j.obligationId(), State.READY, j.requestedBy(), j.requestedAt(),
+                    j.startedAt(), Optional.of(at), Optional.of(objectKey), Optional.empty(), files, bytes));
+        }
+
+        @Override
+        public void failed(String exportId, String reason, Instant at) {
+            Job j = items.get(exportId);
+            if (j != null && (j.state() == State.PENDING || j.state() == State.RUNNING)) {
+                items.put(exportId, new Job(j.exportId(), j.obligationId(), State.FAILED, j.requestedBy(), j.requestedAt(),
+                        j.startedAt(), Optional.of(at), Optional.empty(), Optional.of(reason), 0, 0));
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package vn.haiphong.gddt.reports.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import vn.haiphong.gddt.emulators.Emulators;
+import vn.haiphong.gddt.emulators.EmulatorsExtension;
+import vn.haiphong.gddt.reports.AwsClients;
+import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.store.ExportJobs.Job;
+import vn.haiphong.gddt.reports.store.ExportJobs.State;
+
+/** The export job item on dynalite: every state change is conditional, so only one run ever builds. */
+@ExtendWith(EmulatorsExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DynamoDbExportJobsTest {
+    private static final Instant T0 = Instant.parse("2025-06-11T01:00:00Z");
+
+    private DynamoDbClient dynamo;
+    private String table;
+    private DynamoDbExportJobs jobs;
+
+    @BeforeAll
+    void createTable(Emulators emulators) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", emulators.region());
+        env.put("AWS_ACCESS_KEY_ID", emulators.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", emulators.secretAccessKey());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString());
+        dynamo = new AwsClients(new Env(env)).dynamoDb();
+        table = "exports-" + UUID.randomUUID().toString().substring(0, 8);
+        dynamo.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("PK").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("SK").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH), k -> k.attributeName("SK").keyType(KeyType.RANGE)));
+        dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
+        jobs = new DynamoDbExportJobs(dynamo, table);
+    }
+
+    @AfterAll
+    void close() {
+        dynamo.close();
+    }
+
+    @Test
+    void a_job_is_written_once_under_its_own_key_and_read_back() {
+        String id = newId();
+        assertThat(jobs.create(Job.pending(id, "QCDC:2025-H1", "van-phong", T0))).isTrue();
+        assertThat(jobs.create(Job.pending(id, "DVCQ:2025-H1", "someone-else", T0))).as("second create").isFalse();
+
+        Job job = jobs.find(id).orElseThrow();
+        assertThat(job).isEqualTo(Job.pending(id, "QCDC:2025-H1", "van-phong", T0));
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Map.of("PK", AttributeValue.fromS("EXPORT#" + id), "SK", AttributeValue.fromS("EXPORT")))).item();
+        assertThat(item.get("state").s()).isEqualTo("PENDING");
+        assertThat(jobs.find(newId())).isEmpty();
+    }
+
+    @Test
+    void only_the_first_claim_wins_and_a_finished_job_cannot_be_claimed_again() {
+        String id = newId();
+        jobs.create(Job.pending(id, "QCDC:2025-H1", "van-phong", T0));
+
+        assertThat(jobs.claim(id, T0.plusSeconds(1))).isTrue();
+        assertThat(jobs.claim(id, T0.plusSeconds(2))).as("a repeated event").isFalse();
+        jobs.ready(id, "exports/QCDC-2025-H1/x.zip", 3, 1234, T0.plusSeconds(9));
+        assertThat(jobs.claim(id, T0.plusSeconds(10))).isFalse();
+        jobs.failed(id, "too late", T0.plusSeconds(11));
+
+        Job job = jobs.find(id).orElseThrow();
+        assertThat(job.state()).isEqualTo(State.READY);
+        assertThat(job.startedAt()).contains(T0.plusSeconds(1));
+        assertThat(job.finishedAt()).contains(T0.plusSeconds(9));
+        assertThat(job.objectKey()).contains("exports/QCDC-2025-H1/x.zip");
+        assertThat(job.files()).isEqualTo(3);
+        assertThat(job.bytes()).isEqualTo(1234);
+        assertThat(job.reason()).isEmpty();
+    }
+
+    @Test
+    void a_failed_job_keeps_its_reason_and_cannot_become_ready() {
+        String id = newId();
+        jobs.create(Job.pending(id, "QCDC:2025-H1", "van-phong", T0));
+        jobs.claim(id, T0);
+
+        jobs.failed(id, "NoSuchKeyException: gone", T0.plusSeconds(3));
+
+        assertThat(jobs.find(id).orElseThrow().reason()).isEqualTo(Optional.of("NoSuchKeyException: gone"));
+        assertThatThrownBy(() -> jobs.ready(id, "exports/x.zip", 1, 1, T0.plusSeconds(4)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(jobs.find(id).orElseThrow().state()).isEqualTo(State.FAILED);
+    }
+
+    @Test
+    void nothing_is_created_by_claiming_or_finishing_a_job_that_does_not_exist() {
+        String id = newId();
+        assertThat(jobs.claim(id, T0)).isFalse();
+        jobs.failed(id, "x", T0);
+        assertThat(jobs.find(id)).isEmpty();
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}
