@@ -2,12 +2,15 @@ package vn.haiphong.gddt.reports;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import vn.haiphong.gddt.reports.app.Downloads;
 import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.Extensions;
+import vn.haiphong.gddt.reports.app.Reminders;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
 import vn.haiphong.gddt.reports.app.StatusQuery;
 import vn.haiphong.gddt.reports.app.StatusSnapshots;
@@ -19,13 +22,17 @@ import vn.haiphong.gddt.reports.domain.CapabilityTokens;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.CatalogSettings;
 import vn.haiphong.gddt.reports.domain.DeadlineRule;
+import vn.haiphong.gddt.reports.domain.ReminderSchedule;
+import vn.haiphong.gddt.reports.domain.WorkingDays;
 import vn.haiphong.gddt.reports.domain.TokenKeys;
 import vn.haiphong.gddt.reports.files.S3StatusArchive;
 import vn.haiphong.gddt.reports.files.S3SubmissionFiles;
 import vn.haiphong.gddt.reports.files.ZipToS3;
+import vn.haiphong.gddt.reports.mail.ReminderEmails;
 import vn.haiphong.gddt.reports.mail.SesMailer;
 import vn.haiphong.gddt.reports.mail.SubmissionEmails;
 import vn.haiphong.gddt.reports.store.DynamoDbExportJobs;
+import vn.haiphong.gddt.reports.store.DynamoDbReminderClaims;
 import vn.haiphong.gddt.reports.store.DynamoDbSubmissionLedger;
 import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
 
@@ -77,7 +84,7 @@ public final class Wiring {
     }
 
     public StatusQuery statusQuery() {
-        return new StatusQuery(catalog(), units(), ledger(), clock);
+        return new StatusQuery(catalog(), units(), ledger(), reminderClaims()::suppressed, clock);
     }
 
     public Extensions extensions() {
@@ -97,9 +104,47 @@ public final class Wiring {
                 new ZipToS3(aws.s3(), aws.s3Presigner(), env.required("BUCKET_NAME")), clock);
     }
 
+    /**
+     * REMINDER_STAGES: per report, e.g. {@code QCDC=open,-7,-3,-1,0,+1,every7;DVCQ=…} (default for any
+     * report not named); RECEIVER_EMAILS: {@code TCCB=tccb@…;VP=van-phong@…}, where digests go.
+     */
+    public Reminders reminders() {
+        Map<String, ReminderSchedule> schedules = new HashMap<>();
+        pairs(env.optional("REMINDER_STAGES").orElse("")).forEach((report, spec) -> schedules.put(report, ReminderSchedule.parse(spec)));
+        Reminders.Settings settings = new Reminders.Settings(schedules, pairs(env.required("RECEIVER_EMAILS")),
+                env.number("REMINDER_SEND_RATE", 14, 1, 10_000), (int) env.number("REMINDER_PARALLELISM", 8, 1, 64),
+                Duration.ofDays(60));
+        return new Reminders(catalog(), units(), ledger(), reminderClaims(), mailer(),
+                new ReminderEmails(env.required("PUBLIC_BASE_URL")), tokens(), WorkingDays.vietnam(), settings, clock);
+    }
+
+    public DynamoDbReminderClaims reminderClaims() {
+        return new DynamoDbReminderClaims(dynamo(), env.required("TABLE_NAME"));
+    }
+
+    private SesMailer mailer() {
+        return new SesMailer(aws.ses(), env.required("SENDER_ADDRESS"), env.optional("SES_CONFIGURATION_SET").orElse(null));
+    }
+
+    /** {@code a=x;b=y}; a malformed entry stops the function at init with its name. */
+    private static Map<String, String> pairs(String spec) {
+        Map<String, String> pairs = new HashMap<>();
+        for (String entry : spec.split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalStateException("expected name=value in '" + entry + "'");
+            }
+            pairs.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+        }
+        return pairs;
+    }
+
     public SubmissionRecorder submissionRecorder() {
         return new SubmissionRecorder(catalog(), units(), ledger(), files(),
-                new SesMailer(aws.ses(), env.required("SENDER_ADDRESS")), new SubmissionEmails());
+                mailer(), new SubmissionEmails());
     }
 
     /**

@@ -2,7 +2,9 @@ package vn.haiphong.gddt.reports.app;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import vn.haiphong.gddt.reports.domain.Extension;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
 import vn.haiphong.gddt.reports.domain.StatusSummary;
@@ -30,7 +32,8 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
     }
 
     public record UnitView(String unit, String name, String category, String state, String dueForUnit,
-                           ExtensionView extension, String submittedAt, int submissions, LatestView latest) {
+                           ExtensionView extension, String submittedAt, int submissions, LatestView latest,
+                           boolean contactable, List<String> undeliverable) {
     }
 
     public record ExtensionView(String until, String reason, String grantedBy, String grantedAt) {
@@ -47,10 +50,10 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
 
     public static StatusDocument of(StatusQuery.Result result) {
         return new StatusDocument(VietnamTime.iso(result.generatedAt()), VietnamTime.iso(result.asOf()),
-                result.obligations().stream().map(StatusDocument::obligation).toList());
+                result.obligations().stream().map(o -> obligation(o, result.undeliverable())).toList());
     }
 
-    private static ObligationView obligation(ObligationStatus s) {
+    private static ObligationView obligation(ObligationStatus s, Set<String> undeliverable) {
         var o = s.obligation();
         Map<String, CategoryView> byCategory = new LinkedHashMap<>();
         s.byCategory().forEach((category, summary) -> byCategory.put(category.name(), CategoryView.of(summary)));
@@ -59,13 +62,15 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
                 VietnamTime.iso(o.due()), o.dueWording(),
                 new SummaryView(t.expected(), t.onTime(), t.late(), t.missing(), t.notDue(), t.exempt(),
                         t.completeness(), t.timeliness(), byCategory),
-                s.units().stream().map(StatusDocument::unit).toList());
+                s.units().stream().map(u -> unit(u, undeliverable)).toList());
     }
 
-    static UnitView unit(UnitStatus u) {
+    static UnitView unit(UnitStatus u, Set<String> undeliverable) {
+        List<String> bounced = u.unit().emails().stream()
+                .filter(e -> undeliverable.contains(e.toLowerCase(Locale.ROOT))).toList();
         return new UnitView(u.unit().id(), u.unit().name(), u.unit().category().name(), u.state().name(),
                 VietnamTime.iso(u.dueForUnit()), u.extension().map(ExtensionView::of).orElse(null),
                 u.submittedAt().map(VietnamTime::iso).orElse(null), u.submissions(),
-                u.latest().map(LatestView::of).orElse(null));
+                u.latest().map(LatestView::of).orElse(null), bounced.size() < u.unit().emails().size(), bounced);
     }
 }

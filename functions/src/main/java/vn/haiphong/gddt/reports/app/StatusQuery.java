@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.Obligation;
@@ -32,18 +33,22 @@ public final class StatusQuery {
     public static final Set<String> PARAMETERS = Set.of("year", "obligation", "report", "period", "category", "unit",
             "asOf", "format");
 
-    public record Result(Instant generatedAt, Instant asOf, List<ObligationStatus> obligations) {
+    /** @param undeliverable addresses SES reported bounced or complained about, lower case */
+    public record Result(Instant generatedAt, Instant asOf, List<ObligationStatus> obligations, Set<String> undeliverable) {
     }
 
     private final Catalog catalog;
     private final UnitDirectory units;
     private final SubmissionLedger ledger;
+    private final Supplier<Set<String>> undeliverable;
     private final Clock clock;
 
-    public StatusQuery(Catalog catalog, UnitDirectory units, SubmissionLedger ledger, Clock clock) {
+    public StatusQuery(Catalog catalog, UnitDirectory units, SubmissionLedger ledger,
+                       Supplier<Set<String>> undeliverable, Clock clock) {
         this.catalog = catalog;
         this.units = units;
         this.ledger = ledger;
+        this.undeliverable = undeliverable;
         this.clock = clock;
     }
 
@@ -70,7 +75,7 @@ public final class StatusQuery {
                     : ledger.records(obligation.id());
             statuses.add(ObligationStatus.of(obligation, filtered, records.submissions(), records.extensions(), asOf));
         }
-        return new Result(now, asOf, List.copyOf(statuses));
+        return new Result(now, asOf, List.copyOf(statuses), undeliverable.get());
     }
 
     /** Every unit, for these obligations, as of that instant: what the snapshots keep. */
@@ -81,7 +86,7 @@ public final class StatusQuery {
             SubmissionLedger.Records records = ledger.records(obligation.id());
             statuses.add(ObligationStatus.of(obligation, everyUnit, records.submissions(), records.extensions(), asOf));
         }
-        return new Result(clock.instant(), asOf, List.copyOf(statuses));
+        return new Result(clock.instant(), asOf, List.copyOf(statuses), undeliverable.get());
     }
 
     private List<Obligation> obligations(Capability office, Map<String, String> query, Instant asOf) {

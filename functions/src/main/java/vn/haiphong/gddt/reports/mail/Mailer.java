@@ -10,5 +10,13 @@ public interface Mailer {
         }
     }
 
+    /** Sends, or throws {@link Rejected} when the provider refuses this e-mail for good (a bad address). */
     String send(Email email);
+
+    /** A permanent refusal: retrying the same e-mail cannot succeed. Anything else thrown may be retried. */
+    final class Rejected extends RuntimeException {
+        public Rejected(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

@@ -7,10 +7,21 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda context a local invocation gets: a fresh request id and the function's name. */
-record LocalContext(String awsRequestId, String functionName) implements Context {
+/**
+ * The Lambda context a local invocation gets: a fresh request id, the function's name, and the time
+ * left under the function's Timeout in template.yaml.
+ */
+record LocalContext(String awsRequestId, String functionName, long deadlineNanos) implements Context {
+    private static final java.util.Map<String, Integer> TIMEOUTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Set once per function as the runner reads the template. */
+    static void timeout(String functionName, int seconds) {
+        TIMEOUTS.put(functionName, seconds);
+    }
+
     static LocalContext of(String functionName) {
-        return new LocalContext(UUID.randomUUID().toString(), functionName);
+        long timeout = TIMEOUTS.getOrDefault(functionName, 20) * 1_000_000_000L;
+        return new LocalContext(UUID.randomUUID().toString(), functionName, System.nanoTime() + timeout);
     }
 
     @Override
@@ -55,7 +66,7 @@ record LocalContext(String awsRequestId, String functionName) implements Context
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 20_000;
+        return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
     }
 
     @Override

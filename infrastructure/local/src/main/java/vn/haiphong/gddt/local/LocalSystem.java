@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.sun.net.httpserver.HttpExchange;
@@ -51,6 +52,7 @@ import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
  */
 public final class LocalSystem implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSystem.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String DEFAULT_STACK_NAME = "hp-reports-local";
     private static final String ACCOUNT_ID = "000000000000";
     private static final Duration UNIT_LINK_VALIDITY = Duration.ofDays(365);
@@ -86,7 +88,7 @@ public final class LocalSystem implements AutoCloseable {
     private final Emulators emulators;
     private final HttpServer server;
     private final ExecutorService requests;
-    private final Clock clock;
+    private final LocalClock clock;
     private final URI baseUrl;
     private final CapabilityTokens tokens;
     private final List<SessionUnit> units;
@@ -94,7 +96,7 @@ public final class LocalSystem implements AutoCloseable {
     private final boolean ownsEmulators;
     private final Map<String, String> names;
 
-    private LocalSystem(Emulators emulators, HttpServer server, ExecutorService requests, Clock clock, URI baseUrl,
+    private LocalSystem(Emulators emulators, HttpServer server, ExecutorService requests, LocalClock clock, URI baseUrl,
                         CapabilityTokens tokens, List<SessionUnit> units, AutoCloseable s3Subscription,
                         boolean ownsEmulators, Map<String, String> names) {
         this.ownsEmulators = ownsEmulators;
@@ -138,8 +140,7 @@ public final class LocalSystem implements AutoCloseable {
                 .ifPresent(p -> {
                     throw new IllegalArgumentException("template.yaml has no parameter " + p);
                 });
-        Clock clock = options.clockStart() == null ? Clock.systemUTC()
-                : Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), options.clockStart()));
+        LocalClock clock = new LocalClock(options.clockStart());
         URI baseUrl = URI.create("http://localhost:" + server.getAddress().getPort());
         try {
             String tokenKeys = tokenKeys(options.dataDir());
@@ -153,17 +154,24 @@ public final class LocalSystem implements AutoCloseable {
 
             ApiGateway api = new ApiGateway(clock);
             Map<String, RequestHandler<Object, Object>> scheduled = new HashMap<>();
+            Map<String, List<Map.Entry<String, RequestHandler<Object, Object>>>> topics = new HashMap<>();
             List<S3Subscriber> s3Subscribers = new ArrayList<>();
             for (SamTemplate.Function fn : template.functions()) {
                 Map<String, String> env = new LinkedHashMap<>(platform);
                 fn.environment().forEach((name, value) -> env.put(name, intrinsics.resolve(value)));
+                if (env.containsKey("PUBLIC_BASE_URL")) {
+                    // In AWS it is the API's own URL; here the API is the runner.
+                    env.put("PUBLIC_BASE_URL", baseUrl.toString());
+                }
                 RequestHandler<Object, Object> handler = instantiate(fn.handlerClass(), env, clock);
+                LocalContext.timeout(fn.logicalId(), fn.timeoutSeconds());
                 fn.routes().forEach(route -> api.add(route, fn.logicalId(), cast(handler)));
                 fn.s3Triggers().forEach(t -> s3Subscribers.add(new S3Subscriber(fn.logicalId(), names.get(t.bucketLogicalId()),
                         t.prefix(), handler)));
                 if (fn.scheduled()) {
                     scheduled.put(fn.logicalId(), handler);
                 }
+                fn.topics().forEach(t -> topics.computeIfAbsent(t, k -> new ArrayList<>()).add(Map.entry(fn.logicalId(), handler)));
             }
             AutoCloseable subscription = emulators.onObjectCreated(created -> deliver(created, s3Subscribers, clock, emulators.region()));
 
@@ -172,7 +180,7 @@ public final class LocalSystem implements AutoCloseable {
 
             ExecutorService requests = Executors.newFixedThreadPool(64);
             server.setExecutor(requests);
-            server.createContext("/", exchange -> serve(exchange, api, scheduled, clock));
+            server.createContext("/", exchange -> serve(exchange, api, scheduled, topics, clock));
             server.start();
             return new LocalSystem(emulators, server, requests, clock, baseUrl, tokens, seeded, subscription,
                     ownsEmulators, names);
@@ -195,6 +203,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Moves business time (it runs on from there), as {@code POST /_local/clock} does. */
+    public void moveClockTo(Instant now) {
+        clock.moveTo(now);
     }
 
     public List<SessionUnit> units() {
@@ -284,24 +297,14 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private static void serve(HttpExchange exchange, ApiGateway api, Map<String, RequestHandler<Object, Object>> scheduled,
-                              Clock clock) throws IOException {
+                              Map<String, List<Map.Entry<String, RequestHandler<Object, Object>>>> topics,
+                              LocalClock clock) throws IOException {
         try {
             String path = exchange.getRequestURI().getRawPath();
-            if (path.startsWith("/_local/schedules/") && exchange.getRequestMethod().equals("POST")) {
-                String id = path.substring("/_local/schedules/".length());
-                RequestHandler<Object, Object> handler = scheduled.get(id);
-                if (handler == null) {
-                    ApiGateway.send(exchange, 404, Map.of("content-type", "application/json"),
-                            "{\"message\":\"no scheduled function " + id.replaceAll("[^A-Za-z0-9]", "") + "\"}");
-                    return;
-                }
-                Object result = handler.handleRequest(new ScheduledEvent().withTime(new DateTime(clock.millis()))
-                        .withDetailType("Scheduled Event").withSource("aws.events"), LocalContext.of(id));
-                ApiGateway.send(exchange, 200, Map.of("content-type", "application/json"),
-                        "{\"result\":\"" + String.valueOf(result).replace("\"", "'") + "\"}");
-                return;
-            }
-            if (!api.handle(exchange)) {
+            boolean post = exchange.getRequestMethod().equals("POST");
+            if (post && path.startsWith("/_local/")) {
+                local(exchange, path.substring("/_local/".length()), scheduled, topics, clock);
+            } else if (!api.handle(exchange)) {
                 ApiGateway.send(exchange, 404, Map.of("content-type", "application/problem+json; charset=utf-8"),
                         "{\"type\":\"urn:hp-reports:problem:not-found\",\"title\":\"NOT_FOUND\",\"status\":404,"
                                 + "\"code\":\"not-found\",\"detail\":\"Không tìm thấy địa chỉ này.\"}");
@@ -310,6 +313,40 @@ public final class LocalSystem implements AutoCloseable {
             // A handler that throws is a 500 from API Gateway too; the runner keeps serving.
             LOG.error("request failed", e);
             ApiGateway.send(exchange, 500, Map.of("content-type", "application/json"), "{\"message\":\"Internal Server Error\"}");
+        }
+    }
+
+    /**
+     * What AWS does on its own, on request: {@code schedules/<LogicalId>} runs a scheduled function now
+     * (a JSON body becomes the event's detail), {@code topics/<LogicalId>} publishes the body to an SNS
+     * topic's subscribers, {@code clock} moves business time to {@code {"now": "<instant>"}}.
+     */
+    @SuppressWarnings("unchecked")
+    private static void local(HttpExchange exchange, String what, Map<String, RequestHandler<Object, Object>> scheduled,
+                              Map<String, List<Map.Entry<String, RequestHandler<Object, Object>>>> topics,
+                              LocalClock clock) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> json = Map.of("content-type", "application/json; charset=utf-8");
+        if (what.equals("clock")) {
+            clock.moveTo(LocalRunner.parseInstant(String.valueOf(JSON.readValue(body, Map.class).get("now"))));
+            ApiGateway.send(exchange, 200, json, "{\"now\":\"" + clock.instant() + "\"}");
+        } else if (what.startsWith("schedules/") && scheduled.containsKey(what.substring("schedules/".length()))) {
+            String id = what.substring("schedules/".length());
+            Map<String, Object> detail = body.isBlank() ? Map.of() : JSON.readValue(body, Map.class);
+            Object result = scheduled.get(id).handleRequest(new ScheduledEvent().withTime(new DateTime(clock.millis()))
+                    .withDetailType("Scheduled Event").withSource("aws.scheduler").withDetail(detail), LocalContext.of(id));
+            String text = String.valueOf(result);
+            ApiGateway.send(exchange, 200, text.startsWith("{") ? json : Map.of("content-type", "text/plain; charset=utf-8"), text);
+        } else if (what.startsWith("topics/") && topics.containsKey(what.substring("topics/".length()))) {
+            SNSEvent event = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withEventSource("aws:sns")
+                    .withSns(new SNSEvent.SNS().withMessage(body).withMessageId(java.util.UUID.randomUUID().toString())
+                            .withTimestamp(new DateTime(clock.millis())))));
+            for (Map.Entry<String, RequestHandler<Object, Object>> subscriber : topics.get(what.substring("topics/".length()))) {
+                subscriber.getValue().handleRequest(event, LocalContext.of(subscriber.getKey()));
+            }
+            ApiGateway.send(exchange, 200, json, "{\"delivered\":true}");
+        } else {
+            ApiGateway.send(exchange, 404, json, "{\"message\":\"nothing local at " + what.replaceAll("[^A-Za-z0-9/]", "") + "\"}");
         }
     }
 

@@ -32,8 +32,12 @@ public final class SamTemplate {
     public record S3Trigger(String bucketLogicalId, List<String> events, String prefix) {
     }
 
+    /**
+     * @param topics the SNS topics (logical ids) the function is subscribed to
+     */
     public record Function(String logicalId, String handlerClass, Map<String, Object> environment,
-                           List<HttpRoute> routes, List<S3Trigger> s3Triggers, boolean scheduled) {
+                           List<HttpRoute> routes, List<S3Trigger> s3Triggers, boolean scheduled, List<String> topics,
+                           int timeoutSeconds) {
     }
 
     private final Map<String, Object> root;
@@ -80,6 +84,7 @@ public final class SamTemplate {
             env.putAll(variables(props));
             List<HttpRoute> routes = new ArrayList<>();
             List<S3Trigger> triggers = new ArrayList<>();
+            List<String> topics = new ArrayList<>();
             boolean scheduled = false;
             for (Object value : map(props.getOrDefault("Events", Map.of())).values()) {
                 Map<String, Object> event = map(value);
@@ -90,12 +95,14 @@ public final class SamTemplate {
                     case "S3" -> triggers.add(new S3Trigger(refName(ep.get("Bucket")), strings(ep.get("Events")),
                             prefix(ep)));
                     case "Schedule", "ScheduleV2" -> scheduled = true;
+                    case "SNS" -> topics.add(refName(ep.get("Topic")));
                     default -> throw new IllegalStateException("The local runner cannot emulate event type "
                             + event.get("Type") + " of " + id);
                 }
             }
             String handler = String.valueOf(props.get("Handler"));
-            functions.add(new Function(id, handler.split("::", 2)[0], env, routes, triggers, scheduled));
+            int timeout = Integer.parseInt(String.valueOf(props.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3))));
+            functions.add(new Function(id, handler.split("::", 2)[0], env, routes, triggers, scheduled, topics, timeout));
         }
         return functions;
     }

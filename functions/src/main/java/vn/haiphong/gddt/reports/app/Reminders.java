@@ -1,0 +1,288 @@
+package vn.haiphong.gddt.reports.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import vn.haiphong.gddt.reports.domain.Capability;
+import vn.haiphong.gddt.reports.domain.CapabilityTokens;
+import vn.haiphong.gddt.reports.domain.Catalog;
+import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.ObligationState;
+import vn.haiphong.gddt.reports.domain.ObligationStatus;
+import vn.haiphong.gddt.reports.domain.ReminderPlan;
+import vn.haiphong.gddt.reports.domain.ReminderSchedule;
+import vn.haiphong.gddt.reports.domain.ReminderStage;
+import vn.haiphong.gddt.reports.domain.SortedUnits;
+import vn.haiphong.gddt.reports.domain.Unit;
+import vn.haiphong.gddt.reports.domain.UnitStatus;
+import vn.haiphong.gddt.reports.domain.VietnamTime;
+import vn.haiphong.gddt.reports.domain.WorkingDays;
+import vn.haiphong.gddt.reports.mail.Mailer;
+import vn.haiphong.gddt.reports.mail.ReminderEmails;
+import vn.haiphong.gddt.reports.store.ReminderClaims;
+import vn.haiphong.gddt.reports.store.SubmissionLedger;
+import vn.haiphong.gddt.reports.store.UnitDirectory;
+
+/**
+ * The morning sweep: every unit that still owes a report gets the e-mail of its current stage,
+ * exactly once; each receiving department gets its digest on the days a stage fires.
+ *
+ * <p>Exactly once: a claim (conditional write) before sending, the unit's status read again just
+ * before the send (a unit that uploaded a minute ago gets nothing), and the claim marked after. A
+ * throttled or failing send is retried with backoff and, if it still fails, given back for the
+ * next run; a permanent refusal is recorded and the sweep goes on.
+ */
+public final class Reminders {
+    /** A claim older than this was left by a run that died between claim and send. */
+    public static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+    /**
+     * A run that missed a day (or stopped early) still sends the current stage for this long after
+     * its day; older stages are history, never sent late (a new deployment does not e-mail last year).
+     */
+    public static final int CATCH_UP_DAYS = 6;
+    private static final String DIGEST = "_digest";
+    private static final int SEND_ATTEMPTS = 4;
+
+    public record Settings(Map<String, ReminderSchedule> schedules, Map<String, String> receiverEmails, double sendRate,
+                           int parallelism, Duration linkValidityAfterDeadline) {
+    }
+
+    /** One e-mail the sweep would send (dry run) or did. */
+    public record Planned(String obligation, String unit, String stage, String sendOn, List<String> to) {
+    }
+
+    public record Outcome(String day, List<Planned> planned, int sent, int alreadyDone, int skippedSubmitted,
+                          int failed, int deferred, int notReached, List<String> unreachable, List<String> problems,
+                          boolean stoppedEarly) {
+    }
+
+    private final Catalog catalog;
+    private final UnitDirectory units;
+    private final SubmissionLedger ledger;
+    private final ReminderClaims claims;
+    private final Mailer mailer;
+    private final ReminderEmails emails;
+    private final CapabilityTokens tokens;
+    private final WorkingDays workingDays;
+    private final Settings settings;
+    private final SendRate rate;
+    private final Clock clock;
+
+    public Reminders(Catalog catalog, UnitDirectory units, SubmissionLedger ledger, ReminderClaims claims, Mailer mailer,
+                     ReminderEmails emails, CapabilityTokens tokens, WorkingDays workingDays, Settings settings,
+                     Clock clock) {
+        this.catalog = catalog;
+        this.units = units;
+        this.ledger = ledger;
+        this.claims = claims;
+        this.mailer = mailer;
+        this.emails = emails;
+        this.tokens = tokens;
+        this.workingDays = workingDays;
+        this.settings = settings;
+        this.rate = new SendRate(settings.sendRate());
+        this.clock = clock;
+    }
+
+    /** @param timeLeft false once the invocation must stop taking new work (the rest waits for the next run) */
+    public Outcome sweep(boolean dryRun, BooleanSupplier timeLeft) throws InterruptedException {
+        Instant now = clock.instant();
+        LocalDate today = VietnamTime.dateOf(now);
+        Sweep sweep = new Sweep(dryRun, timeLeft, today);
+        SortedUnits everyUnit = SortedUnits.of(units.all());
+        Set<String> suppressed = dryRun ? Set.of() : claims.suppressed();
+        List<Obligation> obligations = new ArrayList<>(catalog.obligationsOf(today.getYear() - 1));
+        obligations.addAll(catalog.obligationsOf(today.getYear()));
+        ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism());
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (Obligation o : obligations) {
+                if (today.isBefore(VietnamTime.dateOf(o.opensAt()))) {
+                    continue;
+                }
+                try {
+                    work.addAll(plan(o, everyUnit, suppressed, sweep, now, pool));
+                } catch (RuntimeException e) {
+                    sweep.problems.add(o.id() + ": " + e.getMessage());
+                }
+            }
+            for (Future<?> w : work) {
+                try {
+                    w.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    sweep.problems.add(String.valueOf(e.getCause()));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Outcome(today.toString(), List.copyOf(sweep.planned), sweep.sent.get(), sweep.alreadyDone.get(),
+                sweep.skippedSubmitted.get(), sweep.failed.get(), sweep.deferred.get(), sweep.notReached.get(),
+                List.copyOf(sweep.unreachable), List.copyOf(sweep.problems), sweep.stoppedEarly);
+    }
+
+    private List<Future<?>> plan(Obligation o, SortedUnits everyUnit, Set<String> suppressed, Sweep sweep, Instant now,
+                                 ExecutorService pool) {
+        ReminderSchedule schedule = settings.schedules().getOrDefault(o.report().id(), ReminderSchedule.defaults());
+        SubmissionLedger.Records records = ledger.records(o.id());
+        ObligationStatus status = ObligationStatus.of(o, everyUnit, records.submissions(), records.extensions(), now);
+        Map<String, ReminderClaims.Claim> done = sweep.dryRun ? Map.of() : claims.of(o.id());
+        List<Future<?>> work = new ArrayList<>();
+        for (UnitStatus row : status.units()) {
+            if (row.state() != ObligationState.OPEN && row.state() != ObligationState.MISSING) {
+                continue;
+            }
+            Optional<ReminderStage> stage = ReminderPlan.dueOn(
+                    ReminderPlan.stages(o, row.dueForUnit(), schedule, workingDays), sweep.today);
+            if (stage.isEmpty() || stage.get().sendOn().isBefore(sweep.today.minusDays(CATCH_UP_DAYS))) {
+                continue;
+            }
+            ReminderClaims.Claim claim = done.get(key(row, stage.get()));
+            if (claim != null && (claim.state() != ReminderClaims.State.CLAIMED
+                    || claim.claimedAt().isAfter(now.minus(STALE_CLAIM)))) {
+                sweep.alreadyDone.incrementAndGet();
+                continue;
+            }
+            List<String> to = row.unit().emails().stream()
+                    .filter(e -> !suppressed.contains(e.toLowerCase(Locale.ROOT))).toList();
+            if (to.isEmpty()) {
+                sweep.notReached.incrementAndGet();
+                sweep.unreachable.add(row.unit().id());
+                continue;
+            }
+            if (sweep.dryRun) {
+                sweep.planned.add(new Planned(o.id(), row.unit().id(), stage.get().id(), stage.get().sendOn().toString(), to));
+                continue;
+            }
+            work.add(pool.submit(() -> remind(o, row.unit(), stage.get(), to, sweep)));
+        }
+        boolean stageDay = ReminderPlan.stages(o, o.due(), schedule, workingDays).stream()
+                .anyMatch(st -> st.sendOn().equals(sweep.today));
+        if (stageDay || sweep.today.equals(o.namedDay())) {
+            digest(o, status, now, sweep);
+        }
+        return work;
+    }
+
+    private void remind(Obligation o, Unit unit, ReminderStage stage, List<String> to, Sweep sweep) {
+        if (!sweep.timeLeft.getAsBoolean()) {
+            sweep.stoppedEarly = true;
+            return;
+        }
+        Instant now = clock.instant();
+        if (!claims.claim(o.id(), unit.id(), stage.id(), now, STALE_CLAIM)) {
+            sweep.alreadyDone.incrementAndGet();
+            return;
+        }
+        SubmissionLedger.Records fresh = ledger.records(o.id(), unit.id());
+        UnitStatus row = ObligationStatus.row(o, unit, fresh.submissions(), fresh.extensions(), now);
+        if (row.state() != ObligationState.OPEN && row.state() != ObligationState.MISSING) {
+            claims.markSkipped(o.id(), unit.id(), stage.id(), "submitted before the send");
+            sweep.skippedSubmitted.incrementAndGet();
+            return;
+        }
+        String token = tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(), linkExpiry(o, row.dueForUnit())));
+        Mailer.Email email = emails.reminder(unit, o, stage, row.dueForUnit(), sweep.today, token,
+                settings.receiverEmails().getOrDefault(o.report().receiverCode(), ""), to);
+        send(o.id(), unit.id(), stage.id(), email, sweep);
+    }
+
+    private void digest(Obligation o, ObligationStatus status, Instant now, Sweep sweep) {
+        String to = settings.receiverEmails().get(o.report().receiverCode());
+        String stage = "DIGEST-" + sweep.today;
+        if (to == null) {
+            sweep.problems.add(o.id() + ": no address for receiving department " + o.report().receiverCode());
+            return;
+        }
+        if (sweep.dryRun) {
+            sweep.planned.add(new Planned(o.id(), DIGEST, stage, sweep.today.toString(), List.of(to)));
+            return;
+        }
+        if (!claims.claim(o.id(), DIGEST, stage, now, STALE_CLAIM)) {
+            sweep.alreadyDone.incrementAndGet();
+            return;
+        }
+        send(o.id(), DIGEST, stage, emails.digest(o, status, now, to), sweep);
+    }
+
+    private void send(String obligationId, String unitId, String stage, Mailer.Email email, Sweep sweep) {
+        for (int attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
+            try {
+                rate.acquire();
+                String messageId = mailer.send(email);
+                claims.markSent(obligationId, unitId, stage, messageId);
+                sweep.sent.incrementAndGet();
+                return;
+            } catch (Mailer.Rejected refused) {
+                claims.markFailed(obligationId, unitId, stage, String.valueOf(refused.getMessage()));
+                sweep.failed.incrementAndGet();
+                sweep.problems.add(obligationId + " " + unitId + " " + stage + ": refused: " + refused.getMessage());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException transientFailure) {
+                if (attempt == SEND_ATTEMPTS || !backoff(attempt)) {
+                    break;
+                }
+            }
+        }
+        claims.release(obligationId, unitId, stage);
+        sweep.deferred.incrementAndGet();
+    }
+
+    private static boolean backoff(int attempt) {
+        try {
+            Thread.sleep(250L << (attempt - 1));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A reminder's link must still open after the deadline, for a late upload. */
+    private Instant linkExpiry(Obligation o, Instant dueForUnit) {
+        Instant end = o.locksAt().filter(lock -> lock.isAfter(dueForUnit)).orElse(dueForUnit);
+        return end.plus(settings.linkValidityAfterDeadline());
+    }
+
+    private static String key(UnitStatus row, ReminderStage stage) {
+        return row.unit().id() + "#" + stage.id();
+    }
+
+    private static final class Sweep {
+        final boolean dryRun;
+        final BooleanSupplier timeLeft;
+        final LocalDate today;
+        final List<Planned> planned = Collections.synchronizedList(new ArrayList<>());
+        final List<String> unreachable = Collections.synchronizedList(new ArrayList<>());
+        final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger alreadyDone = new AtomicInteger();
+        final AtomicInteger skippedSubmitted = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger deferred = new AtomicInteger();
+        final AtomicInteger notReached = new AtomicInteger();
+        volatile boolean stoppedEarly;
+
+        Sweep(boolean dryRun, BooleanSupplier timeLeft, LocalDate today) {
+            this.dryRun = dryRun;
+            this.timeLeft = timeLeft;
+            this.today = today;
+        }
+    }
+}

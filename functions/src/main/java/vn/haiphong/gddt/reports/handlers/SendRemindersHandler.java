@@ -1,0 +1,51 @@
+package vn.haiphong.gddt.reports.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Clock;
+import java.util.Map;
+import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.Wiring;
+import vn.haiphong.gddt.reports.app.Reminders;
+
+/**
+ * Every morning at 08:00 Vietnam time: reminders to the units that still owe a report, digests to
+ * the receiving departments. With {@code {"detail": {"dryRun": true}}} it answers the plan and sends
+ * nothing. It stops taking new work a minute before its time is up; the rest goes out next run.
+ */
+public final class SendRemindersHandler implements RequestHandler<ScheduledEvent, String> {
+    private static final long STOP_BEFORE_END_MILLIS = 60_000;
+
+    private final Reminders reminders;
+
+    public SendRemindersHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    public SendRemindersHandler(Map<String, String> env, Clock clock) {
+        this(new Wiring(new Env(env), clock).reminders());
+    }
+
+    SendRemindersHandler(Reminders reminders) {
+        this.reminders = reminders;
+    }
+
+    @Override
+    public String handleRequest(ScheduledEvent event, Context context) {
+        boolean dryRun = event != null && event.getDetail() != null && Boolean.TRUE.equals(event.getDetail().get("dryRun"));
+        Reminders.Outcome outcome;
+        try {
+            outcome = reminders.sweep(dryRun,
+                    () -> context == null || context.getRemainingTimeInMillis() > STOP_BEFORE_END_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reminder sweep interrupted", e);
+        }
+        Log.info(context, "reminders", Map.of("day", outcome.day(), "dryRun", dryRun, "sent", outcome.sent(),
+                "alreadyDone", outcome.alreadyDone(), "skippedSubmitted", outcome.skippedSubmitted(),
+                "failed", outcome.failed(), "deferred", outcome.deferred(), "notReached", outcome.notReached(),
+                "problems", outcome.problems().size(), "stoppedEarly", outcome.stoppedEarly()));
+        return Json.write(outcome);
+    }
+}

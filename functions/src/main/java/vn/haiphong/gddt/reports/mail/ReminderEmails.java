@@ -1,0 +1,114 @@
+package vn.haiphong.gddt.reports.mail;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.ObligationState;
+import vn.haiphong.gddt.reports.domain.ObligationStatus;
+import vn.haiphong.gddt.reports.domain.ReminderStage;
+import vn.haiphong.gddt.reports.domain.StatusSummary;
+import vn.haiphong.gddt.reports.domain.Unit;
+import vn.haiphong.gddt.reports.domain.UnitStatus;
+import vn.haiphong.gddt.reports.domain.VietnamTime;
+
+/** Reminders to a unit and digests to a receiving department, from the templates beside this class. */
+public final class ReminderEmails {
+    private final MailTemplate reminderText = MailTemplate.load("reminder.txt");
+    private final MailTemplate reminderHtml = MailTemplate.load("reminder.html");
+    private final MailTemplate digestText = MailTemplate.load("digest.txt");
+    private final MailTemplate digestHtml = MailTemplate.load("digest.html");
+    private final String baseUrl;
+
+    public ReminderEmails(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * @param today        the day it is sent, which the days left or overdue count from
+     * @param receiverEmail the receiving department's address, for questions
+     */
+    public Mailer.Email reminder(Unit unit, Obligation o, ReminderStage stage, Instant dueForUnit, LocalDate today,
+                                 String unitToken, String receiverEmail, List<String> to) {
+        LocalDate lastDay = VietnamTime.dateOf(dueForUnit.minusNanos(1));
+        long daysLeft = ChronoUnit.DAYS.between(today, lastDay);
+        String dueText = dueForUnit.equals(o.due()) ? o.dueWording()
+                : "trước " + VietnamTime.dateTime(dueForUnit) + " (đã gia hạn)";
+        String daysText = daysLeft > 0 ? "còn " + daysLeft + " ngày, hạn cuối là hết ngày " + VietnamTime.date(lastDay)
+                : daysLeft == 0 ? "hôm nay là ngày cuối"
+                : "đã quá hạn " + (-daysLeft) + " ngày";
+        String subject;
+        String lead;
+        if (stage.id().equals("OPEN")) {
+            subject = "Mở nhận " + o.title() + " — hạn " + o.dueWording();
+            lead = "Sở GDĐT Hải Phòng đã mở nhận " + lower(o.title()) + ". Đơn vị nộp trực tuyến theo đường liên kết dưới đây.";
+        } else if (daysLeft > 0) {
+            subject = "Nhắc nộp báo cáo: còn " + daysLeft + " ngày — " + o.title();
+            lead = "Đơn vị chưa nộp " + lower(o.title()) + ". Đề nghị đơn vị nộp trước hạn.";
+        } else if (daysLeft == 0) {
+            subject = "Hôm nay là ngày cuối nộp " + lower(o.title());
+            lead = "Hôm nay là ngày cuối để nộp đúng hạn " + lower(o.title()) + "; đơn vị chưa nộp.";
+        } else {
+            subject = "Quá hạn " + (-daysLeft) + " ngày: " + o.title() + " — đề nghị nộp ngay";
+            lead = "Đã quá hạn nộp " + lower(o.title()) + " mà hệ thống chưa nhận được báo cáo của đơn vị. Đề nghị đơn vị nộp ngay.";
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("unitName", unit.name());
+        values.put("lead", lead);
+        values.put("title", o.title());
+        values.put("period", o.period().label());
+        values.put("dueText", dueText);
+        values.put("daysText", daysText);
+        values.put("receiver", o.report().receiver());
+        values.put("receiverEmail", receiverEmail);
+        values.put("link", baseUrl + "/u/" + unitToken);
+        return new Mailer.Email(to, subject, reminderHtml.render(values), reminderText.render(values));
+    }
+
+    public Mailer.Email digest(Obligation o, ObligationStatus status, Instant asOf, String receiverEmail) {
+        StatusSummary s = status.summary();
+        List<UnitStatus> missing = status.units().stream()
+                .filter(u -> u.state() == ObligationState.MISSING || u.state() == ObligationState.OPEN)
+                .toList();
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder("<ol>");
+        for (UnitStatus u : missing) {
+            String line = u.unit().name() + (u.state() == ObligationState.MISSING ? " — quá hạn" : "")
+                    + (u.unit().emails().isEmpty() ? " — chưa có địa chỉ e-mail" : "");
+            text.append("- ").append(line).append('\n');
+            html.append("<li>").append(SubmissionEmails.escape(line)).append("</li>");
+        }
+        html.append("</ol>");
+        Map<String, String> values = new HashMap<>();
+        values.put("receiver", o.report().receiver());
+        values.put("title", o.title());
+        values.put("dueText", o.dueWording());
+        values.put("asOf", VietnamTime.dateTime(asOf));
+        values.put("expected", Integer.toString(s.expected()));
+        values.put("onTime", Integer.toString(s.onTime()));
+        values.put("late", Integer.toString(s.late()));
+        values.put("missing", Integer.toString(s.missing()));
+        values.put("notDue", Integer.toString(s.notDue()));
+        values.put("completeness", percent(s.completeness()));
+        values.put("timeliness", percent(s.timeliness()));
+        values.put("missingCount", Integer.toString(missing.size()));
+        values.put("missingList", missing.isEmpty() ? "(không có)" : text.toString().stripTrailing());
+        values.put("missingListHtml", missing.isEmpty() ? "<p>(không có)</p>" : html.toString());
+        values.put("dashboard", baseUrl + "/office");
+        String subject = "Tổng hợp " + o.report().id() + " " + o.period().label() + ": " + (s.onTime() + s.late()) + "/"
+                + s.expected() + " đơn vị đã nộp, " + missing.size() + " chưa nộp";
+        return new Mailer.Email(List.of(receiverEmail), subject, digestHtml.render(values), digestText.render(values));
+    }
+
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.1f%%", ratio * 100).replace('.', ',');
+    }
+
+    private static String lower(String title) {
+        return Character.toLowerCase(title.charAt(0)) + title.substring(1);
+    }
+}
