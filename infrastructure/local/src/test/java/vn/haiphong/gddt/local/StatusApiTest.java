@@ -57,7 +57,7 @@ class StatusApiTest {
 
     private static final List<String> CSV_COLUMNS = List.of("obligation", "report", "period", "title", "receiver", "due",
             "unit", "name", "category", "state", "dueForUnit", "extensionUntil", "extensionReason", "submittedAt",
-            "submissions", "latestSubmissionId", "latestFileName", "latestSize", "latestSha256", "latestReceivedAt");
+            "submissions", "latestSubmissionId", "latestFileName", "latestSize", "latestSha256", "latestReceivedAt", "contactable", "undeliverable");
 
     /** On time for DVCQ (tran-phu twice), late for QCDC, a refused file for DVCQ. */
     private static final List<String> DVCQ_ON_TIME = List.of("thpt-tran-phu", "thpt-le-quy-don", "thpt-do-son",
@@ -565,6 +565,7 @@ class StatusApiTest {
                 assertThat(row.get("latestSha256")).as(what).isEqualTo(latest.isNull() ? "" : latest.get("sha256").asText());
                 assertThat(row.get("latestSize")).isEqualTo(latest.isNull() ? "" : latest.get("size").asText());
                 assertThat(row.get("latestReceivedAt")).isEqualTo(latest.isNull() ? "" : latest.get("receivedAt").asText());
+                assertThat(row.get("contactable")).isEqualTo(u.get("contactable").asText());
                 String fileName = latest.isNull() ? "" : latest.get("fileName").asText();
                 assertThat(row.get("latestFileName")).as(what)
                         .isEqualTo(fileName.startsWith("=") ? "'" + fileName : fileName);

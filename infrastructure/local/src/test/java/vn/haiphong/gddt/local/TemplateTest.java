@@ -157,6 +157,7 @@ class TemplateTest {
             case "HttpApi" -> input == APIGatewayV2HTTPEvent.class;
             case "S3" -> input == S3Event.class;
             case "Schedule", "ScheduleV2" -> input == ScheduledEvent.class || Map.class.isAssignableFrom(input);
+            case "SNS" -> input == com.amazonaws.services.lambda.runtime.events.SNSEvent.class;
             default -> fail("This test does not know which input type an event of type %s needs; teach it.", eventType);
         };
     }
