@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code import-units <csv>}: imports a unit list into DynamoDB (see {@link ImportUnits}).</li>
  *   <li>{@code mint-token}: prints a unit or office token (see {@link MintToken}).</li>
  *   <li>{@code bench-status}: measures what a status request costs (see {@link StatusBench}).</li>
+ *   <li>{@code bench-reminders}: measures the reminder sweep against the SES rate (see {@link ReminderBench}).</li>
  * </ul>
  */
 public final class LocalRunner {
@@ -34,8 +35,9 @@ public final class LocalRunner {
             case "import-units" -> System.exit(ImportUnits.main(rest));
             case "mint-token" -> System.exit(MintToken.main(rest));
             case "bench-status" -> System.exit(StatusBench.main(rest));
+            case "bench-reminders" -> System.exit(ReminderBench.main(rest));
             default -> {
-                System.err.println("unknown command " + command + "; use run, import-units, mint-token or bench-status");
+                System.err.println("unknown command " + command + "; use run, import-units, mint-token, bench-status or bench-reminders");
                 System.exit(2);
             }
         }

@@ -95,12 +95,14 @@ public final class LocalSystem implements AutoCloseable {
     private final AutoCloseable s3Subscription;
     private final boolean ownsEmulators;
     private final Map<String, String> names;
+    private final Map<String, Map<String, String>> environments;
 
     private LocalSystem(Emulators emulators, HttpServer server, ExecutorService requests, LocalClock clock, URI baseUrl,
                         CapabilityTokens tokens, List<SessionUnit> units, AutoCloseable s3Subscription,
-                        boolean ownsEmulators, Map<String, String> names) {
+                        boolean ownsEmulators, Map<String, String> names, Map<String, Map<String, String>> environments) {
         this.ownsEmulators = ownsEmulators;
         this.names = names;
+        this.environments = environments;
         this.emulators = emulators;
         this.server = server;
         this.requests = requests;
@@ -155,6 +157,7 @@ public final class LocalSystem implements AutoCloseable {
             ApiGateway api = new ApiGateway(clock);
             Map<String, RequestHandler<Object, Object>> scheduled = new HashMap<>();
             Map<String, List<Map.Entry<String, RequestHandler<Object, Object>>>> topics = new HashMap<>();
+            Map<String, Map<String, String>> environments = new HashMap<>();
             List<S3Subscriber> s3Subscribers = new ArrayList<>();
             for (SamTemplate.Function fn : template.functions()) {
                 Map<String, String> env = new LinkedHashMap<>(platform);
@@ -163,6 +166,7 @@ public final class LocalSystem implements AutoCloseable {
                     // In AWS it is the API's own URL; here the API is the runner.
                     env.put("PUBLIC_BASE_URL", baseUrl.toString());
                 }
+                environments.put(fn.logicalId(), Map.copyOf(env));
                 RequestHandler<Object, Object> handler = instantiate(fn.handlerClass(), env, clock);
                 LocalContext.timeout(fn.logicalId(), fn.timeoutSeconds());
                 fn.routes().forEach(route -> api.add(route, fn.logicalId(), cast(handler)));
@@ -183,7 +187,7 @@ public final class LocalSystem implements AutoCloseable {
             server.createContext("/", exchange -> serve(exchange, api, scheduled, topics, clock));
             server.start();
             return new LocalSystem(emulators, server, requests, clock, baseUrl, tokens, seeded, subscription,
-                    ownsEmulators, names);
+                    ownsEmulators, names, environments);
         } catch (RuntimeException | IOException e) {
             if (ownsEmulators) {
                 emulators.close();
@@ -243,6 +247,11 @@ public final class LocalSystem implements AutoCloseable {
         if (ownsEmulators) {
             emulators.close();
         }
+    }
+
+    /** The environment a function runs with here: its template variables resolved, plus the emulators'. */
+    public Map<String, String> environmentOf(String functionLogicalId) {
+        return environments.get(functionLogicalId);
     }
 
     /** The local name of a template resource: its BucketName or TableName, or stack-logicalId. */

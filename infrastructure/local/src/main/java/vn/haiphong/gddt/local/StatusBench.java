@@ -96,7 +96,8 @@ final class StatusBench {
 
     private static final AtomicLong submissionsLoaded = new AtomicLong();
 
-    private static String unitsCsv(int count) {
+    /** N units of the five categories that owe both reports, with names to sort. */
+    static String unitsCsv(int count) {
         StringBuilder csv = new StringBuilder(UnitCsv.HEADER).append('\n');
         String[] given = {"Trần Phú", "Ngô Quyền", "Lê Quý Đôn", "Đồ Sơn", "Ân Thi", "Âu Cơ", "Bạch Đằng", "Cát Bà"};
         UnitCategory[] owing = {UnitCategory.THPT, UnitCategory.PHONG_GDDT, UnitCategory.PT_NHIEU_CAP,
