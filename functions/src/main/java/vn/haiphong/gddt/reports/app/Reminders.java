@@ -64,9 +64,13 @@ public final class Reminders {
     public record Planned(String obligation, String unit, String stage, String sendOn, List<String> to) {
     }
 
+    /**
+     * @param problems what the Office should look at (refused addresses, a department without an address)
+     * @param errors   what went wrong in the system (a DynamoDB error): the invocation should fail
+     */
     public record Outcome(String day, List<Planned> planned, int sent, int alreadyDone, int skippedSubmitted,
                           int failed, int deferred, int notReached, List<String> unreachable, List<String> problems,
-                          boolean stoppedEarly) {
+                          List<String> errors, boolean stoppedEarly) {
     }
 
     private final Catalog catalog;
@@ -116,14 +120,15 @@ public final class Reminders {
                 try {
                     work.addAll(plan(o, everyUnit, suppressed, sweep, now, pool));
                 } catch (RuntimeException e) {
-                    sweep.problems.add(o.id() + ": " + e.getMessage());
+                    // One obligation that cannot be planned does not stop the others.
+                    sweep.errors.add(o.id() + ": " + e);
                 }
             }
             for (Future<?> w : work) {
                 try {
                     w.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    sweep.problems.add(String.valueOf(e.getCause()));
+                    sweep.errors.add(String.valueOf(e.getCause()));
                 }
             }
         } finally {
@@ -131,7 +136,7 @@ public final class Reminders {
         }
         return new Outcome(today.toString(), List.copyOf(sweep.planned), sweep.sent.get(), sweep.alreadyDone.get(),
                 sweep.skippedSubmitted.get(), sweep.failed.get(), sweep.deferred.get(), sweep.notReached.get(),
-                List.copyOf(sweep.unreachable), List.copyOf(sweep.problems), sweep.stoppedEarly);
+                List.copyOf(sweep.unreachable), List.copyOf(sweep.problems), List.copyOf(sweep.errors), sweep.stoppedEarly);
     }
 
     private List<Future<?>> plan(Obligation o, SortedUnits everyUnit, Set<String> suppressed, Sweep sweep, Instant now,
@@ -271,6 +276,7 @@ public final class Reminders {
         final List<Planned> planned = Collections.synchronizedList(new ArrayList<>());
         final List<String> unreachable = Collections.synchronizedList(new ArrayList<>());
         final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        final List<String> errors = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger sent = new AtomicInteger();
         final AtomicInteger alreadyDone = new AtomicInteger();
         final AtomicInteger skippedSubmitted = new AtomicInteger();

@@ -101,7 +101,7 @@ public final class SubmissionRecorder {
     }
 
     private void tellUnit(Submission submission, Unit unit, Obligation obligation) {
-        if (!ledger.claimReceipt(submission)) {
+        if (unit.emails().isEmpty() || !ledger.claimReceipt(submission)) {
             return;
         }
         Mailer.Email email = submission.accepted()

@@ -42,10 +42,17 @@ public final class SendRemindersHandler implements RequestHandler<ScheduledEvent
             Thread.currentThread().interrupt();
             throw new IllegalStateException("reminder sweep interrupted", e);
         }
-        Log.info(context, "reminders", Map.of("day", outcome.day(), "dryRun", dryRun, "sent", outcome.sent(),
-                "alreadyDone", outcome.alreadyDone(), "skippedSubmitted", outcome.skippedSubmitted(),
-                "failed", outcome.failed(), "deferred", outcome.deferred(), "notReached", outcome.notReached(),
-                "problems", outcome.problems().size(), "stoppedEarly", outcome.stoppedEarly()));
+        Log.info(context, "reminders", Map.ofEntries(Map.entry("day", outcome.day()), Map.entry("dryRun", dryRun),
+                Map.entry("sent", outcome.sent()), Map.entry("alreadyDone", outcome.alreadyDone()),
+                Map.entry("skippedSubmitted", outcome.skippedSubmitted()), Map.entry("failed", outcome.failed()),
+                Map.entry("deferred", outcome.deferred()), Map.entry("notReached", outcome.notReached()),
+                Map.entry("problems", outcome.problems().size()), Map.entry("errors", outcome.errors()),
+                Map.entry("stoppedEarly", outcome.stoppedEarly())));
+        if (!outcome.errors().isEmpty()) {
+            // Fail the invocation so it is retried and alarmed; claims make the retry send nothing twice.
+            throw new IllegalStateException("reminder sweep ended with " + outcome.errors().size() + " error(s): "
+                    + outcome.errors().get(0));
+        }
         return Json.write(outcome);
     }
 }

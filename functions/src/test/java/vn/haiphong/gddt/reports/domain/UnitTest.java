@@ -95,8 +95,8 @@ class UnitTest {
     }
 
     @Test
-    void a_unit_without_any_e_mail_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> unit("thpt-tran-phu", "Đơn vị", List.of()));
+    void a_unit_without_an_e_mail_yet_is_allowed_but_a_missing_list_is_not() {
+        assertThat(unit("thpt-tran-phu", "Đơn vị", List.of()).emails()).as("a unit without an address yet is allowed").isEmpty();
         assertThatThrownBy(() -> unit("thpt-tran-phu", "Đơn vị", null)).isInstanceOf(RuntimeException.class);
     }
 
