@@ -144,7 +144,7 @@ public final class Wiring {
 
     public SubmissionRecorder submissionRecorder() {
         return new SubmissionRecorder(catalog(), units(), ledger(), files(),
-                mailer(), new SubmissionEmails());
+                mailer(), new SubmissionEmails(), reminderClaims()::suppressed);
     }
 
     /**

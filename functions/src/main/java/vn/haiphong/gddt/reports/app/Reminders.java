@@ -107,7 +107,7 @@ public final class Reminders {
         LocalDate today = VietnamTime.dateOf(now);
         Sweep sweep = new Sweep(dryRun, timeLeft, today);
         SortedUnits everyUnit = SortedUnits.of(units.all());
-        Set<String> suppressed = dryRun ? Set.of() : claims.suppressed();
+        Set<String> suppressed = claims.suppressed();
         List<Obligation> obligations = new ArrayList<>(catalog.obligationsOf(today.getYear() - 1));
         obligations.addAll(catalog.obligationsOf(today.getYear()));
         ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism());
@@ -144,7 +144,7 @@ public final class Reminders {
         ReminderSchedule schedule = settings.schedules().getOrDefault(o.report().id(), ReminderSchedule.defaults());
         SubmissionLedger.Records records = ledger.records(o.id());
         ObligationStatus status = ObligationStatus.of(o, everyUnit, records.submissions(), records.extensions(), now);
-        Map<String, ReminderClaims.Claim> done = sweep.dryRun ? Map.of() : claims.of(o.id());
+        Map<String, ReminderClaims.Claim> done = claims.of(o.id());
         List<Future<?>> work = new ArrayList<>();
         for (UnitStatus row : status.units()) {
             if (row.state() != ObligationState.OPEN && row.state() != ObligationState.MISSING) {
@@ -155,7 +155,8 @@ public final class Reminders {
             if (stage.isEmpty() || stage.get().sendOn().isBefore(sweep.today.minusDays(CATCH_UP_DAYS))) {
                 continue;
             }
-            ReminderClaims.Claim claim = done.get(key(row, stage.get()));
+            String stageKey = stageKey(o, row, stage.get());
+            ReminderClaims.Claim claim = done.get(row.unit().id() + "#" + stageKey);
             if (claim != null && (claim.state() != ReminderClaims.State.CLAIMED
                     || claim.claimedAt().isAfter(now.minus(STALE_CLAIM)))) {
                 sweep.alreadyDone.incrementAndGet();
@@ -169,47 +170,52 @@ public final class Reminders {
                 continue;
             }
             if (sweep.dryRun) {
-                sweep.planned.add(new Planned(o.id(), row.unit().id(), stage.get().id(), stage.get().sendOn().toString(), to));
+                sweep.planned.add(new Planned(o.id(), row.unit().id(), stageKey, stage.get().sendOn().toString(), to));
                 continue;
             }
-            work.add(pool.submit(() -> remind(o, row.unit(), stage.get(), to, sweep)));
+            work.add(pool.submit(() -> remind(o, row.unit(), stage.get(), stageKey, to, sweep)));
         }
-        boolean stageDay = ReminderPlan.stages(o, o.due(), schedule, workingDays).stream()
-                .anyMatch(st -> st.sendOn().equals(sweep.today));
-        if (stageDay || sweep.today.equals(o.namedDay())) {
-            digest(o, status, now, sweep);
+        if (ReminderPlan.digestDays(o, schedule, workingDays).contains(sweep.today)) {
+            digest(o, status, now, suppressed, done, sweep);
         }
         return work;
     }
 
-    private void remind(Obligation o, Unit unit, ReminderStage stage, List<String> to, Sweep sweep) {
+    private void remind(Obligation o, Unit unit, ReminderStage stage, String stageKey, List<String> to, Sweep sweep) {
         if (!sweep.timeLeft.getAsBoolean()) {
             sweep.stoppedEarly = true;
             return;
         }
         Instant now = clock.instant();
-        if (!claims.claim(o.id(), unit.id(), stage.id(), now, STALE_CLAIM)) {
+        if (!claims.claim(o.id(), unit.id(), stageKey, now, STALE_CLAIM)) {
             sweep.alreadyDone.incrementAndGet();
             return;
         }
         SubmissionLedger.Records fresh = ledger.records(o.id(), unit.id());
         UnitStatus row = ObligationStatus.row(o, unit, fresh.submissions(), fresh.extensions(), now);
         if (row.state() != ObligationState.OPEN && row.state() != ObligationState.MISSING) {
-            claims.markSkipped(o.id(), unit.id(), stage.id(), "submitted before the send");
+            claims.markSkipped(o.id(), unit.id(), stageKey, "submitted before the send");
             sweep.skippedSubmitted.incrementAndGet();
             return;
         }
         String token = tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(), linkExpiry(o, row.dueForUnit())));
         Mailer.Email email = emails.reminder(unit, o, stage, row.dueForUnit(), sweep.today, token,
                 settings.receiverEmails().getOrDefault(o.report().receiverCode(), ""), to);
-        send(o.id(), unit.id(), stage.id(), email, sweep);
+        send(o.id(), unit.id(), stageKey, email, sweep);
     }
 
-    private void digest(Obligation o, ObligationStatus status, Instant now, Sweep sweep) {
+    private void digest(Obligation o, ObligationStatus status, Instant now, Set<String> suppressed,
+                        Map<String, ReminderClaims.Claim> done, Sweep sweep) {
         String to = settings.receiverEmails().get(o.report().receiverCode());
         String stage = "DIGEST-" + sweep.today;
-        if (to == null) {
-            sweep.problems.add(o.id() + ": no address for receiving department " + o.report().receiverCode());
+        if (to == null || suppressed.contains(to.toLowerCase(Locale.ROOT))) {
+            sweep.problems.add(o.id() + ": no deliverable address for receiving department " + o.report().receiverCode());
+            return;
+        }
+        ReminderClaims.Claim claim = done.get(DIGEST + "#" + stage);
+        if (claim != null && (claim.state() != ReminderClaims.State.CLAIMED
+                || claim.claimedAt().isAfter(now.minus(STALE_CLAIM)))) {
+            sweep.alreadyDone.incrementAndGet();
             return;
         }
         if (sweep.dryRun) {
@@ -223,14 +229,13 @@ public final class Reminders {
         send(o.id(), DIGEST, stage, emails.digest(o, status, now, to), sweep);
     }
 
+    /** Retries only the send; once SES has taken the e-mail it is never sent again, whatever happens next. */
     private void send(String obligationId, String unitId, String stage, Mailer.Email email, Sweep sweep) {
-        for (int attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
+        String messageId = null;
+        for (int attempt = 1; attempt <= SEND_ATTEMPTS && messageId == null; attempt++) {
             try {
                 rate.acquire();
-                String messageId = mailer.send(email);
-                claims.markSent(obligationId, unitId, stage, messageId);
-                sweep.sent.incrementAndGet();
-                return;
+                messageId = mailer.send(email);
             } catch (Mailer.Rejected refused) {
                 claims.markFailed(obligationId, unitId, stage, String.valueOf(refused.getMessage()));
                 sweep.failed.incrementAndGet();
@@ -245,8 +250,18 @@ public final class Reminders {
                 }
             }
         }
-        claims.release(obligationId, unitId, stage);
-        sweep.deferred.incrementAndGet();
+        if (messageId == null) {
+            claims.release(obligationId, unitId, stage);
+            sweep.deferred.incrementAndGet();
+            return;
+        }
+        sweep.sent.incrementAndGet();
+        try {
+            claims.markSent(obligationId, unitId, stage, messageId);
+        } catch (RuntimeException e) {
+            // Sent but not marked: the claim stays CLAIMED and would be taken over in 10 minutes; say so loudly.
+            sweep.errors.add(obligationId + " " + unitId + " " + stage + ": sent as " + messageId + " but not marked: " + e);
+        }
     }
 
     private static boolean backoff(int attempt) {
@@ -265,8 +280,10 @@ public final class Reminders {
         return end.plus(settings.linkValidityAfterDeadline());
     }
 
-    private static String key(UnitStatus row, ReminderStage stage) {
-        return row.unit().id() + "#" + stage.id();
+    /** A stage of an extended deadline is a new stage: {@code D-3@2025-06-30}, not the D-3 already sent. */
+    private static String stageKey(Obligation o, UnitStatus row, ReminderStage stage) {
+        return row.dueForUnit().equals(o.due()) ? stage.id()
+                : stage.id() + "@" + VietnamTime.dateOf(row.dueForUnit().minusNanos(1));
     }
 
     private static final class Sweep {
@@ -274,7 +291,7 @@ public final class Reminders {
         final BooleanSupplier timeLeft;
         final LocalDate today;
         final List<Planned> planned = Collections.synchronizedList(new ArrayList<>());
-        final List<String> unreachable = Collections.synchronizedList(new ArrayList<>());
+        final Set<String> unreachable = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
         final List<String> problems = Collections.synchronizedList(new ArrayList<>());
         final List<String> errors = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger sent = new AtomicInteger();

@@ -4,7 +4,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.FileType;
 import vn.haiphong.gddt.reports.domain.Obligation;
@@ -36,15 +39,18 @@ public final class SubmissionRecorder {
     private final SubmissionFiles files;
     private final Mailer mailer;
     private final SubmissionEmails emails;
+    private final Supplier<Set<String>> undeliverable;
 
+    /** @param undeliverable addresses SES reported bounced or complained about (lower case): never written to */
     public SubmissionRecorder(Catalog catalog, UnitDirectory units, SubmissionLedger ledger, SubmissionFiles files,
-                              Mailer mailer, SubmissionEmails emails) {
+                              Mailer mailer, SubmissionEmails emails, Supplier<Set<String>> undeliverable) {
         this.catalog = catalog;
         this.units = units;
         this.ledger = ledger;
         this.files = files;
         this.mailer = mailer;
         this.emails = emails;
+        this.undeliverable = undeliverable;
     }
 
     /**
@@ -101,12 +107,14 @@ public final class SubmissionRecorder {
     }
 
     private void tellUnit(Submission submission, Unit unit, Obligation obligation) {
-        if (unit.emails().isEmpty() || !ledger.claimReceipt(submission)) {
+        Set<String> bounced = unit.emails().isEmpty() ? Set.of() : undeliverable.get();
+        List<String> to = unit.emails().stream().filter(e -> !bounced.contains(e.toLowerCase(Locale.ROOT))).toList();
+        if (to.isEmpty() || !ledger.claimReceipt(submission)) {
             return;
         }
         Mailer.Email email = submission.accepted()
-                ? emails.receipt(unit, obligation, submission)
-                : emails.refusal(unit, obligation, submission);
+                ? emails.receipt(unit, obligation, submission, to)
+                : emails.refusal(unit, obligation, submission, to);
         String messageId;
         try {
             messageId = mailer.send(email);

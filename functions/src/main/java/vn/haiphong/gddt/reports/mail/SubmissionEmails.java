@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import vn.haiphong.gddt.reports.domain.Obligation;
@@ -15,20 +16,20 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
 public final class SubmissionEmails {
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
-    public Mailer.Email receipt(Unit unit, Obligation obligation, Submission s) {
+    public Mailer.Email receipt(Unit unit, Obligation obligation, Submission s, List<String> to) {
         String subject = "Biên nhận báo cáo " + obligation.report().id() + " " + obligation.period().label() + " — " + unit.name();
         String lead = "Sở GDĐT Hải Phòng đã nhận báo cáo của " + unit.name() + ". Thông tin biên nhận:";
         Map<String, String> rows = facts(obligation, s);
         rows.put("Tình trạng", s.onTime() ? "Nộp đúng hạn" : "Nộp muộn (sau hạn)");
-        return render(unit, subject, lead, rows,
+        return render(unit, to, subject, lead, rows,
                 "Đơn vị lưu lại thư này làm biên nhận. Mã SHA-256 giúp đối chiếu đúng tệp đã gửi.");
     }
 
-    public Mailer.Email refusal(Unit unit, Obligation obligation, Submission s) {
+    public Mailer.Email refusal(Unit unit, Obligation obligation, Submission s, List<String> to) {
         String subject = "Tệp báo cáo không hợp lệ — " + obligation.report().id() + " " + obligation.period().label();
         String lead = "Tệp " + unit.name() + " vừa gửi KHÔNG được tiếp nhận vì " + s.refusal().orElse("") + ".";
         Map<String, String> rows = facts(obligation, s);
-        return render(unit, subject, lead, rows,
+        return render(unit, to, subject, lead, rows,
                 "Đề nghị đơn vị kiểm tra lại tệp và gửi lại qua đường liên kết Sở đã cấp. Báo cáo chỉ được tính là đã nộp khi có biên nhận.");
     }
 
@@ -46,7 +47,8 @@ public final class SubmissionEmails {
         return rows;
     }
 
-    private static Mailer.Email render(Unit unit, String subject, String lead, Map<String, String> rows, String closing) {
+    private static Mailer.Email render(Unit unit, List<String> to, String subject, String lead, Map<String, String> rows,
+                                       String closing) {
         StringBuilder text = new StringBuilder("Kính gửi ").append(unit.name()).append(",\n\n").append(lead).append("\n\n");
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><body>")
                 .append("<p>Kính gửi ").append(escape(unit.name())).append(",</p><p>").append(escape(lead))
@@ -59,7 +61,7 @@ public final class SubmissionEmails {
         text.append('\n').append(closing).append("\n\nVăn phòng Sở GDĐT Hải Phòng\n(Thư gửi tự động, xin không trả lời.)\n");
         html.append("</table><p>").append(escape(closing))
                 .append("</p><p>Văn phòng Sở GDĐT Hải Phòng<br><small>(Thư gửi tự động, xin không trả lời.)</small></p></body></html>");
-        return new Mailer.Email(unit.emails(), subject, html.toString(), text.toString());
+        return new Mailer.Email(to, subject, html.toString(), text.toString());
     }
 
     private static String hex(String base64) {

@@ -288,4 +288,90 @@ final class Running implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
+
+    // Reminders (Reminder*Test): the scheduled sweep, SNS feedback, the SES store, and the sweep's
+    // environment for building it directly (Wiring) on these emulators, e.g. behind a FaultyProxy.
+
+    /**
+     * Like {@link #start(Emulators, Instant, Map)}, with the test's own units CSV (null = the sample
+     * units) and a data directory that keeps the token keys, so links minted outside the runner open on it.
+     */
+    static Running start(Emulators emulators, Instant clock, Map<String, String> parameters, Path unitsCsv, Path dataDir)
+            throws IOException {
+        LocalSystem.Options options = new LocalSystem.Options(ROOT.resolve("template.yaml"), 0, dataDir, clock,
+                unitsCsv == null ? ROOT.resolve("infrastructure/seed/units.csv") : unitsCsv)
+                .withStack("t-" + UUID.randomUUID().toString().substring(0, 8), parameters);
+        return new Running(LocalSystem.startOn(emulators, options), emulators);
+    }
+
+    /** The token keys a system started with {@code dataDir} signs with. */
+    static String tokenKeys(Path dataDir) {
+        try {
+            return java.nio.file.Files.readString(dataDir.resolve("token-keys")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code POST /_local/schedules/<logicalId>}: runs a scheduled function now; {@code detailJson} may be null. */
+    HttpResponse<String> runSchedule(String logicalId, String detailJson) {
+        return send(HttpRequest.newBuilder(system.baseUrl().resolve("/_local/schedules/" + logicalId))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString(detailJson == null ? "" : detailJson, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs SendRemindersFunction as its schedule would (dry run when asked); fails unless it answers 200. */
+    JsonNode sweep(boolean dryRun) {
+        HttpResponse<String> answer = runSchedule("SendRemindersFunction", dryRun ? "{\"dryRun\":true}" : null);
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("SendRemindersFunction answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return read(answer.body());
+    }
+
+    /** {@code POST /_local/topics/<logicalId>}: publishes {@code message} to the topic's subscribers. */
+    HttpResponse<String> publish(String topicLogicalId, String message) {
+        return send(HttpRequest.newBuilder(system.baseUrl().resolve("/_local/topics/" + topicLogicalId))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(message, StandardCharsets.UTF_8)));
+    }
+
+    /** Every e-mail the SES emulator stored from {@code since} (real time, whole seconds) on, in sending order. */
+    List<JsonNode> sesEmailsSince(Instant since) {
+        HttpResponse<String> store = send(HttpRequest.newBuilder(
+                URI.create(emulators.sesStore() + "?since=" + since.getEpochSecond())).GET());
+        List<JsonNode> emails = new ArrayList<>();
+        read(store.body()).get("emails").forEach(emails::add);
+        return emails;
+    }
+
+    /**
+     * The reminders and digests this system sent from {@code since} on: they alone carry its base URL
+     * (the unit's link, the dashboard), which no other system on the shared emulators has at the same time.
+     */
+    List<JsonNode> reminderEmailsSince(Instant since) {
+        String mine = system.baseUrl() + "/";
+        return sesEmailsSince(since).stream()
+                .filter(e -> e.at("/body/text").asText().contains(mine + "u/") || e.at("/body/text").asText().contains(mine + "office"))
+                .toList();
+    }
+
+    /**
+     * The environment template.yaml gives SendRemindersFunction, as the runner builds it, with SES at
+     * {@code sesEndpoint} (a FaultyProxy, say): for {@code new Wiring(new Env(env), clock).reminders()}.
+     */
+    Map<String, String> reminderEnvironment(String tokenKeys, URI sesEndpoint, Map<String, String> overrides) {
+        Map<String, String> env = new LinkedHashMap<>(LocalSystem.awsEnvironment(emulators));
+        env.put("AWS_ENDPOINT_URL_SESV2", sesEndpoint.toString());
+        env.put("TOKEN_KEYS", tokenKeys);
+        env.put("TABLE_NAME", system.physicalName("ReportsTable"));
+        env.put("BUCKET_NAME", bucket());
+        env.put("SENDER_ADDRESS", "bao-cao@example.edu.vn");
+        env.put("RECEIVER_EMAILS", "TCCB=tccb@example.edu.vn;VP=van-phong@example.edu.vn");
+        env.put("PUBLIC_BASE_URL", system.baseUrl().toString());
+        env.put("REMINDER_SEND_RATE", "1000");
+        env.putAll(overrides);
+        return env;
+    }
 }
