@@ -70,13 +70,16 @@ public final class Wiring {
     }
 
     public UnitOverview unitOverview() {
-        return new UnitOverview(catalog(), ledger(), clock);
+        return new UnitOverview(catalog(), ledger(), uploadLimits().maxBytes(), clock);
     }
 
     public Uploads uploads() {
-        Uploads.Limits limits = new Uploads.Limits(env.number("MAX_UPLOAD_BYTES", 25L * 1024 * 1024, 1, 5L << 30),
+        return new Uploads(catalog(), ledger(), files(), uploadLimits(), clock);
+    }
+
+    private Uploads.Limits uploadLimits() {
+        return new Uploads.Limits(env.number("MAX_UPLOAD_BYTES", 25L * 1024 * 1024, 1, 5L << 30),
                 Duration.ofSeconds(env.number("UPLOAD_URL_TTL_SECONDS", 900, 30, 900)));
-        return new Uploads(catalog(), ledger(), files(), limits, clock);
     }
 
     public OfficeAccess officeAccess() {

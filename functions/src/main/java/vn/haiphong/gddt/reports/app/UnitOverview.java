@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.Obligation;
 import vn.haiphong.gddt.reports.domain.Extension;
+import vn.haiphong.gddt.reports.domain.FileType;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
 import vn.haiphong.gddt.reports.domain.UnitStatus;
 import vn.haiphong.gddt.reports.domain.Submission;
@@ -19,7 +21,11 @@ import vn.haiphong.gddt.reports.store.SubmissionLedger;
  * obligations, so a year-end report sent late in January is still there.
  */
 public final class UnitOverview {
-    public record View(UnitView unit, String now, List<ObligationView> obligations) {
+    /** @param uploads what the upload page checks before sending anything: the same rules the API applies */
+    public record View(UnitView unit, String now, UploadRules uploads, List<ObligationView> obligations) {
+    }
+
+    public record UploadRules(long maxBytes, Map<String, String> contentTypes) {
     }
 
     public record UnitView(String id, String name, String category, String categoryName, List<String> emails) {
@@ -44,11 +50,17 @@ public final class UnitOverview {
 
     private final Catalog catalog;
     private final SubmissionLedger ledger;
+    private final UploadRules rules;
     private final Clock clock;
 
-    public UnitOverview(Catalog catalog, SubmissionLedger ledger, Clock clock) {
+    public UnitOverview(Catalog catalog, SubmissionLedger ledger, long maxUploadBytes, Clock clock) {
         this.catalog = catalog;
         this.ledger = ledger;
+        Map<String, String> types = new java.util.LinkedHashMap<>();
+        for (FileType type : FileType.values()) {
+            types.put(type.name().toLowerCase(java.util.Locale.ROOT), type.contentType());
+        }
+        this.rules = new UploadRules(maxUploadBytes, types);
         this.clock = clock;
     }
 
@@ -59,7 +71,7 @@ public final class UnitOverview {
                 .map(o -> view(o, unit, ledger.records(o.id(), unit.id()), now))
                 .toList();
         return new View(new UnitView(unit.id(), unit.name(), unit.category().name(), unit.category().label(),
-                unit.emails()), VietnamTime.iso(now), obligations);
+                unit.emails()), VietnamTime.iso(now), rules, obligations);
     }
 
     private static ObligationView view(Obligation o, Unit unit, SubmissionLedger.Records records, Instant now) {

@@ -81,6 +81,10 @@ final class Http {
         return response;
     }
 
+    static APIGatewayV2HTTPResponse notFound() {
+        return problem(Problem.NOT_FOUND, Problem.NOT_FOUND.detail());
+    }
+
     static APIGatewayV2HTTPResponse json(int status, Object body) {
         return response(status, "application/json; charset=utf-8", Json.write(body));
     }

@@ -129,6 +129,10 @@ public final class LocalSystem implements AutoCloseable {
         return start(options, server, emulators, false);
     }
 
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
     /** The page's origins, the only ones S3 CORS lets in (the AllowedOrigin parameter, locally). */
     public static List<String> origins(HttpServer server) {
         int port = server.getAddress().getPort();
@@ -165,6 +169,10 @@ public final class LocalSystem implements AutoCloseable {
                 if (env.containsKey("PUBLIC_BASE_URL")) {
                     // In AWS it is the API's own URL; here the API is the runner.
                     env.put("PUBLIC_BASE_URL", baseUrl.toString());
+                }
+                if (env.containsKey("STORAGE_ORIGIN")) {
+                    // In AWS it is the bucket's S3 origin; here the emulator's.
+                    env.put("STORAGE_ORIGIN", origin(emulators.s3Endpoint()));
                 }
                 environments.put(fn.logicalId(), Map.copyOf(env));
                 RequestHandler<Object, Object> handler = instantiate(fn.handlerClass(), env, clock);
