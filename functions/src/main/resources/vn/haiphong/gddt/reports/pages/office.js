@@ -1,0 +1,1213 @@
+/*
+ * The Office's dashboard (GET /office): who has sent which periodic report.
+ *
+ * The office token is typed once into the login form and kept in sessionStorage only (this tab,
+ * until it closes or "Đăng xuất"); it travels in the Authorization header and never in a URL.
+ * Everything is drawn here from GET /v1/status: the summary cards, the chart (our own SVG) and the
+ * matrix of units × obligations. No library, no CDN, no inline script or style (the page's CSP).
+ */
+(function () {
+  'use strict';
+
+  var TOKEN_KEY = 'hp-reports.office-token';
+
+  var STATES = [
+    { id: 'ON_TIME', label: 'Đúng hạn', cls: 's-on-time', desc: 'đã nộp trước hạn (kể cả hạn được gia hạn)' },
+    { id: 'LATE', label: 'Muộn', cls: 's-late', desc: 'đã nộp nhưng sau hạn' },
+    { id: 'MISSING', label: 'Chưa nộp', cls: 's-missing', desc: 'đã quá hạn mà chưa có tệp hợp lệ' },
+    { id: 'OPEN', label: 'Chưa đến hạn', cls: 's-open', desc: 'đang nhận báo cáo, đơn vị chưa nộp' },
+    { id: 'NOT_OPEN', label: 'Chưa mở', cls: 's-not-open', desc: 'chưa đến thời gian nhận báo cáo' },
+    { id: 'EXEMPT', label: 'Miễn', cls: 's-exempt', desc: 'loại đơn vị này không phải nộp báo cáo này' }
+  ];
+  var STATE = {};
+  STATES.forEach(function (s) { STATE[s.id] = s; });
+
+  /** The plan's order of unit categories (the status document's order). */
+  var CATEGORIES = [
+    ['PHONG_SO', 'Các phòng chuyên môn nghiệp vụ Sở'],
+    ['PHONG_GDDT', 'Phòng GDĐT quận, huyện, thành phố'],
+    ['THPT', 'Trường THPT'],
+    ['PT_NHIEU_CAP', 'Trường phổ thông nhiều cấp học'],
+    ['GDNN_GDTX', 'Trung tâm GDNN-GDTX'],
+    ['TRUC_THUOC', 'Đơn vị trực thuộc Sở']
+  ];
+  var CATEGORY_LABEL = {};
+  var CATEGORY_RANK = {};
+  CATEGORIES.forEach(function (c, i) { CATEGORY_LABEL[c[0]] = c[1]; CATEGORY_RANK[c[0]] = i; });
+
+  var TOKEN_PROBLEMS = {
+    'token-missing': 'Chưa có mã truy cập. Hãy nhập mã Văn phòng Sở đã cấp.',
+    'token-invalid': 'Mã truy cập không đúng. Hãy kiểm tra lại mã Văn phòng Sở đã cấp.',
+    'token-expired': 'Mã truy cập đã hết hạn. Đề nghị xin Văn phòng Sở cấp mã mới.',
+    'token-revoked': 'Mã truy cập đã bị thu hồi. Đề nghị xin Văn phòng Sở cấp mã mới.',
+    'wrong-token-kind': 'Mã này không dùng để xem tình hình nộp báo cáo (có thể là mã của một đơn vị). Hãy nhập mã của Văn phòng.'
+  };
+
+  var NUMBER = new Intl.NumberFormat('vi-VN');
+  var ONE_DECIMAL = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+  var $ = function (id) { return document.getElementById(id); };
+
+  var ui = {};
+  var model = null;           // what the last status document says, prepared for drawing
+  var loadSeq = 0;            // only the newest request draws
+  var dialogCtx = null;       // {unit, obligation, trigger, flash}
+  var visibleRows = [];       // the matrix rows shown now, in order
+  var activeCell = null;      // the one cell in the tab order (roving tabindex)
+  var chartWidth = 0;
+
+  window.officeDashboard = { loads: 0, renderMs: null };
+
+  // ---------------------------------------------------------------- helpers
+
+  function esc(value) {
+    return String(value == null ? '' : value).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  /** "Trần Phú", "tran phu" and "TRAN  PHU" all become "tran phu". */
+  function fold(text) {
+    return String(text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+      .replace(/đ/g, 'd').replace(/\s+/g, ' ').trim();
+  }
+
+  /** The wall clock in Vietnam (UTC+7, no daylight saving) of an ISO instant. */
+  function vnParts(iso) {
+    var ms = Date.parse(iso);
+    if (isNaN(ms)) {
+      return null;
+    }
+    var d = new Date(ms + 7 * 3600 * 1000);
+    return {
+      y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(),
+      hh: d.getUTCHours(), mi: d.getUTCMinutes(), ss: d.getUTCSeconds(), ms: ms
+    };
+  }
+
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+
+  function fmtDate(p) { return p.d + '/' + p.m + '/' + p.y; }
+
+  /** "09:05 ngày 30/11/2026" (with seconds when asked: receipts are to the second). */
+  function fmtTime(iso, seconds) {
+    var p = vnParts(iso);
+    if (!p) {
+      return iso || '';
+    }
+    return two(p.hh) + ':' + two(p.mi) + (seconds ? ':' + two(p.ss) : '') + ' ngày ' + fmtDate(p);
+  }
+
+  /** A deadline is the first late instant: 00:00 on the 11th reads "hết ngày 10/12/2026". */
+  function fmtDeadline(iso) {
+    var p = vnParts(iso);
+    if (!p) {
+      return iso || '';
+    }
+    if (p.hh === 0 && p.mi === 0 && p.ss === 0) {
+      return 'hết ngày ' + fmtDate(vnParts(new Date(p.ms - 1000).toISOString()));
+    }
+    return 'trước ' + two(p.hh) + ':' + two(p.mi) + ' ngày ' + fmtDate(p);
+  }
+
+  /** "2026-12-10" for a date input: the last day still on time. */
+  function deadlineDay(iso) {
+    var p = vnParts(iso);
+    if (!p) {
+      return '';
+    }
+    if (p.hh === 0 && p.mi === 0 && p.ss === 0) {
+      p = vnParts(new Date(p.ms - 1000).toISOString());
+    }
+    return p.y + '-' + two(p.m) + '-' + two(p.d);
+  }
+
+  function fmtPercent(rate) {
+    return ONE_DECIMAL.format((rate || 0) * 100) + ' %';
+  }
+
+  function fmtSize(bytes) {
+    var text = NUMBER.format(bytes) + ' byte';
+    if (bytes >= 1024 * 1024) {
+      return ONE_DECIMAL.format(bytes / 1024 / 1024) + ' MB (' + text + ')';
+    }
+    if (bytes >= 1024) {
+      return ONE_DECIMAL.format(bytes / 1024) + ' KB (' + text + ')';
+    }
+    return text;
+  }
+
+  function periodLabel(period) {
+    var m = /^(\d{4})-(.+)$/.exec(period || '');
+    if (!m) {
+      return period;
+    }
+    var kind = m[2];
+    if (kind === 'Y') {
+      return 'Cả năm ' + m[1];
+    }
+    if (kind === 'H1') {
+      return '6 tháng đầu năm ' + m[1];
+    }
+    if (kind === 'H2') {
+      return '6 tháng cuối năm ' + m[1];
+    }
+    var q = /^Q([1-4])$/.exec(kind);
+    if (q) {
+      return 'Quý ' + ['I', 'II', 'III', 'IV'][q[1] - 1] + '/' + m[1];
+    }
+    return period;
+  }
+
+  function obligationName(ob) {
+    return ob.report + ' · ' + periodLabel(ob.period);
+  }
+
+  function categoryLabel(id) {
+    return CATEGORY_LABEL[id] || id;
+  }
+
+  /** Path segments of our own ids: letters, digits, '-', '_' and ':' travel as they are. */
+  function seg(id) {
+    return encodeURIComponent(id).replace(/%3A/gi, ':');
+  }
+
+  function announce(text) {
+    ui.announce.textContent = '';
+    window.setTimeout(function () { ui.announce.textContent = text; }, 30);
+  }
+
+  // ---------------------------------------------------------------- the API
+
+  function ApiError(code, detail, status) {
+    this.code = code;
+    this.detail = detail;
+    this.status = status;
+  }
+
+  function getToken() {
+    try {
+      return window.sessionStorage.getItem(TOKEN_KEY);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function setToken(token) {
+    try {
+      if (token) {
+        window.sessionStorage.setItem(TOKEN_KEY, token);
+      } else {
+        window.sessionStorage.removeItem(TOKEN_KEY);
+      }
+    } catch (e) {
+      // Storage refused (private mode): the token then lives until the page is left.
+    }
+    memoryToken = token;
+  }
+
+  var memoryToken = null;
+
+  /** Every call carries the token in the Authorization header; relative paths, so a base path works. */
+  function api(path, options) {
+    options = options || {};
+    var token = getToken() || memoryToken;
+    if (!token) {
+      return Promise.reject(new ApiError('token-missing', TOKEN_PROBLEMS['token-missing'], 401));
+    }
+    var headers = { Authorization: 'Bearer ' + token };
+    if (options.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    return fetch(path, {
+      method: options.method || 'GET',
+      headers: headers,
+      body: options.json !== undefined ? JSON.stringify(options.json) : undefined,
+      cache: 'no-store',
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer'
+    }).catch(function () {
+      throw new ApiError('network', 'Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.', 0);
+    }).then(function (response) {
+      if (response.ok) {
+        return response;
+      }
+      return response.json().catch(function () { return {}; }).then(function (problem) {
+        throw new ApiError(problem.code || 'http-' + response.status,
+          problem.detail || 'Máy chủ trả lỗi ' + response.status + '. Xin thử lại sau.', response.status);
+      });
+    });
+  }
+
+  function isTokenProblem(error) {
+    return error && Object.prototype.hasOwnProperty.call(TOKEN_PROBLEMS, error.code);
+  }
+
+  // ---------------------------------------------------------------- login
+
+  function showLogin(message) {
+    closeDialog(false);
+    ui.app.hidden = true;
+    ui.logout.hidden = true;
+    ui.login.hidden = false;
+    ui.loginError.textContent = message || '';
+    ui.token.value = '';
+    ui.token.setAttribute('aria-invalid', message ? 'true' : 'false');
+    ui.token.focus();
+  }
+
+  function showApp() {
+    ui.login.hidden = true;
+    ui.app.hidden = false;
+    ui.logout.hidden = false;
+  }
+
+  function onLogin(event) {
+    event.preventDefault();
+    var token = ui.token.value.replace(/\s+/g, '');
+    if (!token) {
+      ui.loginError.textContent = 'Hãy nhập mã truy cập.';
+      ui.token.setAttribute('aria-invalid', 'true');
+      ui.token.focus();
+      return;
+    }
+    ui.token.value = '';
+    setToken(token);
+    showApp();
+    load(null).then(function (ok) {
+      if (ok) {
+        ui.main.focus({ preventScroll: true });
+      }
+    });
+  }
+
+  function logout() {
+    setToken(null);
+    model = null;
+    ui.matrix.textContent = '';
+    ui.cards.textContent = '';
+    ui.chart.textContent = '';
+    showLogin('');
+    announce('Đã đăng xuất.');
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  function statusQuery(year, extra) {
+    var query = [];
+    if (year) {
+      query.push('year=' + encodeURIComponent(year));
+    }
+    Object.keys(extra || {}).forEach(function (k) {
+      if (extra[k]) {
+        query.push(encodeURIComponent(k) + '=' + encodeURIComponent(extra[k]));
+      }
+    });
+    return 'v1/status' + (query.length ? '?' + query.join('&') : '');
+  }
+
+  /** Fetches the status of a year (null: the server's current year) and draws everything. */
+  function load(year) {
+    var seq = ++loadSeq;
+    ui.app.setAttribute('aria-busy', 'true');
+    ui.reload.disabled = true;
+    if (!model) {
+      ui.matrixCount.textContent = 'Đang tải số liệu…';
+    }
+    return api(statusQuery(year)).then(function (response) {
+      var received = performance.now();
+      return response.json().then(function (doc) {
+        if (seq !== loadSeq) {
+          return false;
+        }
+        ui.loadError.hidden = true;
+        model = prepare(doc);
+        fillFilters();
+        renderAll();
+        if (dialogCtx) {
+          renderDialog();
+        }
+        window.requestAnimationFrame(function () {
+          window.setTimeout(function () {
+            var ms = performance.now() - received;
+            window.renderMs = ms;
+            window.officeDashboard.renderMs = ms;
+            window.officeDashboard.loads++;
+            ui.app.setAttribute('data-loads', String(window.officeDashboard.loads));
+          }, 0);
+        });
+        return true;
+      });
+    }).catch(function (error) {
+      if (seq !== loadSeq) {
+        return false;
+      }
+      if (isTokenProblem(error)) {
+        setToken(null);
+        showLogin(TOKEN_PROBLEMS[error.code]);
+      } else {
+        ui.loadError.textContent = 'Không tải được số liệu: ' + (error.detail || error.message || error);
+        ui.loadError.hidden = false;
+        if (!model) {
+          ui.matrixCount.textContent = '';
+        }
+      }
+      return false;
+    }).then(function (ok) {
+      if (seq === loadSeq) {
+        ui.app.removeAttribute('aria-busy');
+        ui.reload.disabled = false;
+      }
+      return ok;
+    });
+  }
+
+  /** Units in the status's order (category, then Vietnamese name), each with its cell per obligation. */
+  function prepare(doc) {
+    var obligations = doc.obligations || [];
+    var order = [];
+    var byId = new Map();
+    obligations.forEach(function (ob) {
+      var previous = -1;
+      ob.units.forEach(function (row) {
+        var unit = byId.get(row.unit);
+        if (!unit) {
+          unit = {
+            id: row.unit, name: row.name, category: row.category,
+            key: fold(row.name) + ' ' + row.unit, cells: {},
+            contactable: row.contactable, undeliverable: row.undeliverable || []
+          };
+          byId.set(row.unit, unit);
+          // A unit that only a later obligation lists goes after its predecessor there.
+          order.splice(previous + 1, 0, unit);
+          if (previous + 1 < order.length - 1) {
+            order.forEach(function (u, i) { u.index = i; });
+          } else {
+            unit.index = previous + 1;
+          }
+        }
+        unit.cells[ob.obligation] = row;
+        previous = unit.index;
+      });
+    });
+    order.sort(function (a, b) {
+      return (rank(a.category) - rank(b.category)) || (a.index - b.index);
+    });
+    var year = null;
+    if (obligations.length) {
+      year = obligations[0].period.slice(0, 4);
+    } else if (doc.asOf) {
+      year = String(vnParts(doc.asOf).y);
+    }
+    return { doc: doc, obligations: obligations, units: order, byId: byId, year: year };
+  }
+
+  function rank(category) {
+    return Object.prototype.hasOwnProperty.call(CATEGORY_RANK, category) ? CATEGORY_RANK[category] : 99;
+  }
+
+  function uniq(values) {
+    var seen = new Set();
+    return values.filter(function (v) {
+      if (seen.has(v)) {
+        return false;
+      }
+      seen.add(v);
+      return true;
+    });
+  }
+
+  function setOptions(select, options, keepAll) {
+    var current = select.value;
+    var html = keepAll ? '<option value="">Tất cả</option>' : '';
+    options.forEach(function (o) {
+      html += '<option value="' + esc(o[0]) + '">' + esc(o[1]) + '</option>';
+    });
+    select.innerHTML = html;
+    if (options.some(function (o) { return o[0] === current; })) {
+      select.value = current;
+    } else if (keepAll) {
+      select.value = '';
+    }
+  }
+
+  function fillFilters() {
+    var nowYear = vnParts(model.doc.asOf || model.doc.generatedAt).y;
+    var years = [];
+    for (var y = nowYear; y >= nowYear - 3; y--) {
+      years.push([String(y), String(y)]);
+    }
+    if (model.year && !years.some(function (o) { return o[0] === model.year; })) {
+      years.push([model.year, model.year]);
+    }
+    setOptions(ui.fYear, years, false);
+    ui.fYear.value = model.year || String(nowYear);
+    var titles = {};
+    model.obligations.forEach(function (ob) { titles[ob.report] = ob.report + ' — ' + ob.receiver; });
+    setOptions(ui.fReport, uniq(model.obligations.map(function (ob) { return ob.report; }))
+      .map(function (r) { return [r, titles[r]]; }), true);
+    setOptions(ui.fPeriod, uniq(model.obligations.map(function (ob) { return ob.period; }))
+      .map(function (p) { return [p, periodLabel(p)]; }), true);
+    setOptions(ui.fCategory, uniq(model.units.map(function (u) { return u.category; }))
+      .map(function (c) { return [c, categoryLabel(c)]; }), true);
+    if (ui.fState.options.length <= 1) {
+      setOptions(ui.fState, STATES.map(function (s) { return [s.id, s.label]; }), true);
+    }
+  }
+
+  function filters() {
+    return {
+      report: ui.fReport.value, period: ui.fPeriod.value, category: ui.fCategory.value,
+      state: ui.fState.value, search: fold(ui.fSearch.value)
+    };
+  }
+
+  function columns() {
+    var f = filters();
+    return model.obligations.filter(function (ob) {
+      return (!f.report || ob.report === f.report) && (!f.period || ob.period === f.period);
+    });
+  }
+
+  // ---------------------------------------------------------------- drawing
+
+  function renderAll() {
+    var cols = columns();
+    renderAsOf();
+    renderCards(cols);
+    renderChart(cols);
+    renderMatrix(cols);
+    applyRowFilters();
+  }
+
+  function renderAsOf() {
+    var doc = model.doc;
+    ui.asOf.textContent = 'Số liệu lúc ' + fmtTime(doc.generatedAt) + ' (giờ Việt Nam)'
+      + (doc.asOf && doc.asOf !== doc.generatedAt ? ', tình trạng tại ' + fmtTime(doc.asOf) : '') + '.';
+  }
+
+  var COUNTS = [
+    ['expected', 'Phải nộp', 'c-expected'],
+    ['onTime', 'Đúng hạn', 'c-on-time'],
+    ['late', 'Muộn', 'c-late'],
+    ['missing', 'Chưa nộp', 'c-missing'],
+    ['notDue', 'Chưa đến hạn', 'c-not-due'],
+    ['exempt', 'Miễn', 'c-exempt']
+  ];
+
+  function renderCards(cols) {
+    var category = ui.fCategory.value;
+    if (!cols.length) {
+      ui.cards.innerHTML = '<p class="empty">Không có báo cáo nào trong năm và bộ lọc đang chọn.</p>';
+      return;
+    }
+    var html = '';
+    cols.forEach(function (ob) {
+      var s = category ? (ob.summary.byCategory || {})[category] : ob.summary;
+      s = s || { expected: 0, onTime: 0, late: 0, missing: 0, notDue: 0, exempt: 0, completeness: 0, timeliness: 0 };
+      var id = 'card-' + ob.obligation.replace(/[^A-Za-z0-9]/g, '-');
+      html += '<article class="card" data-obligation="' + esc(ob.obligation) + '" aria-labelledby="' + id + '">'
+        + '<h3 id="' + id + '">' + esc(obligationName(ob)) + '</h3>'
+        + '<p class="card-title">' + esc(ob.title) + '</p>'
+        + '<p class="card-meta">Hạn: ' + esc(ob.dueText) + ' · Nơi nhận: ' + esc(ob.receiver)
+        + (category ? ' · Loại: ' + esc(categoryLabel(category)) : '') + '</p>'
+        + '<dl class="counts">';
+      COUNTS.forEach(function (c) {
+        html += '<div class="count ' + c[2] + '"><dt>' + c[1] + '</dt><dd data-field="' + c[0] + '" data-value="'
+          + (s[c[0]] || 0) + '">' + NUMBER.format(s[c[0]] || 0) + '</dd></div>';
+      });
+      html += '</dl><div class="rates">'
+        + rate('completeness', 'Tỷ lệ đã nộp', s.completeness, 'fill-complete')
+        + rate('timeliness', 'Tỷ lệ nộp đúng hạn', s.timeliness, 'fill-timely')
+        + '</div></article>';
+    });
+    ui.cards.innerHTML = html;
+    // Widths through the CSSOM: the CSP forbids style attributes.
+    ui.cards.querySelectorAll('.bar-fill').forEach(function (el) {
+      el.style.width = Math.max(0, Math.min(100, Number(el.getAttribute('data-value')) * 100)) + '%';
+    });
+  }
+
+  function rate(field, label, value, cls) {
+    return '<div class="rate"><span class="rate-label">' + label + '</span>'
+      + '<span class="rate-value" data-field="' + field + '" data-value="' + (value || 0) + '">' + fmtPercent(value) + '</span>'
+      + '<span class="bar" aria-hidden="true"><span class="bar-fill ' + cls + '" data-value="' + (value || 0) + '"></span></span></div>';
+  }
+
+  // The chart: completeness and timeliness per category over the obligations shown, our own SVG.
+
+  var SVG = 'http://www.w3.org/2000/svg';
+
+  function svg(name, attrs, text) {
+    var el = document.createElementNS(SVG, name);
+    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    if (text != null) {
+      el.textContent = text;
+    }
+    return el;
+  }
+
+  /** Splits a label into lines no wider than maxWidth, measured as the chart draws them. */
+  function wrap(root, text, cls, maxWidth) {
+    var probe = svg('text', { x: 0, y: 0, 'class': cls });
+    root.appendChild(probe);
+    var lines = [];
+    var line = '';
+    text.split(' ').forEach(function (word) {
+      var attempt = line ? line + ' ' + word : word;
+      probe.textContent = attempt;
+      if (line && probe.getComputedTextLength() > maxWidth) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = attempt;
+      }
+    });
+    if (line) {
+      lines.push(line);
+    }
+    root.removeChild(probe);
+    return lines;
+  }
+
+  function chartData(cols) {
+    var category = ui.fCategory.value;
+    var sums = {};
+    cols.forEach(function (ob) {
+      var by = ob.summary.byCategory || {};
+      Object.keys(by).forEach(function (c) {
+        if (category && c !== category) {
+          return;
+        }
+        var s = sums[c] || (sums[c] = { category: c, expected: 0, onTime: 0, late: 0 });
+        s.expected += by[c].expected || 0;
+        s.onTime += by[c].onTime || 0;
+        s.late += by[c].late || 0;
+      });
+    });
+    return Object.keys(sums).map(function (c) { return sums[c]; })
+      .filter(function (s) { return s.expected > 0; })
+      .sort(function (a, b) { return rank(a.category) - rank(b.category); })
+      .map(function (s) {
+        s.completeness = (s.onTime + s.late) / s.expected;
+        s.timeliness = s.onTime / s.expected;
+        return s;
+      });
+  }
+
+  function renderChart(cols) {
+    var data = chartData(cols);
+    ui.chartScope.textContent = cols.length
+      ? 'Gộp các báo cáo đang hiển thị: ' + cols.map(obligationName).join('; ') + '. Tỷ lệ tính trên số đơn vị phải nộp.'
+      : '';
+    ui.chart.textContent = '';
+    if (!data.length) {
+      ui.chart.innerHTML = '<p class="empty">Không có đơn vị nào phải nộp trong phạm vi đang chọn.</p>';
+      ui.chartTable.textContent = '';
+      return;
+    }
+    var width = Math.max(260, Math.floor(ui.chart.clientWidth || 600));
+    chartWidth = width;
+    // Wide: labels left of the bars; narrow (a phone): labels above them.
+    var side = width >= 700;
+    var labelW = side ? Math.min(320, Math.round(width * 0.28)) : 0;
+    var valueW = side ? 130 : 112;
+    var barX = labelW;
+    var barMax = width - labelW - valueW - 8;
+    var barH = 16;
+    var lineH = 17;
+    var top = 26;
+    var root = svg('svg', {
+      width: width, height: 10, role: 'img',
+      'aria-labelledby': 'chart-svg-title chart-svg-desc', 'class': 'chart-svg'
+    });
+    // In the document first: the labels are measured to wrap them.
+    ui.chart.appendChild(root);
+    root.appendChild(svg('title', { id: 'chart-svg-title' }, 'Tỷ lệ đã nộp và tỷ lệ nộp đúng hạn theo loại đơn vị'));
+    root.appendChild(svg('desc', { id: 'chart-svg-desc' }, data.map(function (d) {
+      return categoryLabel(d.category) + ' (' + NUMBER.format(d.expected) + ' lượt phải nộp): đã nộp '
+        + fmtPercent(d.completeness) + ', đúng hạn ' + fmtPercent(d.timeliness);
+    }).join('; ') + '.'));
+    var defs = svg('defs');
+    var pattern = svg('pattern', { id: 'chart-stripes', width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+    pattern.appendChild(svg('rect', { width: 8, height: 8, 'class': 'stripe-bg' }));
+    pattern.appendChild(svg('rect', { width: 3, height: 8, 'class': 'stripe-fg' }));
+    defs.appendChild(pattern);
+    root.appendChild(defs);
+
+    var bars = 2 * barH + 4;
+    var y = top;
+    var groups = data.map(function (d) {
+      var lines = wrap(root, categoryLabel(d.category) + ' (' + NUMBER.format(d.expected) + ' lượt phải nộp)', 'cat',
+        side ? labelW - 14 : width);
+      var labelH = lines.length * lineH;
+      var g = { d: d, lines: lines, y: y };
+      if (side) {
+        g.barsY = y + Math.max(0, (labelH - bars) / 2);
+        g.labelY = y + Math.max(0, (bars - labelH) / 2) + 13;
+        y += Math.max(labelH, bars) + 16;
+      } else {
+        g.labelY = y + 13;
+        g.barsY = y + labelH + 4;
+        y += labelH + 4 + bars + 16;
+      }
+      return g;
+    });
+    var height = y;
+    root.setAttribute('height', height);
+    root.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+
+    (barMax >= 240 ? [0, 0.25, 0.5, 0.75, 1] : [0, 0.5, 1]).forEach(function (t) {
+      var x = barX + Math.round(t * barMax) + 0.5;
+      root.appendChild(svg('line', { x1: x, x2: x, y1: top - 6, y2: height - 10, 'class': 'grid' }));
+      root.appendChild(svg('text', { x: x, y: top - 10, 'class': 'tick', 'text-anchor': t === 0 ? 'start' : t === 1 ? 'end' : 'middle' },
+        Math.round(t * 100) + ' %'));
+    });
+    groups.forEach(function (g) {
+      var label = svg('text', { x: 0, y: g.labelY, 'class': 'cat' });
+      g.lines.forEach(function (line, i) {
+        label.appendChild(svg('tspan', { x: 0, dy: i === 0 ? 0 : lineH }, line));
+      });
+      root.appendChild(label);
+      [['completeness', 'bar-complete', 'Đã nộp'], ['timeliness', 'bar-timely', 'Đúng hạn']].forEach(function (b, k) {
+        var by = g.barsY + k * (barH + 4);
+        var w = Math.max(0, Math.round(g.d[b[0]] * barMax));
+        root.appendChild(svg('rect', { x: barX, y: by, width: barMax, height: barH, 'class': 'track' }));
+        if (w > 0) {
+          root.appendChild(svg('rect', { x: barX, y: by, width: w, height: barH, 'class': b[1] }));
+        }
+        root.appendChild(svg('text', { x: barX + barMax + 8, y: by + barH - 3, 'class': 'val' }, b[2] + ' ' + fmtPercent(g.d[b[0]])));
+      });
+    });
+
+    var table = '<table class="data"><caption class="visually-hidden">Số liệu biểu đồ</caption><thead><tr>'
+      + '<th scope="col">Loại đơn vị</th><th scope="col">Lượt phải nộp</th><th scope="col">Đúng hạn</th>'
+      + '<th scope="col">Muộn</th><th scope="col">Tỷ lệ đã nộp</th><th scope="col">Tỷ lệ đúng hạn</th></tr></thead><tbody>';
+    data.forEach(function (d) {
+      table += '<tr><th scope="row">' + esc(categoryLabel(d.category)) + '</th><td>' + NUMBER.format(d.expected)
+        + '</td><td>' + NUMBER.format(d.onTime) + '</td><td>' + NUMBER.format(d.late) + '</td><td>'
+        + fmtPercent(d.completeness) + '</td><td>' + fmtPercent(d.timeliness) + '</td></tr>';
+    });
+    ui.chartTable.innerHTML = table + '</tbody></table>';
+  }
+
+  function renderLegend() {
+    ui.legend.innerHTML = STATES.map(function (s) {
+      return '<li><span class="chip ' + s.cls + '">' + esc(s.label) + '</span> <span class="legend-desc">' + esc(s.desc) + '</span></li>';
+    }).join('');
+  }
+
+  function cellLabel(unit, ob, row) {
+    var s = STATE[row.state] || { label: row.state };
+    var text = unit.name + ', ' + obligationName(ob) + ': ' + s.label;
+    if (row.extension) {
+      text += ', gia hạn đến ' + fmtDeadline(row.extension.until);
+    }
+    return text;
+  }
+
+  function renderMatrix(cols) {
+    var n = cols.length + 1;
+    var html = '<caption class="visually-hidden">Tình trạng nộp từng báo cáo của từng đơn vị, năm ' + esc(model.year || '') + '</caption>'
+      + '<thead><tr><th scope="col" class="unit-col">Đơn vị</th>';
+    cols.forEach(function (ob) {
+      html += '<th scope="col" class="ob-col" data-obligation="' + esc(ob.obligation) + '">'
+        + '<span class="ob-rep"><abbr title="' + esc(ob.title) + '">' + esc(ob.report) + '</abbr></span>'
+        + '<span class="ob-per">' + esc(periodLabel(ob.period)) + '</span>'
+        + '<span class="ob-due">' + esc(ob.dueText) + '</span></th>';
+    });
+    html += '</tr></thead>';
+    var current = null;
+    var parts = [html];
+    model.units.forEach(function (unit) {
+      if (unit.category !== current) {
+        if (current !== null) {
+          parts.push('</tbody>');
+        }
+        current = unit.category;
+        parts.push('<tbody data-category="' + esc(current) + '"><tr class="group"><th scope="colgroup" colspan="' + n + '">'
+          + esc(categoryLabel(current)) + ' <span class="group-count"></span></th></tr>');
+      }
+      var row = '<tr data-unit="' + esc(unit.id) + '"><th scope="row" class="unit"><span class="unit-name">' + esc(unit.name) + '</span>'
+        + (unit.contactable === false ? '<span class="unit-warn">Không gửi được thư nhắc</span>' : '') + '</th>';
+      cols.forEach(function (ob) {
+        var cell = unit.cells[ob.obligation];
+        if (!cell) {
+          row += '<td><span class="cell na" tabindex="-1" data-obligation="' + esc(ob.obligation)
+            + '" aria-label="' + esc(unit.name + ', ' + obligationName(ob) + ': không có trong kỳ này') + '">—</span></td>';
+          return;
+        }
+        var s = STATE[cell.state] || { label: cell.state, cls: '' };
+        row += '<td><button type="button" class="cell ' + s.cls + '" tabindex="-1" data-unit="' + esc(unit.id)
+          + '" data-obligation="' + esc(ob.obligation) + '" data-state="' + esc(cell.state) + '" aria-label="'
+          + esc(cellLabel(unit, ob, cell)) + '"><span class="cell-label">' + esc(s.label) + '</span>'
+          + (cell.extension ? '<span class="cell-note">gia hạn</span>' : '') + '</button></td>';
+      });
+      parts.push(row + '</tr>');
+    });
+    if (current !== null) {
+      parts.push('</tbody>');
+    }
+    ui.matrix.innerHTML = parts.join('');
+    activeCell = null;
+  }
+
+  /** Category, state and search hide rows; the cards, chart and columns stay. */
+  function applyRowFilters() {
+    if (!model) {
+      return;
+    }
+    var f = filters();
+    var cols = columns();
+    var rows = ui.matrix.querySelectorAll('tr[data-unit]');
+    var shown = 0;
+    var perGroup = new Map();
+    visibleRows = [];
+    for (var i = 0; i < rows.length; i++) {
+      var tr = rows[i];
+      var unit = model.byId.get(tr.getAttribute('data-unit'));
+      var match = (!f.category || unit.category === f.category)
+        && (!f.search || unit.key.indexOf(f.search) >= 0)
+        && (!f.state || cols.some(function (ob) {
+          var c = unit.cells[ob.obligation];
+          return c && c.state === f.state;
+        }));
+      tr.hidden = !match;
+      if (match) {
+        shown++;
+        visibleRows.push(tr);
+        perGroup.set(tr.parentNode, (perGroup.get(tr.parentNode) || 0) + 1);
+      }
+    }
+    ui.matrix.querySelectorAll('tbody').forEach(function (tbody) {
+      var count = perGroup.get(tbody) || 0;
+      tbody.hidden = count === 0;
+      var label = tbody.querySelector('.group-count');
+      if (label) {
+        label.textContent = '(' + NUMBER.format(count) + ' đơn vị)';
+      }
+    });
+    ui.matrixCount.textContent = 'Đang hiển thị ' + NUMBER.format(shown) + '/' + NUMBER.format(model.units.length) + ' đơn vị.';
+    ui.matrixEmpty.hidden = shown > 0;
+    if (!activeCell || !activeCell.isConnected || activeCell.closest('tr').hidden) {
+      setActive(visibleRows.length ? visibleRows[0].querySelector('.cell') : null, false);
+    }
+  }
+
+  // ---------------------------------------------------------------- keyboard in the matrix
+
+  function setActive(cell, focus) {
+    if (activeCell && activeCell !== cell) {
+      activeCell.tabIndex = -1;
+    }
+    activeCell = cell;
+    if (cell) {
+      cell.tabIndex = 0;
+      if (focus) {
+        cell.focus();
+      }
+    }
+  }
+
+  function onMatrixKey(event) {
+    var cell = event.target.closest && event.target.closest('.cell');
+    if (!cell || !visibleRows.length) {
+      return;
+    }
+    var tr = cell.closest('tr');
+    var cells = Array.prototype.slice.call(tr.querySelectorAll('.cell'));
+    var col = cells.indexOf(cell);
+    var rowIndex = visibleRows.indexOf(tr);
+    var target = null;
+    var pick = function (r, c) {
+      var list = visibleRows[Math.max(0, Math.min(visibleRows.length - 1, r))].querySelectorAll('.cell');
+      return list[Math.max(0, Math.min(list.length - 1, c))];
+    };
+    switch (event.key) {
+      case 'ArrowRight': target = cells[Math.min(cells.length - 1, col + 1)]; break;
+      case 'ArrowLeft': target = cells[Math.max(0, col - 1)]; break;
+      case 'ArrowDown': target = pick(rowIndex + 1, col); break;
+      case 'ArrowUp': target = pick(rowIndex - 1, col); break;
+      case 'PageDown': target = pick(rowIndex + 10, col); break;
+      case 'PageUp': target = pick(rowIndex - 10, col); break;
+      case 'Home': target = event.ctrlKey ? pick(0, 0) : cells[0]; break;
+      case 'End': target = event.ctrlKey ? pick(visibleRows.length - 1, cells.length - 1) : cells[cells.length - 1]; break;
+      default: return;
+    }
+    event.preventDefault();
+    if (target) {
+      setActive(target, true);
+    }
+  }
+
+  function onMatrixClick(event) {
+    var cell = event.target.closest && event.target.closest('button.cell');
+    if (!cell) {
+      return;
+    }
+    setActive(cell, false);
+    openDialog(cell.getAttribute('data-unit'), cell.getAttribute('data-obligation'));
+  }
+
+  // ---------------------------------------------------------------- the unit's dialog
+
+  function obligationOf(id) {
+    for (var i = 0; i < model.obligations.length; i++) {
+      if (model.obligations[i].obligation === id) {
+        return model.obligations[i];
+      }
+    }
+    return null;
+  }
+
+  function openDialog(unitId, obligationId) {
+    dialogCtx = { unit: unitId, obligation: obligationId, flash: null };
+    renderDialog();
+    if (!ui.dialog.open) {
+      ui.dialog.showModal();
+    }
+    ui.dialogTitle.focus();
+  }
+
+  function closeDialog(returnFocus) {
+    if (ui.dialog.open) {
+      ui.dialog.close();
+    }
+    var ctx = dialogCtx;
+    dialogCtx = null;
+    if (returnFocus && ctx) {
+      var cell = ui.matrix.querySelector('button.cell[data-unit="' + cssEsc(ctx.unit) + '"][data-obligation="' + cssEsc(ctx.obligation) + '"]');
+      if (cell) {
+        setActive(cell, true);
+      }
+    }
+  }
+
+  function cssEsc(value) {
+    return window.CSS && CSS.escape ? CSS.escape(value) : String(value).replace(/["\\]/g, '\\$&');
+  }
+
+  function contactHtml(unit) {
+    var bad = unit.undeliverable || [];
+    var list = bad.length ? '<ul class="addresses">' + bad.map(function (a) { return '<li>' + esc(a) + '</li>'; }).join('') + '</ul>' : '';
+    if (unit.contactable && !bad.length) {
+      return '<p class="contact ok">Gửi được thư nhắc: chưa có địa chỉ nào của đơn vị bị trả lại.</p>';
+    }
+    if (unit.contactable) {
+      return '<p class="contact warn">Gửi được thư nhắc qua ít nhất một địa chỉ. Các địa chỉ sau đã bị trả lại hoặc báo là thư rác, hệ thống không gửi đến nữa:</p>' + list;
+    }
+    if (bad.length) {
+      return '<p class="contact bad">Không gửi được thư nhắc: mọi địa chỉ của đơn vị đều bị trả lại hoặc báo là thư rác.</p>' + list
+        + '<p class="hint">Đề nghị liên hệ đơn vị qua điện thoại và cập nhật địa chỉ thư trong danh sách đơn vị.</p>';
+    }
+    return '<p class="contact bad">Không gửi được thư nhắc: đơn vị chưa có địa chỉ thư điện tử trong danh sách.</p>';
+  }
+
+  function renderDialog() {
+    var unit = model && model.byId.get(dialogCtx.unit);
+    var ob = model && obligationOf(dialogCtx.obligation);
+    if (!unit || !ob || !unit.cells[ob.obligation]) {
+      closeDialog(false);
+      return;
+    }
+    var row = unit.cells[ob.obligation];
+    var s = STATE[row.state] || { label: row.state, cls: '' };
+    ui.dialogTitle.textContent = unit.name;
+    var html = '<p class="d-sub">' + esc(categoryLabel(unit.category)) + ' · mã đơn vị: <code>' + esc(unit.id) + '</code></p>';
+    if (dialogCtx.flash) {
+      html += '<p id="d-flash" class="banner ok" role="status" tabindex="-1">' + esc(dialogCtx.flash) + '</p>';
+    }
+
+    html += '<section class="d-sec" aria-labelledby="d-ob"><h3 id="d-ob">' + esc(obligationName(ob)) + '</h3>'
+      + '<p class="hint">' + esc(ob.title) + ' · Nơi nhận: ' + esc(ob.receiver) + '</p><dl class="facts">'
+      + '<dt>Trạng thái</dt><dd><span class="chip ' + s.cls + '" data-state="' + esc(row.state) + '">' + esc(s.label) + '</span></dd>'
+      + '<dt>Hạn theo kế hoạch</dt><dd>' + esc(ob.dueText) + '</dd>';
+    if (row.extension) {
+      html += '<dt>Hạn của đơn vị</dt><dd>' + esc(fmtDeadline(row.dueForUnit)) + ' (đã gia hạn)</dd>';
+    }
+    html += '<dt>Nộp lần đầu</dt><dd>' + (row.submittedAt ? esc(fmtTime(row.submittedAt, true)) : 'chưa có') + '</dd>'
+      + '<dt>Số tệp hợp lệ đã nhận</dt><dd>' + NUMBER.format(row.submissions || 0) + '</dd></dl>';
+    if (row.latest) {
+      html += '<h4>Tệp mới nhất</h4><div class="file"><p class="file-name">' + esc(row.latest.fileName) + '</p>'
+        + '<p class="file-meta">' + esc(fmtSize(row.latest.size)) + ' · nhận lúc ' + esc(fmtTime(row.latest.receivedAt, true)) + '</p>'
+        + '<button type="button" class="button" data-download="' + esc(row.latest.submissionId) + '" data-file-name="'
+        + esc(row.latest.fileName) + '">Tải tệp về</button></div>';
+    } else {
+      html += '<p>Đơn vị chưa nộp tệp hợp lệ nào cho báo cáo này.</p>';
+    }
+    html += '<p id="d-download-error" class="error" role="alert"></p></section>';
+
+    html += '<section class="d-sec" aria-labelledby="d-ext"><h3 id="d-ext">Gia hạn</h3>';
+    if (row.state === 'EXEMPT') {
+      html += '<p>Đơn vị không phải nộp báo cáo này nên không cần gia hạn.</p>';
+    } else {
+      if (row.extension) {
+        html += '<p class="ext-now">Đang gia hạn đến <strong>' + esc(fmtDeadline(row.extension.until)) + '</strong>. Lý do: '
+          + esc(row.extension.reason) + '. Người cấp: ' + esc(row.extension.grantedBy) + ', lúc ' + esc(fmtTime(row.extension.grantedAt)) + '.</p>'
+          + '<button type="button" id="d-revoke" class="button danger">Thu hồi gia hạn</button>';
+      } else {
+        html += '<p>Đơn vị chưa được gia hạn báo cáo này.</p>';
+      }
+      html += '<form id="d-ext-form" class="ext-form" action="#" novalidate>'
+        + '<div class="field"><label for="d-until">' + (row.extension ? 'Đổi hạn thành hết ngày' : 'Gia hạn đến hết ngày') + '</label>'
+        + '<input id="d-until" type="date" required value="' + esc(row.extension ? deadlineDay(row.extension.until) : '') + '"></div>'
+        + '<div class="field grow"><label for="d-reason">Lý do gia hạn</label>'
+        + '<textarea id="d-reason" rows="2" maxlength="500" required></textarea></div>'
+        + '<button type="submit" class="button">' + (row.extension ? 'Đổi hạn' : 'Gia hạn') + '</button></form>';
+    }
+    html += '<p id="d-ext-error" class="error" role="alert"></p></section>';
+
+    html += '<section class="d-sec" aria-labelledby="d-contact"><h3 id="d-contact">Liên lạc</h3>' + contactHtml(unit) + '</section>';
+
+    var others = model.obligations.filter(function (o) { return unit.cells[o.obligation]; });
+    if (others.length > 1) {
+      html += '<section class="d-sec" aria-labelledby="d-year"><h3 id="d-year">Các báo cáo trong năm của đơn vị</h3>'
+        + '<div class="table-wrap"><table class="data"><thead><tr><th scope="col">Báo cáo</th><th scope="col">Trạng thái</th>'
+        + '<th scope="col">Tệp mới nhất</th></tr></thead><tbody>';
+      others.forEach(function (o) {
+        var r = unit.cells[o.obligation];
+        var st = STATE[r.state] || { label: r.state, cls: '' };
+        var name = o.obligation === ob.obligation
+          ? '<strong>' + esc(obligationName(o)) + '</strong> <span class="hint">(đang xem)</span>'
+          : '<button type="button" class="linkish" data-switch="' + esc(o.obligation) + '">' + esc(obligationName(o)) + '</button>';
+        html += '<tr><th scope="row">' + name + '</th><td><span class="chip ' + st.cls + '">' + esc(st.label) + '</span></td><td>'
+          + (r.latest ? esc(r.latest.fileName) + ' <button type="button" class="linkish" data-download="' + esc(r.latest.submissionId)
+            + '" data-file-name="' + esc(r.latest.fileName) + '" aria-label="Tải tệp ' + esc(r.latest.fileName) + '">Tải về</button>' : '—')
+          + '</td></tr>';
+      });
+      html += '</tbody></table></div></section>';
+    }
+    ui.dialogBody.innerHTML = html;
+  }
+
+  function onDialogClick(event) {
+    var target = event.target;
+    if (target === ui.dialog) {
+      // A click on the backdrop.
+      closeDialog(true);
+      return;
+    }
+    var download = target.closest('[data-download]');
+    if (download) {
+      downloadFile(download);
+      return;
+    }
+    var change = target.closest('[data-switch]');
+    if (change) {
+      dialogCtx = { unit: dialogCtx.unit, obligation: change.getAttribute('data-switch'), flash: null };
+      renderDialog();
+      ui.dialogTitle.focus();
+      return;
+    }
+    if (target.id === 'd-revoke') {
+      revokeExtension(target);
+    }
+  }
+
+  function downloadFile(button) {
+    var error = $('d-download-error');
+    error.textContent = '';
+    button.disabled = true;
+    var name = button.getAttribute('data-file-name');
+    api('v1/submissions/' + seg(button.getAttribute('data-download')) + '/file').then(function (response) {
+      return response.json();
+    }).then(function (link) {
+      announce('Đang tải tệp ' + name + '.');
+      // A presigned GET that answers "attachment": the browser saves the file and stays here.
+      window.location.assign(link.url);
+    }).catch(function (e) {
+      if (isTokenProblem(e)) {
+        setToken(null);
+        showLogin(TOKEN_PROBLEMS[e.code]);
+        return;
+      }
+      error.textContent = 'Không tải được tệp: ' + (e.detail || e.message || e);
+    }).then(function () {
+      window.setTimeout(function () { button.disabled = false; }, 1500);
+    });
+  }
+
+  function mutateExtension(method, body, button, success) {
+    var ctx = dialogCtx;
+    var error = $('d-ext-error');
+    error.textContent = '';
+    button.disabled = true;
+    return api('v1/extensions/' + seg(ctx.obligation) + '/' + seg(ctx.unit), { method: method, json: body })
+      .then(function () {
+        ctx.flash = success;
+        return load(model.year);
+      }).then(function () {
+        if (dialogCtx === ctx) {
+          renderDialog();
+          var flash = $('d-flash');
+          if (flash) {
+            flash.focus();
+          }
+        }
+      }).catch(function (e) {
+        if (isTokenProblem(e)) {
+          setToken(null);
+          showLogin(TOKEN_PROBLEMS[e.code]);
+          return;
+        }
+        error.textContent = e.detail || e.message || String(e);
+        button.disabled = false;
+      });
+  }
+
+  function onDialogSubmit(event) {
+    if (event.target.id !== 'd-ext-form') {
+      return;
+    }
+    event.preventDefault();
+    var until = $('d-until').value;
+    var reason = $('d-reason').value.trim();
+    if (!until) {
+      $('d-ext-error').textContent = 'Hãy chọn ngày gia hạn.';
+      $('d-until').focus();
+      return;
+    }
+    var day = until.split('-');
+    mutateExtension('PUT', { until: until, reason: reason }, event.target.querySelector('button[type="submit"]'),
+      'Đã gia hạn đến hết ngày ' + Number(day[2]) + '/' + Number(day[1]) + '/' + day[0] + '.');
+  }
+
+  function revokeExtension(button) {
+    mutateExtension('DELETE', undefined, button, 'Đã thu hồi gia hạn; đơn vị trở lại hạn theo kế hoạch.');
+  }
+
+  // ---------------------------------------------------------------- exports
+
+  function exportStatus(format, button) {
+    if (!model) {
+      return;
+    }
+    var f = filters();
+    var extra = { report: f.report, period: f.period, category: f.category, format: format };
+    var name = ['trang-thai-bao-cao', model.year, f.report, f.period && f.period.slice(5), f.category && f.category.toLowerCase().replace(/_/g, '-')]
+      .filter(Boolean).join('-') + '.' + format;
+    button.disabled = true;
+    ui.loadError.hidden = true;
+    api(statusQuery(model.year, extra)).then(function (response) {
+      // The bytes as sent: the CSV keeps its byte order mark, so Excel reads Vietnamese.
+      return response.blob();
+    }).then(function (blob) {
+      var url = URL.createObjectURL(blob);
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.hidden = true;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+      announce('Đã tải tệp ' + name + '.');
+    }).catch(function (e) {
+      if (isTokenProblem(e)) {
+        setToken(null);
+        showLogin(TOKEN_PROBLEMS[e.code]);
+        return;
+      }
+      ui.loadError.textContent = 'Không tải được tệp: ' + (e.detail || e.message || e);
+      ui.loadError.hidden = false;
+    }).then(function () {
+      button.disabled = false;
+    });
+  }
+
+  // ---------------------------------------------------------------- start
+
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(fn, ms);
+    };
+  }
+
+  function init() {
+    ['main', 'app', 'login', 'logout', 'token', 'cards', 'chart', 'legend', 'matrix', 'announce'].forEach(function (id) {
+      ui[id] = $(id);
+    });
+    ui.loginForm = $('login-form');
+    ui.loginError = $('login-error');
+    ui.loadError = $('load-error');
+    ui.fYear = $('f-year');
+    ui.fReport = $('f-report');
+    ui.fPeriod = $('f-period');
+    ui.fCategory = $('f-category');
+    ui.fState = $('f-state');
+    ui.fSearch = $('f-search');
+    ui.asOf = $('as-of');
+    ui.reload = $('reload');
+    ui.chartScope = $('chart-scope');
+    ui.chartTable = $('chart-table');
+    ui.matrixCount = $('matrix-count');
+    ui.matrixEmpty = $('matrix-empty');
+    ui.dialog = $('cell-dialog');
+    ui.dialogTitle = $('d-title');
+    ui.dialogBody = $('d-body');
+    ui.dialogTitle.tabIndex = -1;
+
+    renderLegend();
+    setOptions(ui.fState, STATES.map(function (s) { return [s.id, s.label]; }), true);
+
+    ui.loginForm.addEventListener('submit', onLogin);
+    ui.logout.addEventListener('click', logout);
+    $('filters').addEventListener('submit', function (e) { e.preventDefault(); });
+    ui.fYear.addEventListener('change', function () { load(ui.fYear.value); });
+    [ui.fReport, ui.fPeriod].forEach(function (el) {
+      el.addEventListener('change', function () {
+        if (model) {
+          renderAll();
+        }
+      });
+    });
+    ui.fCategory.addEventListener('change', function () {
+      if (model) {
+        var cols = columns();
+        renderCards(cols);
+        renderChart(cols);
+        applyRowFilters();
+      }
+    });
+    ui.fState.addEventListener('change', applyRowFilters);
+    ui.fSearch.addEventListener('input', debounce(applyRowFilters, 120));
+    ui.reload.addEventListener('click', function () { load(model ? model.year : null); });
+    $('export-csv').addEventListener('click', function (e) { exportStatus('csv', e.currentTarget); });
+    $('export-json').addEventListener('click', function (e) { exportStatus('json', e.currentTarget); });
+    ui.matrix.addEventListener('click', onMatrixClick);
+    ui.matrix.addEventListener('keydown', onMatrixKey);
+    ui.matrix.addEventListener('focusin', function (e) {
+      var cell = e.target.closest && e.target.closest('.cell');
+      if (cell && cell !== activeCell) {
+        setActive(cell, false);
+      }
+    });
+    $('d-close').addEventListener('click', function () { closeDialog(true); });
+    ui.dialog.addEventListener('cancel', function (e) {
+      e.preventDefault();
+      closeDialog(true);
+    });
+    ui.dialog.addEventListener('click', onDialogClick);
+    ui.dialog.addEventListener('submit', onDialogSubmit);
+    window.addEventListener('resize', debounce(function () {
+      if (model && Math.abs((ui.chart.clientWidth || 0) - chartWidth) > 8) {
+        renderChart(columns());
+      }
+    }, 150));
+
+    if (getToken()) {
+      showApp();
+      load(null);
+    } else {
+      showLogin('');
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+}());

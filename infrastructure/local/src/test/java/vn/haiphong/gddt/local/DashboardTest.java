@@ -1,0 +1,520 @@
+package vn.haiphong.gddt.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.haiphong.gddt.emulators.Emulators;
+import vn.haiphong.gddt.emulators.EmulatorsExtension;
+
+/**
+ * The Office's dashboard ({@code GET /office}) in headless Chromium on the local runner: the token
+ * typed once, the matrix, cards and chart drawn from {@code GET /v1/status}, the search that ignores
+ * diacritics, the filters, the unit's dialog (download, extension), the exports, and the token kept
+ * out of every URL. The page's CSP is the real one: a violation (an inline style, say) fails the test.
+ */
+@ExtendWith(EmulatorsExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardTest {
+    /** Five days before QCDC:2026-Y is due (trước ngày 5/12/2026): the window is open. */
+    private static final String BEFORE_DUE = "2026-11-30T09:00:00+07:00";
+    /** A day after it: whoever sent nothing is missing. */
+    private static final String AFTER_DUE = "2026-12-06T09:00:00+07:00";
+    private static final String QCDC = "QCDC:2026-Y";
+    private static final String TRAN_PHU = "thpt-tran-phu";
+    private static final String FILE_NAME = "Báo cáo QCDC năm 2026 — Trần Phú.pdf";
+    /** Records Content-Security-Policy violations from the first line of every document on. */
+    private static final String CSP_WATCH = "window.__cspViolations = [];"
+            + "document.addEventListener('securitypolicyviolation', function (e) {"
+            + "  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber);"
+            + "});";
+
+    private Running running;
+    private Running late;
+    private Browser browser;
+    private ChromeDriver driver;
+    private Path downloads;
+    private byte[] file;
+
+    @BeforeAll
+    void start(Emulators emulators) throws Exception {
+        running = Running.start(emulators, OffsetDateTime.parse(BEFORE_DUE).toInstant(), Map.of());
+        late = Running.start(emulators, OffsetDateTime.parse(AFTER_DUE).toInstant(), Map.of());
+        LocalSystem.SessionUnit tranPhu = unit(running, TRAN_PHU);
+        file = Running.pdf("dashboard " + System.nanoTime());
+        running.upload(tranPhu.token(), QCDC, FILE_NAME, "application/pdf", file);
+        assertThat(running.awaitSubmissions(tranPhu.token(), QCDC, 1).get("state").asText()).isEqualTo("ON_TIME");
+
+        browser = Browser.start();
+        driver = browser.driver;
+        downloads = Files.createTempDirectory("dashboard-downloads");
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_WATCH));
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+        if (late != null) {
+            late.close();
+        }
+        if (running != null) {
+            running.close();
+        }
+        if (downloads != null) {
+            try (Stream<Path> files = Files.walk(downloads)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @AfterEach
+    void noPolicyViolations() {
+        Object violations = js("return window.__cspViolations");
+        assertThat(violations).as("the policy watcher ran").isInstanceOf(List.class);
+        assertThat((List<?>) violations).as("Content-Security-Policy violations").isEmpty();
+        driver.manage().window().setSize(Browser.DESKTOP);
+    }
+
+    @Test
+    void after_a_school_uploads_its_cell_reads_on_time_and_the_cards_match_the_status() {
+        HttpResponse<String> page = Running.send(java.net.http.HttpRequest.newBuilder(running.system.baseUrl().resolve("/office")));
+        assertThat(page.headers().firstValue("content-security-policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'", "style-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(page.body()).contains("<html lang=\"vi\">").doesNotContain("<script>").doesNotContain("style=");
+        openDashboard(running);
+
+        WebElement cell = driver.findElement(cell(TRAN_PHU, QCDC));
+        assertThat(cell.getText()).isEqualTo("Đúng hạn");
+        assertThat(cell.getAttribute("data-state")).isEqualTo("ON_TIME");
+        assertThat(cell.getAttribute("aria-label")).contains("Trường THPT Trần Phú", "Đúng hạn");
+        assertThat(driver.findElement(cell("thpt-do-son", QCDC)).getText()).isEqualTo("Chưa đến hạn");
+        assertThat(driver.findElements(By.cssSelector("#legend li"))).extracting(WebElement::getText)
+                .anyMatch(t -> t.startsWith("Đúng hạn")).anyMatch(t -> t.startsWith("Muộn"))
+                .anyMatch(t -> t.startsWith("Chưa nộp")).anyMatch(t -> t.startsWith("Chưa đến hạn"))
+                .anyMatch(t -> t.startsWith("Chưa mở")).anyMatch(t -> t.startsWith("Miễn"));
+
+        JsonNode status = Running.read(running.status(running.system.officeToken(), Map.of("year", "2026")).body());
+        List<WebElement> cards = driver.findElements(By.cssSelector("#cards .card"));
+        assertThat(cards).extracting(c -> c.getAttribute("data-obligation"))
+                .containsExactlyElementsOf(ids(status.get("obligations")));
+        for (JsonNode obligation : status.get("obligations")) {
+            WebElement card = driver.findElement(By.cssSelector("#cards .card[data-obligation='" + obligation.get("obligation").asText() + "']"));
+            JsonNode summary = obligation.get("summary");
+            for (String field : List.of("expected", "onTime", "late", "missing", "notDue", "exempt")) {
+                WebElement value = card.findElement(By.cssSelector("[data-field='" + field + "']"));
+                assertThat(value.getAttribute("data-value")).as(obligation.get("obligation") + " " + field)
+                        .isEqualTo(summary.get(field).asText());
+                assertThat(value.getText().replaceAll("\\D", "")).isEqualTo(summary.get(field).asText());
+            }
+            for (String field : List.of("completeness", "timeliness")) {
+                WebElement value = card.findElement(By.cssSelector("[data-field='" + field + "']"));
+                assertThat(Double.parseDouble(value.getAttribute("data-value"))).isEqualTo(summary.get(field).asDouble());
+                assertThat(value.getText()).endsWith("%");
+            }
+        }
+        JsonNode qcdc = obligation(status, QCDC).get("summary");
+        assertThat(qcdc.get("onTime").asInt()).isEqualTo(1);
+        WebElement qcdcCard = driver.findElement(By.cssSelector("#cards .card[data-obligation='" + QCDC + "']"));
+        assertThat(qcdcCard.findElement(By.cssSelector("[data-field='onTime']")).getText()).isEqualTo("1");
+
+        // The chart: one labelled SVG, bars per category, its numbers also as a table.
+        WebElement chart = driver.findElement(By.cssSelector("#chart svg"));
+        assertThat(chart.getAttribute("role")).isEqualTo("img");
+        assertThat(driver.findElement(By.id("chart-svg-desc")).getAttribute("textContent"))
+                .contains("Trường THPT (", "lượt phải nộp): đã nộp 0,7 %", "Trung tâm GDNN-GDTX");
+        assertThat(driver.findElements(By.cssSelector("#chart svg rect.bar-complete"))).isNotEmpty();
+
+        screenshot("dashboard-desktop");
+        scrollTo(By.id("chart-title"));
+        screenshot("dashboard-desktop-chart");
+        scrollTo(By.id("matrix-title"));
+        screenshot("dashboard-desktop-matrix");
+        driver.manage().window().setSize(Browser.PHONE);
+        js("window.scrollTo(0, 0)");
+        screenshot("dashboard-phone");
+        scrollTo(By.id("summary-title"));
+        screenshot("dashboard-phone-cards");
+        scrollTo(By.id("chart-title"));
+        screenshot("dashboard-phone-chart");
+        scrollTo(By.id("matrix-title"));
+        screenshot("dashboard-phone-matrix");
+        Number pageWidth = (Number) js("return document.documentElement.scrollWidth");
+        assertThat(pageWidth.intValue()).as("the page itself does not scroll sideways on a phone; the matrix does")
+                .isLessThanOrEqualTo(Browser.PHONE.getWidth());
+    }
+
+    @Test
+    void the_search_ignores_diacritics() {
+        openDashboard(running);
+
+        search("tran phu");
+        assertThat(visibleUnitNames()).containsExactly("Trường THPT Trần Phú");
+
+        search("do son");
+        assertThat(visibleUnitNames()).contains("Trường THPT Đồ Sơn", "Phòng GDĐT quận Đồ Sơn")
+                .allMatch(n -> fold(n).contains("do son"));
+
+        search("TRẦN PHÚ");
+        assertThat(visibleUnitNames()).containsExactly("Trường THPT Trần Phú");
+
+        search("không có đơn vị này");
+        assertThat(visibleUnitNames()).isEmpty();
+        assertThat(driver.findElement(By.id("matrix-empty")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void filters_by_category_state_report_and_period_narrow_the_matrix() {
+        openDashboard(running);
+        int all = visibleUnitNames().size();
+        long thpt = running.system.units().stream().filter(u -> u.category().equals("THPT")).count();
+        assertThat(all).isEqualTo(running.system.units().size());
+
+        new Select(driver.findElement(By.id("f-category"))).selectByVisibleText("Trường THPT");
+        assertThat(visibleUnitNames()).hasSize((int) thpt).contains("Trường THPT Trần Phú");
+        assertThat(visibleCategories()).containsExactly("THPT");
+        // The cards follow the category: byCategory's counts.
+        JsonNode status = Running.read(running.status(running.system.officeToken(), Map.of("year", "2026")).body());
+        JsonNode thptQcdc = obligation(status, QCDC).at("/summary/byCategory/THPT");
+        assertThat(driver.findElement(By.cssSelector("#cards .card[data-obligation='" + QCDC + "'] [data-field='expected']"))
+                .getAttribute("data-value")).isEqualTo(thptQcdc.get("expected").asText());
+
+        new Select(driver.findElement(By.id("f-state"))).selectByVisibleText("Đúng hạn");
+        assertThat(visibleUnitNames()).containsExactly("Trường THPT Trần Phú");
+
+        new Select(driver.findElement(By.id("f-category"))).selectByVisibleText("Tất cả");
+        assertThat(visibleUnitNames()).containsExactly("Trường THPT Trần Phú");
+
+        new Select(driver.findElement(By.id("f-state"))).selectByVisibleText("Miễn");
+        assertThat(visibleCategories()).containsExactly("PHONG_SO");
+
+        new Select(driver.findElement(By.id("f-state"))).selectByVisibleText("Tất cả");
+        assertThat(visibleUnitNames()).hasSize(all);
+
+        new Select(driver.findElement(By.id("f-report"))).selectByValue("QCDC");
+        assertThat(columnIds()).containsExactly("QCDC:2026-H1", QCDC);
+        new Select(driver.findElement(By.id("f-period"))).selectByValue("2026-Y");
+        assertThat(columnIds()).containsExactly(QCDC);
+        assertThat(driver.findElements(By.cssSelector("#cards .card"))).hasSize(1);
+        new Select(driver.findElement(By.id("f-report"))).selectByVisibleText("Tất cả");
+        assertThat(columnIds()).containsExactly(QCDC, "DVCQ:2026-Y");
+
+        // Another year is another status request; the report and period filters carry over when they still apply.
+        new Select(driver.findElement(By.id("f-period"))).selectByVisibleText("Tất cả");
+        new Select(driver.findElement(By.id("f-year"))).selectByValue("2025");
+        waitFor(d -> columnIds().equals(List.of("QCDC:2025-H1", "DVCQ:2025-H1", "QCDC:2025-Y", "DVCQ:2025-Y")));
+        assertThat(driver.findElement(cell(TRAN_PHU, "QCDC:2025-Y")).getText()).isEqualTo("Chưa nộp");
+    }
+
+    @Test
+    void the_dialog_downloads_the_exact_bytes_the_school_uploaded() throws Exception {
+        openDashboard(running);
+        clearDownloads();
+
+        driver.findElement(cell(TRAN_PHU, QCDC)).click();
+        WebElement dialog = waitFor(d -> Optional.of(d.findElement(By.id("cell-dialog"))).filter(WebElement::isDisplayed).orElse(null));
+        assertThat(driver.findElement(By.id("d-title")).getText()).isEqualTo("Trường THPT Trần Phú");
+        assertThat(js("return document.getElementById('cell-dialog').matches(':modal')")).isEqualTo(true);
+        String nfc = Normalizer.normalize(FILE_NAME, Normalizer.Form.NFC);
+        assertThat(dialog.findElement(By.cssSelector(".file-name")).getText()).isEqualTo(nfc);
+        assertThat(dialog.findElement(By.cssSelector(".file-meta")).getText())
+                .contains(file.length + " byte").contains("ngày 30/11/2026");
+        assertThat(dialog.getText()).contains("Gửi được thư nhắc");
+        screenshot("dashboard-dialog-desktop");
+
+        dialog.findElement(By.cssSelector(".file [data-download]")).click();
+        Path downloaded = awaitDownload(nfc);
+        assertThat(Files.readAllBytes(downloaded)).isEqualTo(file);
+        assertThat(driver.getCurrentUrl()).isEqualTo(running.system.baseUrl() + "/office");
+
+        driver.manage().window().setSize(Browser.PHONE);
+        screenshot("dashboard-dialog-phone");
+        js("var d = document.getElementById('cell-dialog'); d.scrollTop = d.scrollHeight");
+        screenshot("dashboard-dialog-phone-end");
+        dialog.sendKeys(Keys.ESCAPE);
+        waitFor(d -> !d.findElement(By.id("cell-dialog")).isDisplayed());
+        assertThat(driver.switchTo().activeElement().getAttribute("data-unit")).isEqualTo(TRAN_PHU);
+    }
+
+    @Test
+    void the_exports_save_the_csv_with_its_byte_order_mark_and_the_json() throws Exception {
+        openDashboard(running);
+        clearDownloads();
+
+        driver.findElement(By.id("export-csv")).click();
+        byte[] csv = Files.readAllBytes(awaitDownload("trang-thai-bao-cao-2026.csv"));
+        assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).contains(TRAN_PHU, "Trường THPT Trần Phú", "\r\n");
+        HttpResponse<byte[]> api = running.statusBytes(running.system.officeToken(), Map.of("year", "2026", "format", "csv"));
+        assertThat(text.split("\r\n")).hasSameSizeAs(new String(api.body(), StandardCharsets.UTF_8).split("\r\n"));
+
+        driver.findElement(By.id("export-json")).click();
+        JsonNode json = Running.read(Files.readString(awaitDownload("trang-thai-bao-cao-2026.json"), StandardCharsets.UTF_8));
+        assertThat(ids(json.get("obligations"))).containsExactly("QCDC:2026-H1", "DVCQ:2026-H1", QCDC, "DVCQ:2026-Y");
+
+        // The filters shown name the export: the QCDC reports of THPT schools only.
+        new Select(driver.findElement(By.id("f-report"))).selectByValue("QCDC");
+        new Select(driver.findElement(By.id("f-category"))).selectByValue("THPT");
+        driver.findElement(By.id("export-json")).click();
+        JsonNode narrowed = Running.read(Files.readString(awaitDownload("trang-thai-bao-cao-2026-QCDC-thpt.json"), StandardCharsets.UTF_8));
+        assertThat(ids(narrowed.get("obligations"))).containsExactly("QCDC:2026-H1", QCDC);
+        assertThat(narrowed.at("/obligations/0/units")).allMatch(u -> u.get("category").asText().equals("THPT"));
+        assertThat(driver.getCurrentUrl()).isEqualTo(running.system.baseUrl() + "/office");
+    }
+
+    @Test
+    void the_token_stays_out_of_every_url_survives_a_reload_and_goes_with_logout() {
+        String token = openDashboard(running);
+        String page = running.system.baseUrl() + "/office";
+
+        assertThat(driver.getCurrentUrl()).isEqualTo(page).doesNotContain(token);
+        assertThat(driver.findElement(By.id("token")).getAttribute("value")).isEmpty();
+        assertThat(js("return sessionStorage.length")).isEqualTo(1L);
+        assertThat(js("return localStorage.length")).isEqualTo(0L);
+        @SuppressWarnings("unchecked") List<Object> resources = (List<Object>) js("return performance.getEntriesByType('resource').map(e => e.name)");
+        assertThat(resources).isNotEmpty().allMatch(url -> !url.toString().contains(token));
+
+        driver.navigate().refresh();
+        waitLoaded();
+        assertThat(driver.findElement(By.id("login")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(cell(TRAN_PHU, QCDC)).getText()).isEqualTo("Đúng hạn");
+        assertThat(driver.getCurrentUrl()).isEqualTo(page);
+
+        driver.findElement(By.id("logout")).click();
+        waitFor(d -> d.findElement(By.id("login")).isDisplayed());
+        assertThat(js("return sessionStorage.length")).isEqualTo(0L);
+        assertThat(driver.findElements(By.cssSelector("#matrix .cell"))).isEmpty();
+        driver.navigate().refresh();
+        waitFor(d -> d.findElement(By.id("login")).isDisplayed());
+        assertThat(driver.findElement(By.id("app")).isDisplayed()).isFalse();
+
+        // A wrong token is refused in words, and not kept.
+        WebElement field = driver.findElement(By.cssSelector("label[for='token']"));
+        assertThat(field.getText()).isEqualTo("Mã truy cập của Văn phòng");
+        driver.findElement(By.id("token")).sendKeys("khong-phai-ma");
+        driver.findElement(By.cssSelector("#login-form button[type='submit']")).click();
+        waitFor(d -> d.findElement(By.id("login-error")).getText().contains("Mã truy cập không đúng"));
+        assertThat(js("return sessionStorage.length")).isEqualTo(0L);
+        screenshot("dashboard-login");
+        // A school's token is not the Office's.
+        driver.findElement(By.id("token")).sendKeys(unit(running, TRAN_PHU).token());
+        driver.findElement(By.id("token")).sendKeys(Keys.ENTER);
+        waitFor(d -> d.findElement(By.id("login-error")).getText().contains("không dùng để xem"));
+        assertThat(driver.getCurrentUrl()).isEqualTo(page);
+    }
+
+    @Test
+    void an_extension_granted_in_the_dialog_reopens_a_missing_unit_and_revoking_it_restores_the_state() {
+        openDashboard(late);
+        String unit = "thpt-do-son";
+        By doSon = cell(unit, QCDC);
+        assertThat(driver.findElement(doSon).getAttribute("data-state")).isEqualTo("MISSING");
+        assertThat(driver.findElement(doSon).getText()).isEqualTo("Chưa nộp");
+
+        // Keyboard: the cell takes focus and Enter opens the dialog.
+        js("arguments[0].focus()", driver.findElement(doSon));
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor(d -> d.findElement(By.id("cell-dialog")).isDisplayed());
+        assertThat(driver.findElement(By.id("d-title")).getText()).isEqualTo("Trường THPT Đồ Sơn");
+
+        // A day before the deadline is refused: the API's own words are shown.
+        setDate("2026-12-01");
+        driver.findElement(By.id("d-reason")).sendKeys("Trường bị ảnh hưởng bởi bão");
+        driver.findElement(By.cssSelector("#d-ext-form button[type='submit']")).click();
+        waitFor(d -> d.findElement(By.id("d-ext-error")).getText().contains("Thời hạn gia hạn không hợp lệ"));
+        assertThat(driver.findElement(By.id("d-ext-error")).getText()).contains("trước ngày 5/12/2026");
+        assertThat(driver.findElement(doSon).getAttribute("data-state")).isEqualTo("MISSING");
+
+        setDate("2026-12-10");
+        driver.findElement(By.cssSelector("#d-ext-form button[type='submit']")).click();
+        waitFor(d -> "OPEN".equals(d.findElement(doSon).getAttribute("data-state")));
+        assertThat(driver.findElement(doSon).getText()).startsWith("Chưa đến hạn").contains("gia hạn");
+        waitFor(d -> d.findElement(By.cssSelector("#d-body .ext-now")).getText().contains("hết ngày 10/12/2026"));
+        assertThat(driver.findElement(By.id("d-flash")).getText()).contains("Đã gia hạn");
+        assertThat(driver.findElement(By.cssSelector("#d-body .chip")).getText()).isEqualTo("Chưa đến hạn");
+        JsonNode row = unitRow(late, unit);
+        assertThat(row.get("state").asText()).isEqualTo("OPEN");
+        assertThat(row.at("/extension/until").asText()).isEqualTo("2026-12-11T00:00:00+07:00");
+        assertThat(row.at("/extension/reason").asText()).isEqualTo("Trường bị ảnh hưởng bởi bão");
+        screenshot("dashboard-extension-desktop");
+
+        driver.findElement(By.id("d-revoke")).click();
+        waitFor(d -> "MISSING".equals(d.findElement(doSon).getAttribute("data-state")));
+        assertThat(driver.findElement(doSon).getText()).isEqualTo("Chưa nộp");
+        waitFor(d -> d.findElement(By.id("d-flash")).getText().contains("Đã thu hồi gia hạn"));
+        assertThat(unitRow(late, unit).get("extension").isNull()).isTrue();
+
+        driver.findElement(By.id("d-close")).click();
+        waitFor(d -> !d.findElement(By.id("cell-dialog")).isDisplayed());
+        assertThat(driver.switchTo().activeElement().getAttribute("data-unit")).isEqualTo(unit);
+        // Arrow keys move between cells (one of them in the tab order).
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        assertThat(driver.switchTo().activeElement().getAttribute("data-obligation")).isEqualTo("DVCQ:2026-Y");
+        assertThat(driver.switchTo().activeElement().getAttribute("tabindex")).isEqualTo("0");
+        assertThat(driver.findElements(By.cssSelector("#matrix .cell[tabindex='0']"))).hasSize(1);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Opens the dashboard, typing the office token into the form when the tab does not hold it yet. */
+    private String openDashboard(Running system) {
+        String token = system.system.officeToken();
+        driver.manage().window().setSize(Browser.DESKTOP);
+        driver.get(system.system.baseUrl() + "/office");
+        waitFor(d -> d.findElement(By.id("login")).isDisplayed() || d.findElement(By.id("app")).isDisplayed());
+        if (driver.findElement(By.id("login")).isDisplayed()) {
+            WebElement field = driver.findElement(By.id("token"));
+            assertThat(field.getAttribute("type")).isEqualTo("password");
+            field.sendKeys(token);
+            driver.findElement(By.cssSelector("#login-form button[type='submit']")).click();
+        }
+        waitLoaded();
+        return token;
+    }
+
+    private void waitLoaded() {
+        waitFor(d -> {
+            String loads = d.findElement(By.id("app")).getAttribute("data-loads");
+            return loads != null && !d.findElements(By.cssSelector("#matrix button.cell")).isEmpty();
+        });
+    }
+
+    private <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static By cell(String unit, String obligation) {
+        return By.cssSelector("#matrix button.cell[data-unit='" + unit + "'][data-obligation='" + obligation + "']");
+    }
+
+    private void search(String text) {
+        WebElement box = driver.findElement(By.id("f-search"));
+        box.clear();
+        box.sendKeys(text);
+        String folded = fold(text);
+        // The search runs shortly after typing stops; wait until every row shown matches.
+        waitFor(d -> visibleUnitNames().stream().allMatch(n -> fold(n).contains(folded)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> visibleUnitNames() {
+        return (List<String>) js("return Array.from(document.querySelectorAll('#matrix tr[data-unit]'))"
+                + ".filter(tr => !tr.hidden && !tr.parentNode.hidden)"
+                + ".map(tr => tr.querySelector('.unit-name').textContent)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> visibleCategories() {
+        return (List<String>) js("return Array.from(document.querySelectorAll('#matrix tbody'))"
+                + ".filter(t => !t.hidden).map(t => t.dataset.category)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> columnIds() {
+        return (List<String>) js("return Array.from(document.querySelectorAll('#matrix thead th[data-obligation]'))"
+                + ".map(th => th.dataset.obligation)");
+    }
+
+    private void setDate(String day) {
+        js("var i = document.getElementById('d-until'); i.value = arguments[0];"
+                + "i.dispatchEvent(new Event('input', {bubbles: true})); i.dispatchEvent(new Event('change', {bubbles: true}));", day);
+    }
+
+    /** Lets the page finish a resize or scroll (the chart redraws to its width) before the picture. */
+    private void screenshot(String name) {
+        ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => done())), 400);");
+        browser.screenshot(name);
+    }
+
+    private void scrollTo(By element) {
+        js("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(element));
+    }
+
+    /** As the page folds: no marks, đ as d, lower case. */
+    private static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT)
+                .replace('đ', 'd').replaceAll("\\s+", " ").strip();
+    }
+
+    private static LocalSystem.SessionUnit unit(Running system, String id) {
+        return system.system.units().stream().filter(u -> u.unit().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static List<String> ids(JsonNode obligations) {
+        return java.util.stream.StreamSupport.stream(obligations.spliterator(), false)
+                .map(o -> o.get("obligation").asText()).toList();
+    }
+
+    private static JsonNode obligation(JsonNode status, String id) {
+        for (JsonNode o : status.get("obligations")) {
+            if (o.get("obligation").asText().equals(id)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no " + id);
+    }
+
+    private static JsonNode unitRow(Running system, String unit) {
+        JsonNode status = Running.read(system.status(system.system.officeToken(), Map.of("obligation", QCDC, "unit", unit)).body());
+        return status.at("/obligations/0/units/0");
+    }
+
+    private void clearDownloads() throws IOException {
+        try (Stream<Path> files = Files.list(downloads)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The file Chromium saved under this name, once complete. */
+    private Path awaitDownload(String name) {
+        Path target = downloads.resolve(name);
+        return waitFor(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                boolean partial = files.anyMatch(p -> p.getFileName().toString().endsWith(".crdownload"));
+                return !partial && Files.isRegularFile(target) ? target : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
