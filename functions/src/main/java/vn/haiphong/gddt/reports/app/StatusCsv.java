@@ -11,7 +11,7 @@ public final class StatusCsv {
     public static final List<String> COLUMNS = List.of("obligation", "report", "period", "title", "receiver", "due",
             "unit", "name", "category", "state", "dueForUnit", "extensionUntil", "extensionReason", "submittedAt",
             "submissions", "latestSubmissionId", "latestFileName", "latestSize", "latestSha256", "latestReceivedAt",
-            "contactable", "undeliverable");
+            "emails", "contactable", "undeliverable");
 
     /** Free text a person typed: the only cells a formula could hide in (a SHA-256 may start with "+"). */
     private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("title", "receiver", "name",
@@ -33,7 +33,7 @@ public final class StatusCsv {
                         nullToEmpty(u.submittedAt()), Integer.toString(u.submissions()),
                         latest == null ? "" : latest.submissionId(), latest == null ? "" : latest.fileName(),
                         latest == null ? "" : Long.toString(latest.size()), latest == null ? "" : latest.sha256(),
-                        latest == null ? "" : latest.receivedAt(), Boolean.toString(u.contactable()),
+                        latest == null ? "" : latest.receivedAt(), String.join(";", u.emails()), Boolean.toString(u.contactable()),
                         String.join(";", u.undeliverable())));
             }
         }

@@ -33,7 +33,7 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
 
     public record UnitView(String unit, String name, String category, String state, String dueForUnit,
                            ExtensionView extension, String submittedAt, int submissions, LatestView latest,
-                           boolean contactable, List<String> undeliverable) {
+                           List<String> emails, boolean contactable, List<String> undeliverable) {
     }
 
     public record ExtensionView(String until, String reason, String grantedBy, String grantedAt) {
@@ -71,6 +71,7 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
         return new UnitView(u.unit().id(), u.unit().name(), u.unit().category().name(), u.state().name(),
                 VietnamTime.iso(u.dueForUnit()), u.extension().map(ExtensionView::of).orElse(null),
                 u.submittedAt().map(VietnamTime::iso).orElse(null), u.submissions(),
-                u.latest().map(LatestView::of).orElse(null), bounced.size() < u.unit().emails().size(), bounced);
+                u.latest().map(LatestView::of).orElse(null), u.unit().emails(), bounced.size() < u.unit().emails().size(),
+                bounced);
     }
 }

@@ -375,7 +375,7 @@
           unit = {
             id: row.unit, name: row.name, category: row.category,
             key: fold(row.name) + ' ' + row.unit, cells: {},
-            contactable: row.contactable, undeliverable: row.undeliverable || []
+            emails: row.emails || [], contactable: row.contactable, undeliverable: row.undeliverable || []
           };
           byId.set(row.unit, unit);
           // A unit that only a later obligation lists goes after its predecessor there.
@@ -888,6 +888,20 @@
   }
 
   function contactHtml(unit) {
+    return addressesHtml(unit) + reachHtml(unit);
+  }
+
+  function addressesHtml(unit) {
+    var emails = unit.emails || [];
+    if (!emails.length) {
+      return '';
+    }
+    return '<p class="contact">Địa chỉ thư của đơn vị: ' + emails.map(function (a) {
+      return '<a href="mailto:' + esc(a) + '">' + esc(a) + '</a>';
+    }).join(', ') + '</p>';
+  }
+
+  function reachHtml(unit) {
     var bad = unit.undeliverable || [];
     var list = bad.length ? '<ul class="addresses">' + bad.map(function (a) { return '<li>' + esc(a) + '</li>'; }).join('') + '</ul>' : '';
     if (unit.contactable && !bad.length) {

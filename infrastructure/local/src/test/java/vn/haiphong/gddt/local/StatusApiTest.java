@@ -57,7 +57,7 @@ class StatusApiTest {
 
     private static final List<String> CSV_COLUMNS = List.of("obligation", "report", "period", "title", "receiver", "due",
             "unit", "name", "category", "state", "dueForUnit", "extensionUntil", "extensionReason", "submittedAt",
-            "submissions", "latestSubmissionId", "latestFileName", "latestSize", "latestSha256", "latestReceivedAt", "contactable", "undeliverable");
+            "submissions", "latestSubmissionId", "latestFileName", "latestSize", "latestSha256", "latestReceivedAt", "emails", "contactable", "undeliverable");
 
     /** On time for DVCQ (tran-phu twice), late for QCDC, a refused file for DVCQ. */
     private static final List<String> DVCQ_ON_TIME = List.of("thpt-tran-phu", "thpt-le-quy-don", "thpt-do-son",
@@ -566,6 +566,7 @@ class StatusApiTest {
                 assertThat(row.get("latestSize")).isEqualTo(latest.isNull() ? "" : latest.get("size").asText());
                 assertThat(row.get("latestReceivedAt")).isEqualTo(latest.isNull() ? "" : latest.get("receivedAt").asText());
                 assertThat(row.get("contactable")).isEqualTo(u.get("contactable").asText());
+                assertThat(row.get("emails")).endsWith("@example.edu.vn");
                 String fileName = latest.isNull() ? "" : latest.get("fileName").asText();
                 assertThat(row.get("latestFileName")).as(what)
                         .isEqualTo(fileName.startsWith("=") ? "'" + fileName : fileName);
