@@ -39,8 +39,14 @@ public final class UnitOverview {
 
     public record ExtensionView(String until, String untilText, String reason, String grantedAt) {
         static ExtensionView of(Extension e) {
-            return new ExtensionView(VietnamTime.iso(e.until()), "đến " + VietnamTime.dateTime(e.until()), e.reason(),
-                    VietnamTime.iso(e.grantedAt()));
+            return new ExtensionView(VietnamTime.iso(e.until()), untilText(e), e.reason(), VietnamTime.iso(e.grantedAt()));
+        }
+
+        /** An extension to midnight reads as the end of the day before: "đến hết ngày 20/12/2026". */
+        private static String untilText(Extension e) {
+            boolean midnight = e.until().atZone(VietnamTime.ZONE).toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+            return midnight ? "đến hết ngày " + VietnamTime.date(VietnamTime.dateOf(e.until()).minusDays(1))
+                    : "đến " + VietnamTime.dateTime(e.until());
         }
     }
 
