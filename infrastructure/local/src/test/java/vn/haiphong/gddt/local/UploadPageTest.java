@@ -273,7 +273,7 @@ class UploadPageTest {
         open(running, school.token());
         WebElement card = card("QCDC:2025-Y");
         assertThat(card.findElement(By.tagName("s")).getText()).isEqualTo("trước ngày 5/12/2025");
-        assertThat(card.getText()).contains("Đang mở", "được gia hạn đến 00:00:00 ngày 21/12/2026",
+        assertThat(card.getText()).contains("Đang mở", "được gia hạn đến hết ngày 20/12/2026",
                 "(Trung tâm bị ảnh hưởng bão)", "còn 20 ngày (hạn cuối là hết ngày 20/12/2026)");
         assertThat(card.getText()).doesNotContain("quá hạn");
     }
