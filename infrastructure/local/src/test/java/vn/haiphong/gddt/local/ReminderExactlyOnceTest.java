@@ -500,7 +500,7 @@ class ReminderExactlyOnceTest {
         assertThat(outcome.get("errors")).as("errors on %s", day).isEmpty();
         List<JsonNode> sent = new ArrayList<>();
         for (JsonNode e : w.running.reminderEmailsSince(sweepStarted.minusSeconds(1))) {
-            if (w.seen.add(e.get("messageId").asText() + " " + e.get("destination") + " " + e.get("subject").asText())) {
+            if (!w.earlier.contains(e.get("messageId").asText()) && w.seen.add(e.get("messageId").asText() + " " + e.get("destination") + " " + e.get("subject").asText())) {
                 sent.add(e);
             }
         }
@@ -588,11 +588,15 @@ class ReminderExactlyOnceTest {
         final java.util.Set<String> seen = new java.util.HashSet<>();
         private final AwsClients aws;
 
+        /** E-mails already in the shared store: an earlier world may have had this one's port and day. */
+        private final java.util.Set<String> earlier = new java.util.HashSet<>();
+
         World(Running running, String tokenKeys, Instant since) {
             this.running = running;
             this.tokenKeys = tokenKeys;
             this.since = since;
             this.aws = running.aws();
+            running.sesEmailsSince(since).forEach(e -> earlier.add(e.path("messageId").asText()));
         }
 
         FaultyProxy proxy() {
@@ -641,7 +645,8 @@ class ReminderExactlyOnceTest {
 
         /** Reminders and digests this system sent since it started. */
         List<JsonNode> emails() {
-            return running.reminderEmailsSince(since);
+            return running.reminderEmailsSince(since).stream()
+                    .filter(e -> !earlier.contains(e.path("messageId").asText())).toList();
         }
 
         /** "addresses obligation" -> how many e-mails went out for it. */
