@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import vn.haiphong.gddt.reports.app.StatusDocument;
 
@@ -22,17 +21,7 @@ public final class S3StatusArchive implements StatusArchive {
 
     @Override
     public boolean exists(String key) {
-        try {
-            s3.headObject(r -> r.bucket(bucket).key(key));
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        return S3Objects.head(s3, bucket, key).isPresent();
     }
 
     /** A conditional write (If-None-Match: *): S3 itself refuses to replace a kept snapshot. */

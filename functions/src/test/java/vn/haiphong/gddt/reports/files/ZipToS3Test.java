@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 import vn.haiphong.gddt.reports.AwsClients;
-import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.EmulatorClients;
 
 /** The streaming ZIP writer against S3Proxy: real multipart uploads, real GETs, the archive read back. */
 @ExtendWith(EmulatorsExtension.class)
@@ -46,12 +46,7 @@ class ZipToS3Test {
 
     @BeforeAll
     void start(Emulators emulators) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("AWS_REGION", emulators.region());
-        env.put("AWS_ACCESS_KEY_ID", emulators.accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", emulators.secretAccessKey());
-        env.put("AWS_ENDPOINT_URL_S3", emulators.s3Endpoint().toString());
-        AwsClients aws = new AwsClients(new Env(env));
+        AwsClients aws = EmulatorClients.of(emulators);
         s3 = aws.s3();
         presigner = aws.s3Presigner();
         bucket = "zip-" + UUID.randomUUID().toString().substring(0, 8);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,8 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
-import vn.haiphong.gddt.reports.AwsClients;
-import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.EmulatorClients;
 import vn.haiphong.gddt.reports.store.ExportJobs.Job;
 import vn.haiphong.gddt.reports.store.ExportJobs.State;
 
@@ -37,12 +35,7 @@ class DynamoDbExportJobsTest {
 
     @BeforeAll
     void createTable(Emulators emulators) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("AWS_REGION", emulators.region());
-        env.put("AWS_ACCESS_KEY_ID", emulators.accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", emulators.secretAccessKey());
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString());
-        dynamo = new AwsClients(new Env(env)).dynamoDb();
+        dynamo = EmulatorClients.of(emulators).dynamoDb();
         table = "exports-" + UUID.randomUUID().toString().substring(0, 8);
         dynamo.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("PK").attributeType(ScalarAttributeType.S),

@@ -1,0 +1,26 @@
+package vn.haiphong.gddt.reports.files;
+
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** What every S3 adapter here needs the same way: a HEAD where "not there" is an answer, not an error. */
+final class S3Objects {
+    private S3Objects() {
+    }
+
+    static Optional<HeadObjectResponse> head(S3Client s3, String bucket, String key) {
+        try {
+            return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}
