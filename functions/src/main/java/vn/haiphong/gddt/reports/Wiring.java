@@ -10,21 +10,22 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import vn.haiphong.gddt.reports.app.Downloads;
 import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.Extensions;
-import vn.haiphong.gddt.reports.app.Reminders;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
+import vn.haiphong.gddt.reports.app.Reminders;
 import vn.haiphong.gddt.reports.app.StatusQuery;
 import vn.haiphong.gddt.reports.app.StatusSnapshots;
 import vn.haiphong.gddt.reports.app.SubmissionRecorder;
 import vn.haiphong.gddt.reports.app.UnitAccess;
 import vn.haiphong.gddt.reports.app.UnitOverview;
 import vn.haiphong.gddt.reports.app.Uploads;
+import vn.haiphong.gddt.reports.catalog.CatalogFile;
 import vn.haiphong.gddt.reports.domain.CapabilityTokens;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.CatalogSettings;
 import vn.haiphong.gddt.reports.domain.DeadlineRule;
 import vn.haiphong.gddt.reports.domain.ReminderSchedule;
-import vn.haiphong.gddt.reports.domain.WorkingDays;
 import vn.haiphong.gddt.reports.domain.TokenKeys;
+import vn.haiphong.gddt.reports.domain.WorkingDays;
 import vn.haiphong.gddt.reports.files.S3StatusArchive;
 import vn.haiphong.gddt.reports.files.S3SubmissionFiles;
 import vn.haiphong.gddt.reports.files.ZipToS3;
@@ -45,6 +46,7 @@ public final class Wiring {
     private final Clock clock;
     private final AwsClients aws;
     private DynamoDbClient dynamo;
+    private Catalog catalog;
 
     public Wiring(Env env, Clock clock) {
         this.env = env;
@@ -53,7 +55,10 @@ public final class Wiring {
     }
 
     public Catalog catalog() {
-        return Catalog.standard(catalogSettings(env));
+        if (catalog == null) {
+            catalog = CatalogFile.bundled(catalogSettings(env));
+        }
+        return catalog;
     }
 
     public static CatalogSettings catalogSettings(Env env) {

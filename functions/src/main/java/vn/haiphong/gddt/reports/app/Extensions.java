@@ -71,7 +71,7 @@ public final class Extensions {
 
     private Unit owingUnit(Obligation obligation, String unitId) {
         Unit unit = units.find(unitId).orElseThrow(() -> new RequestRefused(Problem.UNIT_NOT_FOUND));
-        if (!obligation.owedBy(unit.category())) {
+        if (!obligation.owedBy(unit)) {
             throw new RequestRefused(Problem.OBLIGATION_NOT_OWED);
         }
         return unit;

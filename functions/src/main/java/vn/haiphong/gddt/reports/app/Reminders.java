@@ -198,7 +198,7 @@ public final class Reminders {
             sweep.skippedSubmitted.incrementAndGet();
             return;
         }
-        String token = tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(), linkExpiry(o, row.dueForUnit())));
+        String token = tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(), linkExpiry(o, row.dueForUnit(), now)));
         Mailer.Email email = emails.reminder(unit, o, stage, row.dueForUnit(), sweep.today, token,
                 settings.receiverEmails().getOrDefault(o.report().receiverCode(), ""), to);
         send(o.id(), unit.id(), stageKey, email, sweep);
@@ -275,9 +275,10 @@ public final class Reminders {
     }
 
     /** A reminder's link must still open after the deadline, for a late upload. */
-    private Instant linkExpiry(Obligation o, Instant dueForUnit) {
+    /** A reminder sent long after the deadline still carries a link that opens, for as long again. */
+    private Instant linkExpiry(Obligation o, Instant dueForUnit, Instant now) {
         Instant end = o.locksAt().filter(lock -> lock.isAfter(dueForUnit)).orElse(dueForUnit);
-        return end.plus(settings.linkValidityAfterDeadline());
+        return (now.isAfter(end) ? now : end).plus(settings.linkValidityAfterDeadline());
     }
 
     /** A stage of an extended deadline is a new stage: {@code D-3@2025-06-30}, not the D-3 already sent. */

@@ -23,7 +23,9 @@ public final class StatusCsv {
     public static String of(StatusDocument document) {
         StringBuilder csv = new StringBuilder("\uFEFF");
         header(csv);
-        for (StatusDocument.ObligationView o : document.obligations()) {
+        List<StatusDocument.ObligationView> reportsThenTasks = new java.util.ArrayList<>(document.obligations());
+        reportsThenTasks.addAll(document.tasks());
+        for (StatusDocument.ObligationView o : reportsThenTasks) {
             for (StatusDocument.UnitView u : o.units()) {
                 var ext = u.extension();
                 var latest = u.latest();

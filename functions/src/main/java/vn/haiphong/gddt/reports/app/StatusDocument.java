@@ -5,18 +5,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import vn.haiphong.gddt.reports.domain.DataWindow;
 import vn.haiphong.gddt.reports.domain.Extension;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
 import vn.haiphong.gddt.reports.domain.StatusSummary;
 import vn.haiphong.gddt.reports.domain.Submission;
+import vn.haiphong.gddt.reports.domain.Task;
 import vn.haiphong.gddt.reports.domain.UnitStatus;
 import vn.haiphong.gddt.reports.domain.VietnamTime;
 
-/** The status document of API.md, field for field; its JSON Schema is docs/api/status.schema.json. */
-public record StatusDocument(String generatedAt, String asOf, List<ObligationView> obligations) {
+/**
+ * The status document of API.md, field for field; its JSON Schema is docs/api/status.schema.json.
+ * The periodic reports are under {@code obligations}, the plan's tasks under {@code tasks}.
+ */
+public record StatusDocument(String generatedAt, String asOf, List<ObligationView> obligations, List<ObligationView> tasks) {
 
+    /** @param dataWindow a report's Decree 09 window; null for a task. @param task null for a report */
     public record ObligationView(String obligation, String report, String period, String title, String receiver,
-                                 String due, String dueText, SummaryView summary, List<UnitView> units) {
+                                 String due, String dueText, DataWindowView dataWindow, TaskView task,
+                                 SummaryView summary, List<UnitView> units) {
+    }
+
+    /** Dates as ISO days ({@code 2024-12-15}); {@code text} as the school reads it. */
+    public record DataWindowView(String from, String to, String text) {
+        static DataWindowView of(DataWindow w) {
+            return new DataWindowView(w.from().toString(), w.to().toString(), w.text());
+        }
+    }
+
+    /** A task as the plan writes it: lead and coordinating units, and its time frame in the plan's words. */
+    public record TaskView(int number, String content, String lead, String coordinating, String timeFrame,
+                           boolean cityCalendar) {
+        static TaskView of(Task t) {
+            return new TaskView(t.number(), t.content(), t.lead(), t.coordinating(), t.timeFrame().text(),
+                    t.timeFrame().cityCalendar());
+        }
     }
 
     public record SummaryView(int expected, int onTime, int late, int missing, int notDue, int exempt,
@@ -50,7 +73,10 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
 
     public static StatusDocument of(StatusQuery.Result result) {
         return new StatusDocument(VietnamTime.iso(result.generatedAt()), VietnamTime.iso(result.asOf()),
-                result.obligations().stream().map(o -> obligation(o, result.undeliverable())).toList());
+                result.obligations().stream().filter(o -> o.obligation().task().isEmpty())
+                        .map(o -> obligation(o, result.undeliverable())).toList(),
+                result.obligations().stream().filter(o -> o.obligation().task().isPresent())
+                        .map(o -> obligation(o, result.undeliverable())).toList());
     }
 
     private static ObligationView obligation(ObligationStatus s, Set<String> undeliverable) {
@@ -59,7 +85,8 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
         s.byCategory().forEach((category, summary) -> byCategory.put(category.name(), CategoryView.of(summary)));
         StatusSummary t = s.summary();
         return new ObligationView(o.id(), o.report().id(), o.period().id(), o.title(), o.report().receiver(),
-                VietnamTime.iso(o.due()), o.dueWording(),
+                VietnamTime.iso(o.due()), o.dueWording(), o.dataWindow().map(DataWindowView::of).orElse(null),
+                o.task().map(TaskView::of).orElse(null),
                 new SummaryView(t.expected(), t.onTime(), t.late(), t.missing(), t.notDue(), t.exempt(),
                         t.completeness(), t.timeliness(), byCategory),
                 s.units().stream().map(u -> unit(u, undeliverable)).toList());

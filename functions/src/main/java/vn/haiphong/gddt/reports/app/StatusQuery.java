@@ -104,9 +104,9 @@ public final class StatusQuery {
         }
         Optional<Period> period = Optional.ofNullable(query.get("period"))
                 .map(p -> Period.parse(p).orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN,
-                        "Không có kỳ báo cáo " + p + " (viết như 2025-H1 hoặc 2025-Y).")));
+                        "Không có kỳ báo cáo " + p + " (viết như 2025-H1, 2025-Y, 2025-Q1 hoặc 2025-Q1-Q3).")));
         Optional<Report> report = Optional.ofNullable(query.get("report"))
-                .map(r -> catalog.reports().stream().filter(x -> x.id().equals(r)).findFirst()
+                .map(r -> catalog.report(r)
                         .orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN, "Không có báo cáo " + r + ".")));
         report.ifPresent(r -> OfficeAccess.requireReadable(office, r));
         int year = period.map(Period::year).orElseGet(() -> year(query.get("year"), asOf));

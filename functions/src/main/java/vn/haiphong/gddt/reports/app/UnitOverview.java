@@ -34,6 +34,7 @@ public final class UnitOverview {
     public record ObligationView(String obligation, String report, String period, String title, String receiver,
                                  String opensAt, String due, String dueText, String dueForUnit,
                                  ExtensionView extension, String locksAt, String state, boolean acceptsUploads,
+                                 StatusDocument.DataWindowView dataWindow, StatusDocument.TaskView task,
                                  List<SubmissionView> submissions) {
     }
 
@@ -73,7 +74,7 @@ public final class UnitOverview {
     public View of(Unit unit) {
         Instant now = clock.instant();
         int year = VietnamTime.dateOf(now).getYear();
-        List<ObligationView> obligations = catalog.owedBy(unit.category(), year - 1, year).stream()
+        List<ObligationView> obligations = catalog.owedBy(unit, year - 1, year).stream()
                 .map(o -> view(o, unit, ledger.records(o.id(), unit.id()), now))
                 .toList();
         return new View(new UnitView(unit.id(), unit.name(), unit.category().name(), unit.category().label(),
@@ -91,6 +92,8 @@ public final class UnitOverview {
         return new ObligationView(o.id(), o.report().id(), o.period().id(), o.title(), o.report().receiver(),
                 VietnamTime.iso(o.opensAt()), VietnamTime.iso(o.due()), o.dueWording(),
                 VietnamTime.iso(status.dueForUnit()), status.extension().map(ExtensionView::of).orElse(null),
-                o.locksAt().map(VietnamTime::iso).orElse(null), status.state().name(), o.acceptsUploadsAt(now, status.dueForUnit()), sent);
+                o.locksAt().map(VietnamTime::iso).orElse(null), status.state().name(), o.acceptsUploadsAt(now, status.dueForUnit()),
+                o.dataWindow().map(StatusDocument.DataWindowView::of).orElse(null),
+                o.task().map(StatusDocument.TaskView::of).orElse(null), sent);
     }
 }

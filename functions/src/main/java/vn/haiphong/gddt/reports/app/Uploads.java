@@ -62,7 +62,7 @@ public final class Uploads {
     public Grant grant(Unit unit, UploadRequest request) {
         Obligation obligation = catalog.find(request.obligation())
                 .orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN));
-        if (!obligation.owedBy(unit.category())) {
+        if (!obligation.owedBy(unit)) {
             throw new RequestRefused(Problem.OBLIGATION_NOT_OWED);
         }
         Instant now = clock.instant();

@@ -2,53 +2,48 @@ package vn.haiphong.gddt.reports.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Month;
 import java.time.MonthDay;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The reports of the plan and the rule that turns them into obligations for any year.
- *
- * <p>Section III.2 of the plan ("Các đơn vị giáo dục") sets both reports for every education
- * unit; the Sở's own departments (PHONG_SO) lead the plan and are evaluated instead, so they owe
- * neither.
+ * The periodic reports and the plan's tasks, and the rule that turns them into obligations for any
+ * year. The reports recur every year from the same named days; a task belongs to the year of its
+ * plan. Both are data (see {@code CatalogFile}); this class only does the calendar.
  */
 public final class Catalog {
     private static final Pattern OBLIGATION_ID = Pattern.compile("([A-Z0-9_]{2,16}):(.+)");
-    private static final Set<UnitCategory> EDUCATION_UNITS = EnumSet.complementOf(EnumSet.of(UnitCategory.PHONG_SO));
-
-    public static final Report QCDC = new Report("QCDC",
-            "kết quả thực hiện quy chế dân chủ ở cơ sở", "Phòng Tổ chức cán bộ", "TCCB", EDUCATION_UNITS,
-            Map.of(PeriodKind.H1, MonthDay.of(Month.JUNE, 10), PeriodKind.YEAR, MonthDay.of(Month.DECEMBER, 5)));
-    public static final Report DVCQ = new Report("DVCQ",
-            "kết quả thực hiện công tác dân vận của chính quyền", "Văn phòng Sở", "VP", EDUCATION_UNITS,
-            Map.of(PeriodKind.H1, MonthDay.of(Month.JUNE, 15), PeriodKind.YEAR, MonthDay.of(Month.DECEMBER, 10)));
 
     private final List<Report> reports;
+    private final List<Task> tasks;
     private final CatalogSettings settings;
 
-    public Catalog(List<Report> reports, CatalogSettings settings) {
+    public Catalog(List<Report> reports, List<Task> tasks, CatalogSettings settings) {
         this.reports = List.copyOf(reports);
+        this.tasks = List.copyOf(tasks);
         this.settings = settings;
-    }
-
-    public static Catalog standard(CatalogSettings settings) {
-        return new Catalog(List.of(QCDC, DVCQ), settings);
     }
 
     public CatalogSettings settings() {
         return settings;
     }
 
+    /** The periodic reports (the tasks are {@link #tasks()}). */
     public List<Report> reports() {
         return reports;
+    }
+
+    public List<Task> tasks() {
+        return tasks;
+    }
+
+    public Optional<Report> report(String id) {
+        return reports.stream().filter(r -> r.id().equals(id)).findFirst()
+                .or(() -> tasks.stream().map(Task::report).filter(r -> r.id().equals(id)).findFirst());
     }
 
     public Obligation obligation(Report report, Period period) {
@@ -58,29 +53,49 @@ public final class Catalog {
         }
         LocalDate namedDay = day.atYear(period.year());
         Instant due = settings.rule().dueInstant(namedDay).plus(settings.grace());
-        String wording = settings.rule().wording(namedDay);
-        if (!settings.grace().isZero()) {
-            wording += " (hệ thống nhận đến " + VietnamTime.dateTime(due) + ")";
-        }
-        return new Obligation(report, period, namedDay, wording,
+        return new Obligation(report, period, namedDay, withGrace(settings.rule().wording(namedDay), due),
                 due.minus(settings.openBefore()), due, settings.lockAfter().map(due::plus));
     }
 
-    /** {@code QCDC:2025-H1} -> the obligation, or empty when no such report or period exists. */
+    /**
+     * A task is open from the first day of its time frame and due at the end of the last one. One on
+     * the city's calendar has no date of its own: its evidence is due by the end of the plan's year.
+     */
+    public Obligation obligation(Task task) {
+        Period period = task.timeFrame().period();
+        LocalDate lastDay = period.lastDay();
+        Instant due = VietnamTime.startOf(lastDay.plusDays(1)).plus(settings.grace());
+        String wording = task.timeFrame().text() + (task.timeFrame().cityCalendar()
+                ? " (minh chứng nộp đến hết ngày " : " (hoàn thành đến hết ngày ") + VietnamTime.date(lastDay) + ")";
+        return new Obligation(task.report(), period, lastDay, withGrace(wording, due),
+                VietnamTime.startOf(period.firstDay()), due, settings.lockAfter().map(due::plus), Optional.of(task));
+    }
+
+    private String withGrace(String wording, Instant due) {
+        return settings.grace().isZero() ? wording : wording + " (hệ thống nhận đến " + VietnamTime.dateTime(due) + ")";
+    }
+
+    /** {@code QCDC:2025-H1} or {@code NV03:2025-Q1-Q3} -> the obligation, or empty when there is no such thing. */
     public Optional<Obligation> find(String obligationId) {
         Matcher m = OBLIGATION_ID.matcher(obligationId == null ? "" : obligationId);
         if (!m.matches()) {
             return Optional.empty();
         }
         Optional<Period> period = Period.parse(m.group(2));
-        return reports.stream()
-                .filter(r -> r.id().equals(m.group(1)))
-                .filter(r -> period.isPresent() && r.namedDays().containsKey(period.get().kind()))
+        if (period.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Obligation> report = reports.stream()
+                .filter(r -> r.id().equals(m.group(1)) && r.namedDays().containsKey(period.get().kind()))
                 .findFirst()
                 .map(r -> obligation(r, period.get()));
+        return report.or(() -> tasks.stream()
+                .filter(t -> t.report().id().equals(m.group(1)) && t.timeFrame().period().equals(period.get()))
+                .findFirst()
+                .map(this::obligation));
     }
 
-    /** Every obligation of a year, ordered by deadline. */
+    /** Every obligation of a year, reports and tasks, ordered by deadline. */
     public List<Obligation> obligationsOf(int year) {
         List<Obligation> all = new ArrayList<>();
         for (Report report : reports) {
@@ -88,16 +103,40 @@ public final class Catalog {
                 all.add(obligation(report, new Period(year, kind)));
             }
         }
-        all.sort((a, b) -> a.due().compareTo(b.due()));
+        tasks.stream().filter(t -> t.timeFrame().period().year() == year).map(this::obligation).forEach(all::add);
+        all.sort(Comparator.comparing(Obligation::due).thenComparing(Obligation::id));
         return all;
     }
 
-    /** What a unit of this category owes in these years, ordered by deadline. */
-    public List<Obligation> owedBy(UnitCategory category, int... years) {
+    /** What this unit owes in these years, ordered by deadline. */
+    public List<Obligation> owedBy(Unit unit, int... years) {
         List<Obligation> owed = new ArrayList<>();
         for (int year : years) {
-            obligationsOf(year).stream().filter(o -> o.owedBy(category)).forEach(owed::add);
+            obligationsOf(year).stream().filter(o -> o.owedBy(unit)).forEach(owed::add);
         }
         return owed;
+    }
+
+    /**
+     * Decree 09/2019/NĐ-CP art. 8(5)(b): a unit needs at least one working day between the end of
+     * the data window and its deadline. One line per periodic report of the year that leaves none.
+     */
+    public List<String> deadlineWarnings(int year, WorkingDays workingDays) {
+        List<String> warnings = new ArrayList<>();
+        for (Obligation o : obligationsOf(year)) {
+            Optional<DataWindow> window = o.dataWindow();
+            if (window.isEmpty()) {
+                continue;
+            }
+            LocalDate lastOnTimeDay = VietnamTime.dateOf(o.due().minusNanos(1));
+            boolean room = lastOnTimeDay.isAfter(window.get().to()) && window.get().to().plusDays(1)
+                    .datesUntil(lastOnTimeDay.plusDays(1)).anyMatch(workingDays::isWorkingDay);
+            if (!room) {
+                warnings.add(o.id() + " (" + o.title() + "): hạn nộp " + o.dueWording() + " nhưng số liệu tính đến "
+                        + VietnamTime.date(window.get().to()) + " — không còn ngày làm việc nào để tổng hợp"
+                        + " (Nghị định 09/2019/NĐ-CP, điều 8, khoản 5, điểm b).");
+            }
+        }
+        return warnings;
     }
 }

@@ -5,25 +5,39 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * One report for one period: {@code QCDC:2025-H1}. Everything about its calendar is computed once,
- * from the catalog settings, so the page, the e-mails and the status all say the same thing.
+ * One report for one period ({@code QCDC:2025-H1}), or one task of the plan ({@code NV03:2025-Q1-Q3}).
+ * Everything about its calendar is computed once, from the catalog settings, so the page, the
+ * e-mails and the status all say the same thing.
  *
- * @param due     the first instant at which a submission is late (grace included)
- * @param locksAt from this instant nothing more is accepted; empty = late uploads always accepted
+ * @param namedDay the day the deadline is named after; a unit is expected only if it existed then
+ * @param due      the first instant at which a submission is late (grace included)
+ * @param locksAt  from this instant nothing more is accepted; empty = late uploads always accepted
+ * @param task     present when this is a task of the plan rather than a periodic report
  */
 public record Obligation(Report report, Period period, LocalDate namedDay, String dueWording,
-                        Instant opensAt, Instant due, Optional<Instant> locksAt) {
+                        Instant opensAt, Instant due, Optional<Instant> locksAt, Optional<Task> task) {
+
+    public Obligation(Report report, Period period, LocalDate namedDay, String dueWording,
+                      Instant opensAt, Instant due, Optional<Instant> locksAt) {
+        this(report, period, namedDay, dueWording, opensAt, due, locksAt, Optional.empty());
+    }
 
     public String id() {
         return report.id() + ":" + period.id();
     }
 
     public String title() {
-        return report.title(period.kind());
+        return task.map(Task::title).orElseGet(() -> report.title(period.kind()));
     }
 
-    public boolean owedBy(UnitCategory category) {
-        return report.owedBy().contains(category);
+    /** Only periodic reports count figures over a Decree 09 window; a task's evidence has none. */
+    public Optional<DataWindow> dataWindow() {
+        return task.isPresent() ? Optional.empty() : Optional.of(period.dataWindow());
+    }
+
+    /** A unit owes this when its kind or the unit itself is named, and it existed on the named day. */
+    public boolean owedBy(Unit unit) {
+        return report.owedBy(unit) && unit.existedOn(namedDay);
     }
 
     public boolean acceptsUploadsAt(Instant now) {

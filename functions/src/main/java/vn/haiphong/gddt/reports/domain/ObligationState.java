@@ -9,9 +9,9 @@ public enum ObligationState {
     NOT_OPEN, OPEN, ON_TIME, LATE, MISSING, EXEMPT;
 
     /** The state against the obligation's own deadline (no extension). */
-    public static ObligationState of(Obligation obligation, UnitCategory category, List<Submission> submissions,
+    public static ObligationState of(Obligation obligation, Unit unit, List<Submission> submissions,
                                      Instant asOf) {
-        return of(obligation, category, submissions, obligation.due(), asOf);
+        return of(obligation, unit, submissions, obligation.due(), asOf);
     }
 
     /**
@@ -19,9 +19,9 @@ public enum ObligationState {
      * or its extension's); a later file does not undo that. Only what had arrived by {@code asOf}
      * counts, so a past instant gives the state as it was then. Refused files never count.
      */
-    public static ObligationState of(Obligation obligation, UnitCategory category, List<Submission> submissions,
+    public static ObligationState of(Obligation obligation, Unit unit, List<Submission> submissions,
                                      Instant dueForUnit, Instant asOf) {
-        if (!obligation.owedBy(category)) {
+        if (!obligation.owedBy(unit)) {
             return EXEMPT;
         }
         return firstAccepted(submissions, asOf)

@@ -14,7 +14,8 @@ import java.util.Optional;
  * the units, the submissions and extensions recorded for it, and the instant.
  *
  * <p>Rules: a unit that did not exist on the named day is not listed (so no rate passes 100 %); a
- * unit whose category does not owe the report is listed EXEMPT and counted apart; a refused file
+ * unit whose category does not owe the report is listed EXEMPT and counted apart, but a task of
+ * the plan lists only its lead units; a refused file
  * never counts; a submission received after {@code asOf} and an extension granted after it do not
  * exist yet; the latest extension in force sets the unit's deadline.
  */
@@ -36,7 +37,8 @@ public record ObligationStatus(Obligation obligation, Instant asOf, StatusSummar
 
         List<UnitStatus> rows = new ArrayList<>();
         for (Unit unit : units.units()) {
-            if (unit.existedOn(obligation.namedDay())) {
+            boolean listed = obligation.task().isPresent() ? obligation.owedBy(unit) : unit.existedOn(obligation.namedDay());
+            if (listed) {
                 rows.add(row(obligation, unit, subsByUnit.getOrDefault(unit.id(), List.of()),
                         extByUnit.getOrDefault(unit.id(), List.of()), asOf));
             }
@@ -60,7 +62,7 @@ public record ObligationStatus(Obligation obligation, Instant asOf, StatusSummar
                 .filter(s -> !s.receivedAt().isAfter(asOf))
                 .sorted(Comparator.comparing(Submission::receivedAt).thenComparing(Submission::submissionId))
                 .toList();
-        ObligationState state = ObligationState.of(obligation, unit.category(), counted, due, asOf);
+        ObligationState state = ObligationState.of(obligation, unit, counted, due, asOf);
         return new UnitStatus(unit, state, due, extension,
                 counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(0).receivedAt()),
                 counted.size(), counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(counted.size() - 1)));

@@ -1,20 +1,44 @@
 package vn.haiphong.gddt.reports.domain;
 
+import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A period of one year, written {@code 2025-H1} or {@code 2025-Y}. */
+/** A span of months of one year, written {@code 2025-H1}, {@code 2025-Y}, {@code 2025-Q1-Q3} or {@code 2025-M06}. */
 public record Period(int year, PeriodKind kind) {
-    private static final Pattern ID = Pattern.compile("(\\d{4})-(H1|Y)");
+    private static final Pattern ID = Pattern.compile("(\\d{4})-([A-Z0-9]{1,3}(?:-[A-Z0-9]{2})?)");
+
+    public Period {
+        Objects.requireNonNull(kind, "kind");
+    }
 
     public String id() {
         return year + "-" + kind.code();
     }
 
-    /** "6 tháng năm 2025", "năm 2025". */
+    /** "6 tháng năm 2025", "năm 2025", "quý I năm 2025". */
     public String label() {
-        return kind == PeriodKind.YEAR ? "năm " + year : kind.label() + " năm " + year;
+        return kind.equals(PeriodKind.YEAR) ? "năm " + year : kind.label() + " năm " + year;
+    }
+
+    public LocalDate firstDay() {
+        return LocalDate.of(year, kind.first(), 1);
+    }
+
+    public LocalDate lastDay() {
+        LocalDate start = LocalDate.of(year, kind.last(), 1);
+        return start.withDayOfMonth(start.lengthOfMonth());
+    }
+
+    /**
+     * The days whose figures a report of this period covers (Decree 09/2019/NĐ-CP, art. 12): from the
+     * 15th of the month before the period to the 14th of its last month — for the first half-year
+     * 15/12 of the year before to 14/6, for the year 15/12 to 14/12.
+     */
+    public DataWindow dataWindow() {
+        return new DataWindow(firstDay().minusMonths(1).withDayOfMonth(15), LocalDate.of(year, kind.last(), 14));
     }
 
     public static Optional<Period> parse(String id) {
@@ -22,6 +46,10 @@ public record Period(int year, PeriodKind kind) {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Period(Integer.parseInt(m.group(1)), PeriodKind.ofCode(m.group(2))));
+        try {
+            return Optional.of(new Period(Integer.parseInt(m.group(1)), PeriodKind.ofCode(m.group(2))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

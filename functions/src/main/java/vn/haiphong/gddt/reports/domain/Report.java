@@ -5,20 +5,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A periodic report (báo cáo định kỳ): what it is about, who receives it, which kinds of unit owe
- * it, and the day the plan names for each period.
+ * What a unit sends and who receives it: a periodic report of the catalog (with the day the plan
+ * names for each period), or one of the plan's tasks (no named days; see {@link Task}).
  *
  * @param receiverCode the receiving department as an office token's scope names it (e.g. {@code TCCB})
+ * @param owedBy       the kinds of unit that owe it
+ * @param owedByUnits  single units that owe it whatever their kind (a task's lead department)
  */
 public record Report(String id, String subject, String receiver, String receiverCode, Set<UnitCategory> owedBy,
-                     Map<PeriodKind, MonthDay> namedDays) {
+                     Set<String> owedByUnits, Map<PeriodKind, MonthDay> namedDays) {
     public Report {
         owedBy = Set.copyOf(owedBy);
+        owedByUnits = Set.copyOf(owedByUnits);
         namedDays = Map.copyOf(namedDays);
+    }
+
+    public Report(String id, String subject, String receiver, String receiverCode, Set<UnitCategory> owedBy,
+                  Map<PeriodKind, MonthDay> namedDays) {
+        this(id, subject, receiver, receiverCode, owedBy, Set.of(), namedDays);
     }
 
     /** "Báo cáo 6 tháng kết quả thực hiện quy chế dân chủ ở cơ sở". */
     public String title(PeriodKind kind) {
         return "Báo cáo " + kind.label() + " " + subject;
+    }
+
+    public boolean owedBy(Unit unit) {
+        return owedBy.contains(unit.category()) || owedByUnits.contains(unit.id());
     }
 }

@@ -12,7 +12,7 @@ public record SubmissionKey(Period period, String reportId, String unitId, Strin
     public static final String PREFIX = "submissions/";
     public static final String QUARANTINE_PREFIX = "quarantine/";
     private static final Pattern KEY = Pattern.compile(
-            "submissions/(\\d{4})/([A-Z0-9_]{2,16})/(\\d{4}-[A-Z0-9]+)/([a-z0-9-]{1,64})/([a-z0-9]{8,64})/([A-Za-z0-9_][A-Za-z0-9._-]{0,119})");
+            "submissions/(\\d{4})/([A-Z0-9_]{2,16})/(\\d{4}-[A-Z0-9]+(?:-[A-Z0-9]+)?)/([a-z0-9-]{1,64})/([a-z0-9]{8,64})/([A-Za-z0-9_][A-Za-z0-9._-]{0,119})");
 
     public String key() {
         return PREFIX + period.year() + "/" + reportId + "/" + period.id() + "/" + unitId + "/" + submissionId + "/" + safeName;

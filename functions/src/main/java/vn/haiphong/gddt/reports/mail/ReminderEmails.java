@@ -60,7 +60,8 @@ public final class ReminderEmails {
         values.put("unitName", unit.name());
         values.put("lead", lead);
         values.put("title", o.title());
-        values.put("period", o.period().label());
+        values.put("period", o.task().map(t -> t.timeFrame().text()).orElse(o.period().label()));
+        values.put("coverage", coverage(o));
         values.put("dueText", dueText);
         values.put("daysText", daysText);
         values.put("receiver", o.report().receiver());
@@ -102,6 +103,13 @@ public final class ReminderEmails {
         String subject = "Tổng hợp " + o.report().id() + " " + o.period().label() + ": " + (s.onTime() + s.late()) + "/"
                 + s.expected() + " đơn vị đã nộp, " + missing.size() + " chưa nộp";
         return new Mailer.Email(List.of(receiverEmail), subject, digestHtml.render(values), digestText.render(values));
+    }
+
+    /** What the file must cover: the Decree 09 data window of a report, or the evidence of a task. */
+    static String coverage(Obligation o) {
+        return o.task().map(t -> "Minh chứng thực hiện nhiệm vụ " + t.number() + " của Kế hoạch; chủ trì: " + t.lead()
+                        + "; phối hợp: " + t.coordinating())
+                .orElseGet(() -> o.dataWindow().orElseThrow().text());
     }
 
     private static String percent(double ratio) {

@@ -103,8 +103,8 @@ class CapabilityTokensTest {
             Capability back = tokens.verify(tokens.mint(office), NOW);
 
             assertThat(back).isEqualTo(office);
-            assertThat(back.mayRead(vn.haiphong.gddt.reports.domain.Catalog.QCDC)).isTrue();
-            assertThat(back.mayRead(vn.haiphong.gddt.reports.domain.Catalog.DVCQ)).isFalse();
+            assertThat(back.mayRead(Fixtures.QCDC)).isTrue();
+            assertThat(back.mayRead(Fixtures.DVCQ)).isFalse();
         }
 
         @Test

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.haiphong.gddt.reports.catalog.CatalogFile;
 
 /** Small builders shared by the domain tests. Expected values are built here, never with VietnamTime. */
 final class Fixtures {
@@ -13,6 +14,10 @@ final class Fixtures {
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final AtomicInteger IDS = new AtomicInteger();
+
+    /** The two periodic reports as the bundled catalog defines them. */
+    static final Report QCDC = CatalogFile.bundled(CatalogSettings.defaults()).report("QCDC").orElseThrow();
+    static final Report DVCQ = CatalogFile.bundled(CatalogSettings.defaults()).report("DVCQ").orElseThrow();
 
     private Fixtures() {
     }
@@ -22,12 +27,18 @@ final class Fixtures {
         return ZonedDateTime.of(year, month, day, hour, minute, second, 0, VN).toInstant();
     }
 
+    /** A unit of that kind that has always existed. */
+    static Unit unitOf(UnitCategory category) {
+        return new Unit(category.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), "Đơn vị " + category, category,
+                java.util.List.of(), 1);
+    }
+
     static CatalogSettings settings(DeadlineRule rule) {
         return new CatalogSettings(rule, Duration.ZERO, Duration.ofDays(30), Optional.empty());
     }
 
     static Catalog catalog(DeadlineRule rule) {
-        return Catalog.standard(settings(rule));
+        return CatalogFile.bundled(settings(rule));
     }
 
     static Obligation obligation(DeadlineRule rule, String id) {

@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import vn.haiphong.gddt.reports.catalog.CatalogFile;
 
 class LockWithExtensionTest {
-    private final Catalog catalog = Catalog.standard(new CatalogSettings(DeadlineRule.BEFORE_NAMED_DAY, Duration.ZERO,
+    private final Catalog catalog = CatalogFile.bundled(new CatalogSettings(DeadlineRule.BEFORE_NAMED_DAY, Duration.ZERO,
             Duration.ofDays(30), Optional.of(Duration.ofDays(1))));
     private final Obligation qcdc = catalog.find("QCDC:2026-Y").orElseThrow();
 

@@ -58,10 +58,10 @@ class MidnightInVietnamTest {
         void the_state_of_a_unit_follows_the_same_boundary() {
             Instant asOf = vn(2025, 6, 20, 8, 0, 0);
 
-            assertThat(ObligationState.of(o, UnitCategory.THPT,
+            assertThat(ObligationState.of(o, Fixtures.unitOf(UnitCategory.THPT),
                     List.of(accepted(QCDC_2025_H1, vn(2025, 6, 9, 23, 59, 59))), asOf))
                     .isEqualTo(ObligationState.ON_TIME);
-            assertThat(ObligationState.of(o, UnitCategory.THPT,
+            assertThat(ObligationState.of(o, Fixtures.unitOf(UnitCategory.THPT),
                     List.of(accepted(QCDC_2025_H1, vn(2025, 6, 10, 0, 0, 0))), asOf))
                     .isEqualTo(ObligationState.LATE);
         }

@@ -22,7 +22,7 @@ class ObligationStateTest {
     private final Instant afterDue = due.plus(Duration.ofDays(5));
 
     private ObligationState stateOf(List<Submission> submissions, Instant asOf) {
-        return ObligationState.of(o, UnitCategory.THPT, submissions, asOf);
+        return ObligationState.of(o, Fixtures.unitOf(UnitCategory.THPT), submissions, asOf);
     }
 
     @Test
@@ -35,16 +35,16 @@ class ObligationStateTest {
     void a_category_that_does_not_owe_the_report_is_exempt_even_with_submissions() {
         List<Submission> subs = List.of(accepted(ID, due.minusSeconds(60)));
 
-        assertThat(ObligationState.of(o, UnitCategory.PHONG_SO, subs, afterDue)).isEqualTo(ObligationState.EXEMPT);
-        assertThat(ObligationState.of(o, UnitCategory.PHONG_SO, List.of(), afterDue)).isEqualTo(ObligationState.EXEMPT);
-        assertThat(ObligationState.of(o, UnitCategory.PHONG_SO, List.of(), opens.minusSeconds(1)))
+        assertThat(ObligationState.of(o, Fixtures.unitOf(UnitCategory.PHONG_SO), subs, afterDue)).isEqualTo(ObligationState.EXEMPT);
+        assertThat(ObligationState.of(o, Fixtures.unitOf(UnitCategory.PHONG_SO), List.of(), afterDue)).isEqualTo(ObligationState.EXEMPT);
+        assertThat(ObligationState.of(o, Fixtures.unitOf(UnitCategory.PHONG_SO), List.of(), opens.minusSeconds(1)))
                 .isEqualTo(ObligationState.EXEMPT);
     }
 
     @ParameterizedTest(name = "{0} is not exempt")
     @EnumSource(value = UnitCategory.class, names = "PHONG_SO", mode = EnumSource.Mode.EXCLUDE)
     void an_education_unit_with_nothing_sent_is_missing_after_the_deadline(UnitCategory category) {
-        assertThat(ObligationState.of(o, category, List.of(), afterDue)).isEqualTo(ObligationState.MISSING);
+        assertThat(ObligationState.of(o, Fixtures.unitOf(category), List.of(), afterDue)).isEqualTo(ObligationState.MISSING);
     }
 
     @Test

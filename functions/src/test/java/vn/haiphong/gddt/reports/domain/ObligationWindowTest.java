@@ -8,12 +8,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import vn.haiphong.gddt.reports.catalog.CatalogFile;
 
 @DisplayName("When an obligation accepts uploads")
 class ObligationWindowTest {
 
     private static Obligation qcdc2025H1(Duration openBefore, Optional<Duration> lockAfter) {
-        return Catalog.standard(new CatalogSettings(DeadlineRule.BEFORE_NAMED_DAY, Duration.ZERO, openBefore, lockAfter))
+        return CatalogFile.bundled(new CatalogSettings(DeadlineRule.BEFORE_NAMED_DAY, Duration.ZERO, openBefore, lockAfter))
                 .find("QCDC:2025-H1").orElseThrow();
     }
 

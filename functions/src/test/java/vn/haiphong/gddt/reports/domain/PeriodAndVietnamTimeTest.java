@@ -45,18 +45,47 @@ class PeriodAndVietnamTimeTest {
         @ParameterizedTest(name = "\"{0}\" is not a period")
         @NullAndEmptySource
         @ValueSource(strings = {
-            "2025-h1", "2025-y", "2025-H2", "2025-Q1", "2025-YEAR", "25-H1", "20255-H1", "2025H1", "2025_H1",
+            "2025-h1", "2025-y", "2025-H3", "2025-Q5", "2025-Q0", "2025-Q3-Q1", "2025-Q1-Q1", "2025-Q1-Q2", "2025-Q1-Q4",
+            "2025-M13", "2025-M00", "2025-M6", "2025-Q1-", "2025-Q1-Q3-Q4", "2025-YEAR", "25-H1", "20255-H1", "2025H1", "2025_H1",
             " 2025-H1", "2025-H1 ", "2025-H1\n", "H1-2025", "２０２５-H1", "-H1", "2025-",
         })
         void anything_else_is_not_a_period(String id) {
             assertThat(Period.parse(id)).isEmpty();
         }
 
+        @ParameterizedTest(name = "{0} covers {1}–{2} and reads \"{3}\"")
+        @CsvSource(delimiter = '|', value = {
+            "2025-Q1    | 2025-01-01 | 2025-03-31 | quý I năm 2025",
+            "2025-Q4    | 2025-10-01 | 2025-12-31 | quý IV năm 2025",
+            "2025-Q1-Q3 | 2025-01-01 | 2025-09-30 | quý I–quý III năm 2025",
+            "2025-Q2-Q3 | 2025-04-01 | 2025-09-30 | quý II–quý III năm 2025",
+            "2025-M06   | 2025-06-01 | 2025-06-30 | tháng 6 năm 2025",
+            "2024-M02   | 2024-02-01 | 2024-02-29 | tháng 2 năm 2024",
+            "2025-H2    | 2025-07-01 | 2025-12-31 | 6 tháng cuối năm 2025",
+        })
+        void the_plans_quarters_and_months_are_periods_too(String id, LocalDate first, LocalDate last, String label) {
+            Period p = Period.parse(id).orElseThrow();
+
+            assertThat(p.id()).isEqualTo(id);
+            assertThat(p.firstDay()).isEqualTo(first);
+            assertThat(p.lastDay()).isEqualTo(last);
+            assertThat(p.label()).isEqualTo(label);
+        }
+
+        @Test
+        void quarters_one_and_two_are_the_first_half_year_and_all_four_the_year() {
+            assertThat(PeriodKind.quarters(1, 2)).isEqualTo(PeriodKind.H1);
+            assertThat(PeriodKind.quarters(1, 4)).isEqualTo(PeriodKind.YEAR);
+            assertThat(PeriodKind.quarters(1, 2).code()).isEqualTo("H1");
+        }
+
         @Test
         void period_kinds_have_codes_and_reject_unknown_ones() {
             assertThat(PeriodKind.ofCode("H1")).isEqualTo(PeriodKind.H1);
             assertThat(PeriodKind.ofCode("Y")).isEqualTo(PeriodKind.YEAR);
-            assertThatIllegalArgumentException().isThrownBy(() -> PeriodKind.ofCode("Q1"));
+            assertThatIllegalArgumentException().isThrownBy(() -> PeriodKind.ofCode("Q5"));
+            assertThatIllegalArgumentException().isThrownBy(() -> PeriodKind.ofCode("Q1-Q2"))
+                    .withMessageContaining("viết H1");
         }
     }
 

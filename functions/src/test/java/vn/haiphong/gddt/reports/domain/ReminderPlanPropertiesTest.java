@@ -101,7 +101,7 @@ class ReminderPlanPropertiesTest {
         return Combinators.combine(namedDays, rules, graces, openBefore, lockAfter, extension, schedules)
                 .as((named, rule, grace, open, lock, ext, schedule) -> {
                     Instant due = rule.dueInstant(named).plus(grace);
-                    Obligation o = new Obligation(Catalog.QCDC, new Period(named.getYear(), PeriodKind.H1), named,
+                    Obligation o = new Obligation(Fixtures.QCDC, new Period(named.getYear(), PeriodKind.H1), named,
                             rule.wording(named), due.minus(open), due, lock.map(due::plus));
                     return new Case(o, ext.map(due::plus).orElse(due), schedule);
                 });

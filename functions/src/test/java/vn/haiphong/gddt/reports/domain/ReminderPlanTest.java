@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import vn.haiphong.gddt.reports.catalog.CatalogFile;
 
 /**
  * Reminder plans worked out by hand on the 2025 calendar. Every expected day is written out; the
@@ -31,14 +32,14 @@ class ReminderPlanTest {
     }
 
     private static Obligation withSettings(String id, DeadlineRule rule, Duration openBefore, Optional<Duration> lockAfter) {
-        return Catalog.standard(new CatalogSettings(rule, Duration.ZERO, openBefore, lockAfter)).find(id).orElseThrow();
+        return CatalogFile.bundled(new CatalogSettings(rule, Duration.ZERO, openBefore, lockAfter)).find(id).orElseThrow();
     }
 
     /** An obligation on any named day, built like the catalog does but written out with wall-clock instants. */
     private static Obligation namedOn(LocalDate namedDay, DeadlineRule rule) {
         LocalDate dueDay = rule == DeadlineRule.BEFORE_NAMED_DAY ? namedDay : namedDay.plusDays(1);
         Instant due = vn(dueDay.getYear(), dueDay.getMonthValue(), dueDay.getDayOfMonth(), 0, 0, 0);
-        return new Obligation(Catalog.QCDC, new Period(namedDay.getYear(), PeriodKind.H1), namedDay,
+        return new Obligation(Fixtures.QCDC, new Period(namedDay.getYear(), PeriodKind.H1), namedDay,
                 rule.wording(namedDay), due.minus(Duration.ofDays(30)), due, Optional.empty());
     }
 

@@ -82,7 +82,9 @@ class SubmissionKeyTest {
         "submissions/2025/QCDC/2025-H1/thpt-tran-phu/0123456789abcdef/",
         "submissions/2025/QCDC/2025-H1/thpt-tran-phu//Bao-cao-quy.pdf",
         // unknown period form, lowercase report, bad submission id, unsafe file name
-        "submissions/2025/QCDC/2025-Q1/thpt-tran-phu/0123456789abcdef/Bao-cao-quy.pdf",
+        "submissions/2025/QCDC/2025-Q5/thpt-tran-phu/0123456789abcdef/Bao-cao-quy.pdf",
+        "submissions/2025/QCDC/2025-Q1-Q2/thpt-tran-phu/0123456789abcdef/Bao-cao-quy.pdf",
+        "submissions/2025/QCDC/2025-Q1-/thpt-tran-phu/0123456789abcdef/Bao-cao-quy.pdf",
         "submissions/2025/QCDC/2025-h1/thpt-tran-phu/0123456789abcdef/Bao-cao-quy.pdf",
         "submissions/2025/qcdc/2025-H1/thpt-tran-phu/0123456789abcdef/Bao-cao-quy.pdf",
         "submissions/2025/QCDC/2025-H1/thpt-tran-phu/0123ABCD/Bao-cao-quy.pdf",

@@ -26,6 +26,7 @@ import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
+import vn.haiphong.gddt.reports.catalog.CatalogFile;
 import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.CapabilityTokens;
 import vn.haiphong.gddt.reports.domain.Catalog;
@@ -45,7 +46,7 @@ class ExportHandlersTest {
     private final CapabilityTokens tokens = new CapabilityTokens(TokenKeys.parse(
             "k1:" + Base64.getEncoder().encodeToString(new byte[32])));
     private final InMemoryJobs jobs = new InMemoryJobs();
-    private final Exports exports = new Exports(Catalog.standard(Wiring.catalogSettings(new Env(Map.of()))), null, null,
+    private final Exports exports = new Exports(CatalogFile.bundled(Wiring.catalogSettings(new Env(Map.of()))), null, null,
             jobs, offlineStorage(), clock);
     private final OfficeAccess access = new OfficeAccess(tokens, clock);
 

@@ -34,6 +34,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.haiphong.gddt.emulators.EmulatorOptions;
 import vn.haiphong.gddt.emulators.Emulators;
+import vn.haiphong.gddt.reports.catalog.CatalogFile;
 import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.CatalogSettings;
@@ -78,7 +79,7 @@ final class StatusBench {
                 try (DynamoDbClient dynamo = counted(emulators, counter)) {
                     DynamoDbUnitDirectory units = new DynamoDbUnitDirectory(dynamo, table);
                     DynamoDbSubmissionLedger ledger = new DynamoDbSubmissionLedger(dynamo, table);
-                    Catalog catalog = Catalog.standard(CatalogSettings.defaults());
+                    Catalog catalog = CatalogFile.bundled(CatalogSettings.defaults());
                     List<Obligation> obligations = catalog.obligationsOf(YEAR);
                     List<Unit> all = units.all();
                     long partitionBytes = load(ledger, obligations, all);

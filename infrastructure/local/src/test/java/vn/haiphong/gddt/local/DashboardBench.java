@@ -24,6 +24,7 @@ import vn.haiphong.gddt.emulators.EmulatorOptions;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.reports.AwsClients;
 import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.catalog.CatalogFile;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.CatalogSettings;
 import vn.haiphong.gddt.reports.domain.Obligation;
@@ -76,7 +77,7 @@ public final class DashboardBench {
         try (DynamoDbClient dynamo = new AwsClients(new Env(LocalSystem.awsEnvironment(emulators))).dynamoDb()) {
             DynamoDbSubmissionLedger ledger = new DynamoDbSubmissionLedger(dynamo, table);
             List<Unit> units = new DynamoDbUnitDirectory(dynamo, table).all();
-            List<Obligation> obligations = Catalog.standard(CatalogSettings.defaults()).obligationsOf(2026);
+            List<Obligation> obligations = CatalogFile.bundled(CatalogSettings.defaults()).obligationsOf(2026);
             Random random = new Random(7);
             List<Submission> all = new ArrayList<>();
             for (Obligation o : obligations) {

@@ -41,6 +41,7 @@ import vn.haiphong.gddt.reports.AwsClients;
 import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Reminders;
+import vn.haiphong.gddt.reports.catalog.CatalogFile;
 import vn.haiphong.gddt.reports.domain.CapabilityTokens;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.CatalogSettings;
@@ -66,7 +67,7 @@ import vn.haiphong.gddt.reports.store.SubmissionLedger;
  * a dry run, an extension, a holiday; and the sweep keeps to the SES send rate.
  *
  * <p>Most cases run on a small world of four owing units (one with two addresses) and one
- * department of the Sở, on 11/6/2025 at 08:00: QCDC:2025-H1's D+1 (due before 10/6) and
+ * department of the Sở (which leads only tasks with no reminder due that day), on 11/6/2025 at 08:00: QCDC:2025-H1's D+1 (due before 10/6) and
  * DVCQ:2025-H1's D-7 of 6/6, still within the catch-up days. The sweep runs either through the
  * runner ({@code POST /_local/schedules/SendRemindersFunction}) or built as the function builds it
  * ({@link Wiring#reminders()}) with SES behind a {@link FaultyProxy}, since the runner cannot yet be
@@ -88,9 +89,9 @@ class ReminderExactlyOnceTest {
             thpt-tran-phu,Trường THPT Trần Phú,THPT,thpt-tran-phu@example.edu.vn
             gdnn-gdtx-an-lao,Trung tâm GDNN-GDTX huyện An Lão,GDNN_GDTX,gdnn-gdtx-an-lao@example.edu.vn
             phong-gddt-ngo-quyen,Phòng GDĐT quận Ngô Quyền,PHONG_GDDT,phong-gddt-ngo-quyen@example.edu.vn;truongphong.phong-gddt-ngo-quyen@example.edu.vn
-            van-phong-so,Văn phòng Sở,PHONG_SO,van-phong-so@example.edu.vn
+            phong-ke-hoach-tai-chinh,Phòng Kế hoạch - Tài chính,PHONG_SO,phong-ke-hoach-tai-chinh@example.edu.vn
             """;
-    private static final Catalog CATALOG = Catalog.standard(CatalogSettings.defaults());
+    private static final Catalog CATALOG = CatalogFile.bundled(CatalogSettings.defaults());
     private static final WorkingDays CALENDAR = WorkingDays.vietnam();
 
     private final Emulators emulators;
@@ -700,8 +701,8 @@ class ReminderExactlyOnceTest {
         for (int year : new int[] {2024, 2025}) {
             for (Obligation o : CATALOG.obligationsOf(year)) {
                 boolean digest = subject.startsWith("Tổng hợp " + o.report().id() + " " + o.period().label() + ":");
-                boolean reminder = text.contains("- Báo cáo: " + o.title() + "\n")
-                        && text.contains("- Kỳ báo cáo: " + o.period().label() + "\n");
+                String period = o.task().map(t -> t.timeFrame().text()).orElse(o.period().label());
+                boolean reminder = text.contains("- Báo cáo: " + o.title() + "\n") && text.contains("- Kỳ báo cáo: " + period + "\n");
                 if (digest || reminder) {
                     return o.id();
                 }

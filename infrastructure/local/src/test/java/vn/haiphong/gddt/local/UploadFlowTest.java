@@ -137,11 +137,34 @@ class UploadFlowTest {
     }
 
     @Test
-    void a_department_of_the_so_owes_neither_report_and_sees_none() {
-        LocalSystem.SessionUnit department = running.unit("PHONG_SO");
+    void a_department_of_the_so_owes_neither_report_but_sees_the_plans_tasks_it_leads() {
+        LocalSystem.SessionUnit office = running.units(u -> u.unit().equals("van-phong-so")).get(0);
+        LocalSystem.SessionUnit inspectorate = running.units(u -> u.unit().equals("thanh-tra-so")).get(0);
 
-        JsonNode me = Running.read(running.me(department.token()).body());
+        JsonNode officeSees = Running.read(running.me(office.token()).body()).get("obligations");
+        JsonNode inspectorateSees = Running.read(running.me(inspectorate.token()).body()).get("obligations");
 
-        assertThat(me.get("obligations")).isEmpty();
+        assertThat(officeSees).extracting(o -> o.get("obligation").asText()).containsExactly(
+                "NV01:2025-Q1", "NV05:2025-Q1", "NV04:2025-H1", "NV08:2025-Q1-Q3", "NV02:2025-Y", "NV06:2025-Y",
+                "NV07:2025-Y", "NV09:2025-Y", "NV11:2025-Q4", "NV12:2025-Q4");
+        assertThat(inspectorateSees).extracting(o -> o.get("obligation").asText())
+                .contains("NV10:2025-Y").doesNotContain("NV01:2025-Q1");
+        JsonNode nv10 = java.util.stream.StreamSupport.stream(inspectorateSees.spliterator(), false)
+                .filter(o -> o.get("obligation").asText().equals("NV10:2025-Y")).findFirst().orElseThrow();
+        assertThat(nv10.at("/task/timeFrame").asText()).isEqualTo("Thực hiện theo lịch của thành phố");
+        assertThat(nv10.at("/task/lead").asText()).isEqualTo("Thanh tra Sở");
+        assertThat(nv10.get("dataWindow").isNull()).isTrue();
+        assertThat(nv10.get("dueText").asText())
+                .isEqualTo("Thực hiện theo lịch của thành phố (minh chứng nộp đến hết ngày 31/12/2025)");
+    }
+
+    @Test
+    void a_school_sees_the_data_window_of_each_report_in_the_words_of_decree_09() {
+        JsonNode obligations = Running.read(running.me(running.unit("THPT").token()).body()).get("obligations");
+
+        assertThat(obligations).allSatisfy(o -> assertThat(o.get("task").isNull()).isTrue());
+        assertThat(obligations).extracting(o -> o.get("obligation").asText() + " " + o.at("/dataWindow/text").asText())
+                .contains("QCDC:2026-H1 Số liệu tính từ 15/12/2025 đến 14/6/2026",
+                        "DVCQ:2025-Y Số liệu tính từ 15/12/2024 đến 14/12/2025");
     }
 }
