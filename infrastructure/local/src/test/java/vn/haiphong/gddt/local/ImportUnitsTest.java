@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -52,21 +51,6 @@ class ImportUnitsTest {
         running.close();
     }
 
-    /** What one run of the command printed and returned. */
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run importUnits(Path csv, String... flags) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(csv.toString(), "--table", table,
-                "--endpoint", running.emulators.dynamoDbEndpoint().toString(), "--region", running.emulators.region()));
-        argv.addAll(List.of(flags));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ImportUnits.run(argv, Clock.fixed(NOW, java.time.ZoneOffset.UTC),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static Path write(Path dir, String csv) throws Exception {
         return Files.writeString(dir.resolve("units.csv"), csv, StandardCharsets.UTF_8);
     }
@@ -86,7 +70,7 @@ class ImportUnitsTest {
         Path csv = write(dir, HEADER + "thpt-thu-nghiem,Trường THPT Thử Nghiệm,THPT,tn@example.edu.vn,1/7/2025,\n");
         List<Unit> before = units();
 
-        Run run = importUnits(csv, "--close-missing");
+        Running.Import run = running.importUnits(csv, "--close-missing");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out())
@@ -101,8 +85,8 @@ class ImportUnitsTest {
     void apply_writes_the_plan_and_a_second_apply_finds_nothing_to_do(@TempDir Path dir) throws Exception {
         Path csv = write(dir, HEADER + "thpt-ap-dung,Trường THPT Áp Dụng,THPT,ad@example.edu.vn,,\n");
 
-        Run first = importUnits(csv, "--apply");
-        Run second = importUnits(csv, "--apply");
+        Running.Import first = running.importUnits(csv, "--apply");
+        Running.Import second = running.importUnits(csv, "--apply");
 
         assertThat(first.exit()).isZero();
         assertThat(first.out()).contains("+ thêm     thpt-ap-dung").contains("Đã áp dụng: ghi 1 đơn vị");
@@ -117,7 +101,7 @@ class ImportUnitsTest {
     @Test
     void a_rename_keeps_the_token_version_and_is_shown_before_and_after(@TempDir Path dir) throws Exception {
         Path csv = write(dir, HEADER + "thpt-doi-ten,Trường THPT Tên Cũ,THPT,dt@example.edu.vn,,\n");
-        assertThat(importUnits(csv, "--apply").exit()).isZero();
+        assertThat(running.importUnits(csv, "--apply").exit()).isZero();
         try (var dynamo = running.aws().dynamoDb()) {
             dynamo.updateItem(r -> r.tableName(table)
                     .key(Map.of("PK", AttributeValue.fromS("UNITS"), "SK", AttributeValue.fromS("UNIT#thpt-doi-ten")))
@@ -125,7 +109,7 @@ class ImportUnitsTest {
         }
         write(dir, HEADER + "thpt-doi-ten,Trường THPT Tên Mới,THPT,dt@example.edu.vn,,\n");
 
-        Run run = importUnits(csv, "--apply");
+        Running.Import run = running.importUnits(csv, "--apply");
 
         assertThat(run.out()).contains("~ sửa      thpt-doi-ten: tên \"Trường THPT Tên Cũ\" → \"Trường THPT Tên Mới\"");
         assertThat(unit("thpt-doi-ten").name()).isEqualTo("Trường THPT Tên Mới");
@@ -136,17 +120,17 @@ class ImportUnitsTest {
     void a_closing_date_stays_when_the_list_has_no_date_column_and_goes_when_the_column_is_empty(@TempDir Path dir)
             throws Exception {
         Path csv = write(dir, HEADER + "thpt-dong,Trường THPT Đóng,THPT,dong@example.edu.vn,,\n");
-        assertThat(importUnits(csv, "--apply").exit()).isZero();
+        assertThat(running.importUnits(csv, "--apply").exit()).isZero();
         write(dir, HEADER + "thpt-dong,Trường THPT Đóng,THPT,dong@example.edu.vn,,30/6/2025\n");
-        assertThat(importUnits(csv, "--apply").out()).contains("× đóng     thpt-dong  đến hết 30/6/2025");
+        assertThat(running.importUnits(csv, "--apply").out()).contains("× đóng     thpt-dong  đến hết 30/6/2025");
         assertThat(unit("thpt-dong").activeUntil()).isEqualTo(LocalDate.of(2025, 6, 30));
 
         write(dir, UnitCsv.HEADER + "\nthpt-dong,Trường THPT Đóng,THPT,dong@example.edu.vn\n");
-        assertThat(importUnits(csv, "--apply").out()).contains("Không có thay đổi.");
+        assertThat(running.importUnits(csv, "--apply").out()).contains("Không có thay đổi.");
         assertThat(unit("thpt-dong").activeUntil()).isEqualTo(LocalDate.of(2025, 6, 30));
 
         write(dir, HEADER + "thpt-dong,Trường THPT Đóng,THPT,dong@example.edu.vn,,\n");
-        assertThat(importUnits(csv, "--apply").out()).contains("↺ mở lại   thpt-dong  bỏ ngày đóng 30/6/2025");
+        assertThat(running.importUnits(csv, "--apply").out()).contains("↺ mở lại   thpt-dong  bỏ ngày đóng 30/6/2025");
         assertThat(unit("thpt-dong").activeUntil()).isNull();
     }
 
@@ -156,7 +140,7 @@ class ImportUnitsTest {
                 + "thpt-loi,Trường THPT Lỗi,KHONG_CO,loi@example.edu.vn,,\n");
         List<Unit> before = units();
 
-        Run run = importUnits(csv, "--apply");
+        Running.Import run = running.importUnits(csv, "--apply");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("Không nhập đơn vị nào").contains("dòng 3: loại đơn vị không có: \"KHONG_CO\"");
@@ -169,7 +153,7 @@ class ImportUnitsTest {
                 .getBytes(Charset.forName("windows-1258")));
         List<Unit> before = units();
 
-        Run run = importUnits(csv, "--apply");
+        Running.Import run = running.importUnits(csv, "--apply");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("dòng 2: tệp không phải UTF-8").contains("CSV UTF-8 (phân cách bằng dấu phẩy)");
@@ -179,12 +163,12 @@ class ImportUnitsTest {
     @Test
     void a_closing_day_before_the_stored_opening_day_refuses_the_file(@TempDir Path dir) throws Exception {
         Path csv = write(dir, HEADER + "thpt-mo-muon,Trường THPT Mở Muộn,THPT,mm@example.edu.vn,1/7/2025,\n");
-        assertThat(importUnits(csv, "--apply").exit()).isZero();
+        assertThat(running.importUnits(csv, "--apply").exit()).isZero();
         write(dir, "id,name,category,emails,effectiveTo\n"
                 + "thpt-mo-muon,Trường THPT Mở Muộn,THPT,mm@example.edu.vn,30/6/2025\n"
                 + "thpt-khong-ghi,Trường THPT Không Ghi,THPT,kg@example.edu.vn,\n");
 
-        Run run = importUnits(csv, "--apply");
+        Running.Import run = running.importUnits(csv, "--apply");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("thpt-mo-muon: ngày hết hiệu lực 30/6/2025 trước ngày bắt đầu 1/7/2025");
@@ -196,7 +180,7 @@ class ImportUnitsTest {
     void wrong_usage_exits_with_2(@TempDir Path dir) throws Exception {
         Path csv = write(dir, HEADER);
 
-        assertThat(importUnits(csv, "--apply", "--ap-dung").exit()).isEqualTo(2);
+        assertThat(running.importUnits(csv, "--apply", "--ap-dung").exit()).isEqualTo(2);
         assertThat(ImportUnits.run(List.of(csv.toString()), Clock.systemUTC(), System.out,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isEqualTo(2);
     }

@@ -3,8 +3,6 @@ package vn.haiphong.gddt.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,14 +75,9 @@ class UnitMergeTest {
     }
 
     private String importUnits(Path csv) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ImportUnits.run(List.of(csv.toString(), "--apply", "--table", running.system.physicalName("ReportsTable"),
-                        "--endpoint", running.emulators.dynamoDbEndpoint().toString(), "--region", running.emulators.region()),
-                running.system.clock(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        Running.Import run = running.importUnits(csv, "--apply");
+        assertThat(run.exit()).as(run.err()).isZero();
+        return run.out();
     }
 
     private String unitToken(String unit) {
