@@ -4,17 +4,26 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** {@code --name value} options; anything unknown or incomplete is refused, not ignored. */
+/** {@code --name value} options and named flags; anything unknown or incomplete is refused, not ignored. */
 final class Args {
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, Boolean> used = new HashMap<>();
     private final List<String> positional = new java.util.ArrayList<>();
 
     Args(List<String> args) {
+        this(args, Set.of());
+    }
+
+    /** @param flags the options that take no value, e.g. {@code --apply} */
+    Args(List<String> args, Set<String> flags) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.startsWith("--")) {
+            if (flags.contains(arg)) {
+                values.put(arg, "");
+                used.put(arg, false);
+            } else if (arg.startsWith("--")) {
                 if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                     throw new IllegalArgumentException(arg + " needs a value");
                 }
@@ -24,6 +33,11 @@ final class Args {
                 positional.add(arg);
             }
         }
+    }
+
+    boolean flag(String name) {
+        used.put(name, true);
+        return values.containsKey(name);
     }
 
     boolean has(String name) {

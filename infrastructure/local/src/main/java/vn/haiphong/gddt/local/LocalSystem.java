@@ -44,6 +44,8 @@ import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.CapabilityTokens;
 import vn.haiphong.gddt.reports.domain.TokenKeys;
 import vn.haiphong.gddt.reports.domain.Unit;
+import vn.haiphong.gddt.reports.domain.UnitListChanges;
+import vn.haiphong.gddt.reports.domain.VietnamTime;
 import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
 
 /**
@@ -449,12 +451,18 @@ public final class LocalSystem implements AutoCloseable {
 
     private static List<SessionUnit> seed(Path unitsCsv, DynamoDbClient dynamo, String table, CapabilityTokens tokens,
                                           Clock clock, URI baseUrl) throws IOException {
-        UnitCsv.Result parsed = UnitCsv.parse(Files.readString(unitsCsv, StandardCharsets.UTF_8));
+        UnitCsv.Result parsed = UnitCsv.parse(Files.readAllBytes(unitsCsv));
         if (!parsed.valid()) {
             throw new IllegalStateException(unitsCsv + ":\n" + String.join("\n", parsed.errors()));
         }
         DynamoDbUnitDirectory directory = new DynamoDbUnitDirectory(dynamo, table);
-        parsed.units().forEach(directory::upsert);
+        // The same plan as import-units without --close-missing: a table kept in --data keeps its closed units.
+        UnitListChanges changes = UnitListChanges.between(directory.all(), parsed.units(), parsed.fields(),
+                VietnamTime.dateOf(clock.instant()), false);
+        if (!changes.valid()) {
+            throw new IllegalStateException(unitsCsv + ":\n" + String.join("\n", changes.errors()));
+        }
+        changes.toWrite().forEach(directory::upsert);
         Instant expires = clock.instant().plus(UNIT_LINK_VALIDITY);
         List<SessionUnit> units = new ArrayList<>();
         for (Unit unit : directory.all()) {

@@ -1,85 +1,224 @@
 package vn.haiphong.gddt.local;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import vn.haiphong.gddt.reports.domain.Text;
 import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.UnitCategory;
+import vn.haiphong.gddt.reports.domain.UnitListChanges.Field;
+import vn.haiphong.gddt.reports.domain.VietnamTime;
 
 /**
- * The Office's unit list as CSV ({@code id,name,category,emails}, e-mails separated by ";"),
- * optionally with {@code activeFrom,activeUntil} (dates written 1/8/2025 or 2025-08-01; empty =
- * open-ended) for units opened, merged or closed. Every row is checked before anything is
- * imported; a bad row is reported by its line number.
+ * The Office's unit list as exported from its spreadsheet: a header naming the columns (English or
+ * Vietnamese, any order) and one unit a line; e-mails separated by ";"; dates written 1/8/2025 or
+ * 2025-08-01, empty = open-ended. Every row is checked before anything is imported; a bad row is
+ * reported by its line number.
+ *
+ * <p>Encodings: UTF-8 (with or without a byte order mark) and UTF-16 with a byte order mark (Excel's
+ * "Unicode Text") are read; anything else is refused, because a Windows-1258 file read as UTF-8 would
+ * store wrong names without anyone noticing, and guessing a legacy code page cannot be done safely.
  */
 public final class UnitCsv {
     public static final String HEADER = "id,name,category,emails";
-    public static final String HEADER_WITH_DATES = HEADER + ",activeFrom,activeUntil";
+    public static final String HEADER_WITH_DATES = HEADER + ",effectiveFrom,effectiveTo";
     private static final DateTimeFormatter VIETNAMESE_DATE =
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final String SAVE_AS_UTF8 = "Trong Excel: Tệp → Lưu thành… → chọn kiểu "
+            + "\"CSV UTF-8 (phân cách bằng dấu phẩy) (*.csv)\", rồi nhập lại tệp đó.";
 
-    public record Result(List<Unit> units, List<String> errors) {
+    /** The columns a file may have, each under its English name or the names the Office's spreadsheet uses. */
+    enum Column {
+        ID(true, "id", "mã", "mã đơn vị"),
+        NAME(true, "name", "tên", "tên đơn vị"),
+        CATEGORY(true, "category", "loại", "loại đơn vị"),
+        EMAILS(true, "emails", "email", "e-mail", "thư điện tử"),
+        EFFECTIVE_FROM(false, "effectiveFrom", "activeFrom", "từ ngày", "hiệu lực từ", "ngày bắt đầu"),
+        EFFECTIVE_TO(false, "effectiveTo", "activeUntil", "đến ngày", "hiệu lực đến", "ngày kết thúc");
+
+        final boolean required;
+        final List<String> names;
+
+        Column(boolean required, String... names) {
+            this.required = required;
+            this.names = List.of(names);
+        }
+
+        static Column named(String header) {
+            String wanted = key(header);
+            return Arrays.stream(values()).filter(c -> c.names.stream().anyMatch(n -> key(n).equals(wanted)))
+                    .findFirst().orElse(null);
+        }
+
+        private static String key(String name) {
+            return Text.nfc(name).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** @param fields the fields the file has columns for (name, category and e-mails always) */
+    public record Result(List<Unit> units, Set<Field> fields, List<String> errors) {
         public boolean valid() {
             return errors.isEmpty();
+        }
+
+        static Result refused(String error) {
+            return new Result(List.of(), Field.ALWAYS, List.of(error));
         }
     }
 
     private UnitCsv() {
     }
 
-    public static Result parse(String csv) {
+    public static Result parse(InputStream in) throws IOException {
+        return parse(in.readAllBytes());
+    }
+
+    public static Result parse(byte[] bytes) {
+        String text;
+        try {
+            text = Text.nfc(decode(bytes));
+        } catch (NotReadable e) {
+            return Result.refused(e.getMessage());
+        }
+        if (text.indexOf('\0') >= 0) {
+            return Result.refused("Tệp có ký tự NUL: có lẽ là UTF-16 không có dấu BOM. Không nhập gì. " + SAVE_AS_UTF8);
+        }
+        String[] lines = text.split("\r?\n", -1);
+        if (lines[0].isBlank()) {
+            return Result.refused("dòng 1: thiếu dòng tiêu đề (ví dụ \"" + HEADER_WITH_DATES + "\")");
+        }
+        char separator = separator(lines[0]);
+        Map<Column, Integer> columns;
+        int width;
+        try {
+            List<String> header = fields(lines[0], separator);
+            columns = columns(header);
+            width = header.size();
+        } catch (IllegalArgumentException e) {
+            return Result.refused("dòng 1: " + e.getMessage());
+        }
         List<Unit> units = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        String[] lines = Text.nfc(csv.startsWith("\uFEFF") ? csv.substring(1) : csv).split("\r?\n", -1);
-        String header = lines.length == 0 ? "" : lines[0].strip();
-        if (!header.equals(HEADER) && !header.equals(HEADER_WITH_DATES)) {
-            return new Result(List.of(), List.of("dòng 1: tiêu đề phải là \"" + HEADER + "\" hoặc \""
-                    + HEADER_WITH_DATES + "\""));
-        }
-        int columns = header.split(",").length;
         Set<String> seen = new HashSet<>();
         for (int i = 1; i < lines.length; i++) {
-            int lineNo = i + 1;
             if (lines[i].isBlank()) {
                 continue;
             }
             try {
-                List<String> fields = fields(lines[i]);
-                if (fields.size() != columns) {
-                    throw new IllegalArgumentException("cần " + columns + " cột, có " + fields.size());
+                List<String> fields = fields(lines[i], separator);
+                if (fields.size() != width) {
+                    throw new IllegalArgumentException("cần " + width + " cột, có " + fields.size());
                 }
-                UnitCategory category = category(fields.get(2).strip());
-                List<String> emails = Arrays.stream(fields.get(3).split(";")).map(String::strip)
-                        .filter(e -> !e.isEmpty()).toList();
-                Unit unit = new Unit(fields.get(0).strip(), fields.get(1), category, emails, 1,
-                        columns > 4 ? date(fields.get(4)) : null, columns > 4 ? date(fields.get(5)) : null);
+                Unit unit = unit(fields, columns);
                 if (!seen.add(unit.id())) {
                     throw new IllegalArgumentException("mã đơn vị trùng: " + unit.id());
                 }
                 units.add(unit);
             } catch (IllegalArgumentException e) {
-                errors.add("dòng " + lineNo + ": " + e.getMessage());
+                errors.add("dòng " + (i + 1) + ": " + e.getMessage());
             }
         }
-        return new Result(errors.isEmpty() ? List.copyOf(units) : List.of(), List.copyOf(errors));
+        Set<Field> fields = EnumSet.copyOf(Field.ALWAYS);
+        if (columns.containsKey(Column.EFFECTIVE_FROM)) {
+            fields.add(Field.EFFECTIVE_FROM);
+        }
+        if (columns.containsKey(Column.EFFECTIVE_TO)) {
+            fields.add(Field.EFFECTIVE_TO);
+        }
+        return new Result(errors.isEmpty() ? List.copyOf(units) : List.of(), Set.copyOf(fields), List.copyOf(errors));
+    }
+
+    private static Unit unit(List<String> fields, Map<Column, Integer> columns) {
+        Map<Column, String> value = new EnumMap<>(Column.class);
+        columns.forEach((column, index) -> value.put(column, fields.get(index).strip()));
+        LocalDate from = date(value.get(Column.EFFECTIVE_FROM));
+        LocalDate to = date(value.get(Column.EFFECTIVE_TO));
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("ngày hết hiệu lực " + VietnamTime.date(to) + " trước ngày bắt đầu "
+                    + VietnamTime.date(from));
+        }
+        // Unit.EMAIL allows none of ";", "," or blanks, so any of them separates two addresses.
+        List<String> emails = Arrays.stream(value.get(Column.EMAILS).split("[;,\\s]+")).filter(e -> !e.isEmpty()).toList();
+        List<String> badEmails = emails.stream().filter(e -> !Unit.validEmail(e)).toList();
+        if (!badEmails.isEmpty()) {
+            throw new IllegalArgumentException("địa chỉ e-mail không hợp lệ: " + String.join(", ", badEmails));
+        }
+        return new Unit(value.get(Column.ID), value.get(Column.NAME), category(value.get(Column.CATEGORY)), emails, 1,
+                from, to);
+    }
+
+    private static Map<Column, Integer> columns(List<String> header) {
+        Map<Column, Integer> columns = new EnumMap<>(Column.class);
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            // Excel writes a blank heading for an empty column once formatted; its cells are ignored.
+            if (header.get(i).isBlank()) {
+                continue;
+            }
+            Column column = Column.named(header.get(i));
+            if (column == null) {
+                unknown.add("\"" + header.get(i).strip() + "\"");
+            } else if (columns.putIfAbsent(column, i) != null) {
+                throw new IllegalArgumentException("cột " + column.names.get(0) + " xuất hiện hai lần");
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        String missing = Arrays.stream(Column.values()).filter(c -> c.required && !columns.containsKey(c))
+                .map(c -> c.names.get(0)).collect(Collectors.joining(", "));
+        if (!missing.isEmpty()) {
+            problems.add("thiếu cột: " + missing);
+        }
+        if (!unknown.isEmpty()) {
+            problems.add("cột không rõ: " + String.join(", ", unknown));
+        }
+        if (!problems.isEmpty()) {
+            Map<String, String> accepted = new LinkedHashMap<>();
+            for (Column c : Column.values()) {
+                accepted.put(c.names.get(0), String.join(" / ", c.names));
+            }
+            throw new IllegalArgumentException(String.join("; ", problems) + " (các cột được hiểu: "
+                    + String.join(", ", accepted.values()) + "; ngày là tùy chọn)");
+        }
+        return columns;
+    }
+
+    /** Excel writes the list separator of the computer's region: a comma, a semicolon, or a tab for "Unicode Text". */
+    private static char separator(String header) {
+        if (header.indexOf('\t') >= 0) {
+            return '\t';
+        }
+        return header.indexOf(',') < 0 && header.indexOf(';') >= 0 ? ';' : ',';
     }
 
     private static LocalDate date(String value) {
-        String v = value.strip();
-        if (v.isEmpty()) {
+        if (value == null || value.isEmpty()) {
             return null;
         }
         try {
-            return v.contains("/") ? LocalDate.parse(v, VIETNAMESE_DATE) : LocalDate.parse(v);
+            return value.contains("/") ? LocalDate.parse(value, VIETNAMESE_DATE) : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("ngày không hợp lệ: " + v + " (viết 1/8/2025 hoặc 2025-08-01)");
+            throw new IllegalArgumentException("ngày không hợp lệ: " + value + " (viết 1/8/2025 hoặc 2025-08-01)");
         }
     }
 
@@ -87,13 +226,83 @@ public final class UnitCsv {
         try {
             return UnitCategory.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("loại đơn vị không hợp lệ: " + value + " (cho phép: "
-                    + Arrays.toString(UnitCategory.values()) + ")");
+            throw new IllegalArgumentException("loại đơn vị không có: \"" + value + "\" (các loại: "
+                    + Arrays.stream(UnitCategory.values()).map(Enum::name).collect(Collectors.joining(", ")) + ")");
         }
     }
 
+    private static final class NotReadable extends Exception {
+        NotReadable(String message) {
+            super(message);
+        }
+    }
+
+    private static String decode(byte[] bytes) throws NotReadable {
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            return decode(bytes, 3, StandardCharsets.UTF_8);
+        }
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return decode(bytes, 2, StandardCharsets.UTF_16LE);
+        }
+        if (startsWith(bytes, 0xFE, 0xFF)) {
+            return decode(bytes, 2, StandardCharsets.UTF_16BE);
+        }
+        return decode(bytes, 0, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(byte[] bytes, int start, Charset charset) throws NotReadable {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new NotReadable(notReadable(bytes, in.position(), charset));
+        }
+        return out.flip().toString();
+    }
+
+    private static String notReadable(byte[] bytes, int badByte, Charset charset) {
+        if (charset != StandardCharsets.UTF_8) {
+            return "Tệp " + charset + " (có dấu BOM) bị hỏng ở byte thứ " + badByte + ". Không nhập gì. " + SAVE_AS_UTF8;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < badByte; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int lineEnd = lineStart;
+        while (lineEnd < bytes.length && bytes[lineEnd] != '\n' && bytes[lineEnd] != '\r' && lineEnd - lineStart < 80) {
+            lineEnd++;
+        }
+        // Shown with "�" where the bytes cannot be read, only so the Office can find the line.
+        String shown = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+        return "dòng " + line + ": tệp không phải UTF-8 (có lẽ lưu bằng bảng mã Windows-1258 hoặc Windows-1252; "
+                + "dòng này đọc thành \"" + shown + "\"). Không nhập gì, vì đọc sai bảng mã sẽ làm hỏng tên "
+                + "đơn vị. " + SAVE_AS_UTF8;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** RFC 4180 fields of one line: quotes around a field, "" for a quote inside it. */
-    static List<String> fields(String line) {
+    static List<String> fields(String line, char separator) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -110,7 +319,7 @@ public final class UnitCsv {
                 }
             } else if (c == '"' && field.isEmpty()) {
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == separator) {
                 fields.add(field.toString());
                 field.setLength(0);
             } else {

@@ -2,7 +2,9 @@ package vn.haiphong.gddt.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -287,6 +289,22 @@ final class Running implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What one run of {@code import-units} printed and returned. */
+    record Import(int exit, String out, String err) {
+    }
+
+    /** {@code import-units <csv>} on this system's table, on its business clock, with these flags (--apply, …). */
+    Import importUnits(Path csv, String... flags) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(csv.toString(), "--table", system.physicalName("ReportsTable"),
+                "--endpoint", emulators.dynamoDbEndpoint().toString(), "--region", emulators.region()));
+        argv.addAll(List.of(flags));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ImportUnits.run(argv, system.clock(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Import(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     // Reminders (Reminder*Test): the scheduled sweep, SNS feedback, the SES store, and the sweep's
