@@ -198,7 +198,8 @@ public final class Reminders {
             sweep.skippedSubmitted.incrementAndGet();
             return;
         }
-        String token = tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(), linkExpiry(o, row.dueForUnit())));
+        String token = tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(),
+                linkExpiry(o, row.dueForUnit(), settings.linkValidityAfterDeadline())));
         Mailer.Email email = emails.reminder(unit, o, stage, row.dueForUnit(), sweep.today, token,
                 settings.receiverEmails().getOrDefault(o.report().receiverCode(), ""), to);
         send(o.id(), unit.id(), stageKey, email, sweep);
@@ -274,10 +275,10 @@ public final class Reminders {
         }
     }
 
-    /** A reminder's link must still open after the deadline, for a late upload. */
-    private Instant linkExpiry(Obligation o, Instant dueForUnit) {
+    /** A link sent to a unit must still open after the deadline, for a late upload. */
+    static Instant linkExpiry(Obligation o, Instant dueForUnit, Duration validityAfterDeadline) {
         Instant end = o.locksAt().filter(lock -> lock.isAfter(dueForUnit)).orElse(dueForUnit);
-        return end.plus(settings.linkValidityAfterDeadline());
+        return end.plus(validityAfterDeadline);
     }
 
     /** A stage of an extended deadline is a new stage: {@code D-3@2025-06-30}, not the D-3 already sent. */
