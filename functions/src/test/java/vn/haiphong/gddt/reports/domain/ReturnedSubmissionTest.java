@@ -25,6 +25,9 @@ class ReturnedSubmissionTest {
     private static final Unit SCHOOL = school("thpt-ngo-quyen");
     private static final String REASON = "Thiếu chữ ký của Hiệu trưởng";
 
+    private final Submission first = accepted(SCHOOL.id(), vn(2025, 6, 1, 9, 0, 0));
+    private final Submission second = accepted(SCHOOL.id(), vn(2025, 6, 3, 9, 0, 0));
+
     private static Submission returned(Submission s, Instant at) {
         return s.withReturned(Returned.of(at, "nguyen-thi-lan", REASON));
     }
@@ -36,9 +39,6 @@ class ReturnedSubmissionTest {
     @Nested
     @DisplayName("the counting rule")
     class Counting {
-        private final Submission first = accepted(SCHOOL.id(), vn(2025, 6, 1, 9, 0, 0));
-        private final Submission second = accepted(SCHOOL.id(), vn(2025, 6, 3, 9, 0, 0));
-
         @Test
         void a_return_before_the_deadline_leaves_the_unit_open_with_nothing_counted_and_the_return_shown() {
             Instant returnedAt = vn(2025, 6, 4, 10, 0, 0);
@@ -140,33 +140,30 @@ class ReturnedSubmissionTest {
     @Nested
     @DisplayName("what may be returned")
     class Returnable {
-        private final Submission older = accepted(SCHOOL.id(), vn(2025, 6, 1, 9, 0, 0));
-        private final Submission newer = accepted(SCHOOL.id(), vn(2025, 6, 3, 9, 0, 0));
-
         @Test
         void the_units_latest_accepted_file_may_be_returned_even_with_a_refused_file_after_it() {
             Submission badLater = refused(SCHOOL.id(), vn(2025, 6, 4, 9, 0, 0));
 
-            Returned.requireReturnable(newer, List.of(older, newer, badLater));
+            Returned.requireReturnable(second, List.of(first, second, badLater));
         }
 
         @Test
         void an_older_file_is_not_the_latest() {
-            assertRefused(() -> Returned.requireReturnable(older, List.of(older, newer)), Problem.SUBMISSION_NOT_LATEST);
+            assertRefused(() -> Returned.requireReturnable(first, List.of(first, second)), Problem.SUBMISSION_NOT_LATEST);
         }
 
         @Test
         void a_file_returned_already_is_refused_as_such() {
-            Submission done = returned(newer, vn(2025, 6, 4, 9, 0, 0));
+            Submission done = returned(second, vn(2025, 6, 4, 9, 0, 0));
 
-            assertRefused(() -> Returned.requireReturnable(done, List.of(older, done)), Problem.SUBMISSION_ALREADY_RETURNED);
+            assertRefused(() -> Returned.requireReturnable(done, List.of(first, done)), Problem.SUBMISSION_ALREADY_RETURNED);
         }
 
         @Test
         void a_refused_file_is_not_accepted() {
             Submission bad = refused(SCHOOL.id(), vn(2025, 6, 4, 9, 0, 0));
 
-            assertRefused(() -> Returned.requireReturnable(bad, List.of(older, bad)), Problem.SUBMISSION_NOT_ACCEPTED);
+            assertRefused(() -> Returned.requireReturnable(bad, List.of(first, bad)), Problem.SUBMISSION_NOT_ACCEPTED);
         }
     }
 

@@ -620,6 +620,15 @@ class StatusApiTest {
         return doc;
     }
 
+    /** {@code GET /v1/status}, answered 200 with a document the schema accepts. */
+    static JsonNode validStatus(Running running, String office, Map<String, String> query) {
+        HttpResponse<String> response = running.status(office, query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode doc = Running.read(response.body());
+        assertValid(doc);
+        return doc;
+    }
+
     static void assertValid(JsonNode document) {
         Set<ValidationMessage> errors = SCHEMA.validate(document);
         assertThat(errors).as("status.schema.json").isEmpty();
