@@ -12,6 +12,7 @@ import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.Extensions;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
 import vn.haiphong.gddt.reports.app.Reminders;
+import vn.haiphong.gddt.reports.app.Returns;
 import vn.haiphong.gddt.reports.app.StatusQuery;
 import vn.haiphong.gddt.reports.app.StatusSnapshots;
 import vn.haiphong.gddt.reports.app.SubmissionRecorder;
@@ -42,6 +43,9 @@ import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
  * constructor asks for what it needs; nothing here runs per request.
  */
 public final class Wiring {
+    /** How long a link e-mailed to a unit still opens after its deadline (or the lock), for a late file. */
+    private static final Duration UNIT_LINK_AFTER_DEADLINE = Duration.ofDays(60);
+
     private final Env env;
     private final Clock clock;
     private final AwsClients aws;
@@ -103,6 +107,11 @@ public final class Wiring {
         return new Downloads(catalog(), ledger(), files());
     }
 
+    public Returns returns() {
+        return new Returns(catalog(), units(), ledger(), mailer(), new ReminderEmails(env.required("PUBLIC_BASE_URL")),
+                tokens(), reminderClaims()::suppressed, UNIT_LINK_AFTER_DEADLINE, clock);
+    }
+
     public StatusSnapshots statusSnapshots() {
         return new StatusSnapshots(catalog(), statusQuery(), new S3StatusArchive(aws.s3(), env.required("BUCKET_NAME")), clock);
     }
@@ -121,7 +130,7 @@ public final class Wiring {
         pairs(env.optional("REMINDER_STAGES").orElse("")).forEach((report, spec) -> schedules.put(report, ReminderSchedule.parse(spec)));
         Reminders.Settings settings = new Reminders.Settings(schedules, pairs(env.required("RECEIVER_EMAILS")),
                 env.number("REMINDER_SEND_RATE", 14, 1, 10_000), (int) env.number("REMINDER_PARALLELISM", 8, 1, 64),
-                Duration.ofDays(60));
+                UNIT_LINK_AFTER_DEADLINE);
         return new Reminders(catalog(), units(), ledger(), reminderClaims(), mailer(),
                 new ReminderEmails(env.required("PUBLIC_BASE_URL")), tokens(), WorkingDays.vietnam(), settings, clock);
     }

@@ -198,7 +198,8 @@ public final class Reminders {
             sweep.skippedSubmitted.incrementAndGet();
             return;
         }
-        String token = tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(), linkExpiry(o, row.dueForUnit(), now)));
+        String token = tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(),
+                linkExpiry(o, row.dueForUnit(), now, settings.linkValidityAfterDeadline())));
         Mailer.Email email = emails.reminder(unit, o, stage, row.dueForUnit(), sweep.today, token,
                 settings.receiverEmails().getOrDefault(o.report().receiverCode(), ""), to);
         send(o.id(), unit.id(), stageKey, email, sweep);
@@ -274,11 +275,13 @@ public final class Reminders {
         }
     }
 
-    /** A reminder's link must still open after the deadline, for a late upload. */
-    /** A reminder sent long after the deadline still carries a link that opens, for as long again. */
-    private Instant linkExpiry(Obligation o, Instant dueForUnit, Instant now) {
+    /**
+     * A link sent to a unit must still open after the deadline, for a late upload, and one sent long
+     * after it (a late reminder, a returned file) opens for as long again from when it was sent.
+     */
+    static Instant linkExpiry(Obligation o, Instant dueForUnit, Instant sentAt, Duration validityAfterDeadline) {
         Instant end = o.locksAt().filter(lock -> lock.isAfter(dueForUnit)).orElse(dueForUnit);
-        return (now.isAfter(end) ? now : end).plus(settings.linkValidityAfterDeadline());
+        return (sentAt.isAfter(end) ? sentAt : end).plus(validityAfterDeadline);
     }
 
     /** A stage of an extended deadline is a new stage: {@code D-3@2025-06-30}, not the D-3 already sent. */

@@ -11,11 +11,11 @@ public final class StatusCsv {
     public static final List<String> COLUMNS = List.of("obligation", "report", "period", "title", "receiver", "due",
             "unit", "name", "category", "state", "dueForUnit", "extensionUntil", "extensionReason", "submittedAt",
             "submissions", "latestSubmissionId", "latestFileName", "latestSize", "latestSha256", "latestReceivedAt",
-            "emails", "contactable", "undeliverable");
+            "emails", "contactable", "undeliverable", "returnedSubmissionId", "returnedAt", "returnedBy", "returnReason");
 
     /** Free text a person typed: the only cells a formula could hide in (a SHA-256 may start with "+"). */
     private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("title", "receiver", "name",
-            "extensionReason", "latestFileName");
+            "extensionReason", "latestFileName", "returnReason");
 
     private StatusCsv() {
     }
@@ -29,6 +29,7 @@ public final class StatusCsv {
             for (StatusDocument.UnitView u : o.units()) {
                 var ext = u.extension();
                 var latest = u.latest();
+                var returned = u.returned();
                 row(csv, List.of(o.obligation(), o.report(), o.period(), o.title(), o.receiver(), o.due(),
                         u.unit(), u.name(), u.category(), u.state(), u.dueForUnit(),
                         ext == null ? "" : ext.until(), ext == null ? "" : ext.reason(),
@@ -36,7 +37,9 @@ public final class StatusCsv {
                         latest == null ? "" : latest.submissionId(), latest == null ? "" : latest.fileName(),
                         latest == null ? "" : Long.toString(latest.size()), latest == null ? "" : latest.sha256(),
                         latest == null ? "" : latest.receivedAt(), String.join(";", u.emails()), Boolean.toString(u.contactable()),
-                        String.join(";", u.undeliverable())));
+                        String.join(";", u.undeliverable()), returned == null ? "" : returned.submissionId(),
+                        returned == null ? "" : returned.returnedAt(), returned == null ? "" : returned.returnedBy(),
+                        returned == null ? "" : returned.reason()));
             }
         }
         return csv.toString();

@@ -8,6 +8,7 @@ import java.util.Set;
 import vn.haiphong.gddt.reports.domain.DataWindow;
 import vn.haiphong.gddt.reports.domain.Extension;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
+import vn.haiphong.gddt.reports.domain.Returned;
 import vn.haiphong.gddt.reports.domain.StatusSummary;
 import vn.haiphong.gddt.reports.domain.Submission;
 import vn.haiphong.gddt.reports.domain.Task;
@@ -54,9 +55,20 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
         }
     }
 
+    /** @param returned the newest file the Office sent back by asOf, or null */
     public record UnitView(String unit, String name, String category, String state, String dueForUnit,
                            ExtensionView extension, String submittedAt, int submissions, LatestView latest,
-                           List<String> emails, boolean contactable, List<String> undeliverable) {
+                           List<String> emails, boolean contactable, List<String> undeliverable,
+                           ReturnedView returned) {
+    }
+
+    public record ReturnedView(String submissionId, String fileName, String receivedAt, String returnedAt,
+                               String returnedBy, String reason) {
+        static ReturnedView of(Submission s) {
+            Returned r = s.returned().orElseThrow();
+            return new ReturnedView(s.submissionId(), s.fileName(), VietnamTime.iso(s.receivedAt()),
+                    VietnamTime.iso(r.returnedAt()), r.returnedBy(), r.reason());
+        }
     }
 
     public record ExtensionView(String until, String reason, String grantedBy, String grantedAt) {
@@ -99,6 +111,6 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
                 VietnamTime.iso(u.dueForUnit()), u.extension().map(ExtensionView::of).orElse(null),
                 u.submittedAt().map(VietnamTime::iso).orElse(null), u.submissions(),
                 u.latest().map(LatestView::of).orElse(null), u.unit().emails(), bounced.size() < u.unit().emails().size(),
-                bounced);
+                bounced, u.returned().map(ReturnedView::of).orElse(null));
     }
 }

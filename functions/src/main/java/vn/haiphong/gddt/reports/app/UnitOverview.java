@@ -10,6 +10,7 @@ import vn.haiphong.gddt.reports.domain.Obligation;
 import vn.haiphong.gddt.reports.domain.Extension;
 import vn.haiphong.gddt.reports.domain.FileType;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
+import vn.haiphong.gddt.reports.domain.Returned;
 import vn.haiphong.gddt.reports.domain.UnitStatus;
 import vn.haiphong.gddt.reports.domain.Submission;
 import vn.haiphong.gddt.reports.domain.Unit;
@@ -51,8 +52,17 @@ public final class UnitOverview {
         }
     }
 
+    /** @param returned null unless the Office sent the file back */
     public record SubmissionView(String submissionId, String fileName, long size, String sha256, String contentType,
-                                 String receivedAt, boolean onTime, boolean accepted, String refusal) {
+                                 String receivedAt, boolean onTime, boolean accepted, String refusal,
+                                 ReturnedView returned) {
+    }
+
+    /** A return as the unit sees it: when and why (who, only the Office sees). */
+    public record ReturnedView(String returnedAt, String reason) {
+        static ReturnedView of(Returned r) {
+            return new ReturnedView(VietnamTime.iso(r.returnedAt()), r.reason());
+        }
     }
 
     private final Catalog catalog;
@@ -87,7 +97,7 @@ public final class UnitOverview {
                 .sorted(Comparator.comparing(Submission::receivedAt))
                 .map(s -> new SubmissionView(s.submissionId(), s.fileName(), s.size(), s.sha256(), s.contentType(),
                         VietnamTime.iso(s.receivedAt()), s.receivedAt().isBefore(status.dueForUnit()), s.accepted(),
-                        s.refusal().orElse(null)))
+                        s.refusal().orElse(null), s.returned().map(ReturnedView::of).orElse(null)))
                 .toList();
         return new ObligationView(o.id(), o.report().id(), o.period().id(), o.title(), o.report().receiver(),
                 VietnamTime.iso(o.opensAt()), VietnamTime.iso(o.due()), o.dueWording(),

@@ -1,8 +1,8 @@
 package vn.haiphong.gddt.reports.domain;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Where one unit stands with one obligation at one instant (the states of API.md). */
 public enum ObligationState {
@@ -15,9 +15,11 @@ public enum ObligationState {
     }
 
     /**
-     * A unit is on time when its first accepted file arrived before its deadline (the obligation's,
+     * A unit is on time when its first counted file arrived before its deadline (the obligation's,
      * or its extension's); a later file does not undo that. Only what had arrived by {@code asOf}
-     * counts, so a past instant gives the state as it was then. Refused files never count.
+     * counts, so a past instant gives the state as it was then. Refused files never count, nor do
+     * files the Office returned (see {@link #counted}): after a return the unit is OPEN or MISSING
+     * again, and its next file is ON_TIME or LATE against the deadline that then applies.
      */
     public static ObligationState of(Obligation obligation, Unit unit, List<Submission> submissions,
                                      Instant dueForUnit, Instant asOf) {
@@ -30,10 +32,37 @@ public enum ObligationState {
                         : asOf.isBefore(dueForUnit) ? OPEN : MISSING);
     }
 
-    static java.util.Optional<Submission> firstAccepted(List<Submission> submissions, Instant asOf) {
+    static Optional<Submission> firstAccepted(List<Submission> submissions, Instant asOf) {
+        return counted(submissions, asOf).stream().findFirst();
+    }
+
+    /**
+     * The files that count at {@code asOf}, in arrival order: accepted, arrived by then, and sent
+     * after the newest file the Office had returned by then. A return applies from its
+     * {@code returnedAt} on, so an earlier {@code asOf} still shows the old state (history does not
+     * change); the returned file and every file the unit sent before it stop counting.
+     */
+    public static List<Submission> counted(List<Submission> submissions, Instant asOf) {
+        List<Submission> arrived = arrived(submissions, asOf);
+        int afterReturn = 0;
+        for (int i = 0; i < arrived.size(); i++) {
+            if (arrived.get(i).returnedAsOf(asOf)) {
+                afterReturn = i + 1;
+            }
+        }
+        return arrived.subList(afterReturn, arrived.size());
+    }
+
+    /** The newest file the Office had returned by {@code asOf}: why a unit is asked for a new one. */
+    public static Optional<Submission> lastReturned(List<Submission> submissions, Instant asOf) {
+        return arrived(submissions, asOf).stream().filter(s -> s.returnedAsOf(asOf)).reduce((older, newer) -> newer);
+    }
+
+    private static List<Submission> arrived(List<Submission> submissions, Instant asOf) {
         return submissions.stream()
                 .filter(Submission::accepted)
                 .filter(s -> !s.receivedAt().isAfter(asOf))
-                .min(Comparator.comparing(Submission::receivedAt));
+                .sorted(Submission.ARRIVAL)
+                .toList();
     }
 }

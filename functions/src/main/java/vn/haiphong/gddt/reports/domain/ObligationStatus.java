@@ -17,7 +17,9 @@ import java.util.Optional;
  * unit whose category does not owe the report is listed EXEMPT and counted apart, but a task of
  * the plan lists only its lead units; a refused file
  * never counts; a submission received after {@code asOf} and an extension granted after it do not
- * exist yet; the latest extension in force sets the unit's deadline.
+ * exist yet; the latest extension in force sets the unit's deadline; a file the Office returned by
+ * {@code asOf}, and every file the unit sent before it, no longer count (a return made after
+ * {@code asOf} does not exist yet), so only files sent after the latest return count.
  */
 public record ObligationStatus(Obligation obligation, Instant asOf, StatusSummary summary,
                                Map<UnitCategory, StatusSummary> byCategory, List<UnitStatus> units) {
@@ -57,14 +59,11 @@ public record ObligationStatus(Obligation obligation, Instant asOf, StatusSummar
                 .filter(e -> e.inForceAt(asOf))
                 .max(Comparator.comparing(Extension::grantedAt));
         Instant due = extension.map(Extension::until).orElse(obligation.due());
-        List<Submission> counted = submissions.stream()
-                .filter(Submission::accepted)
-                .filter(s -> !s.receivedAt().isAfter(asOf))
-                .sorted(Comparator.comparing(Submission::receivedAt).thenComparing(Submission::submissionId))
-                .toList();
+        List<Submission> counted = ObligationState.counted(submissions, asOf);
         ObligationState state = ObligationState.of(obligation, unit, counted, due, asOf);
         return new UnitStatus(unit, state, due, extension,
                 counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(0).receivedAt()),
-                counted.size(), counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(counted.size() - 1)));
+                counted.size(), counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(counted.size() - 1)),
+                ObligationState.lastReturned(submissions, asOf));
     }
 }

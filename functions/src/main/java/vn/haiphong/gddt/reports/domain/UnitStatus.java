@@ -7,9 +7,16 @@ import java.util.Optional;
  * One unit's row for one obligation.
  *
  * @param submittedAt the arrival of the first accepted file, the one that decides on time or late
- * @param submissions accepted files received by the instant asked about
+ * @param submissions accepted files received by the instant asked about that still count (not returned)
  * @param latest      the most recent of them: the one the Office reads
+ * @param returned    the newest file the Office had returned by then, with why; empty when none was
  */
 public record UnitStatus(Unit unit, ObligationState state, Instant dueForUnit, Optional<Extension> extension,
-                         Optional<Instant> submittedAt, int submissions, Optional<Submission> latest) {
+                         Optional<Instant> submittedAt, int submissions, Optional<Submission> latest,
+                         Optional<Submission> returned) {
+    /** A row of a unit whose files were never returned. */
+    public UnitStatus(Unit unit, ObligationState state, Instant dueForUnit, Optional<Extension> extension,
+                      Optional<Instant> submittedAt, int submissions, Optional<Submission> latest) {
+        this(unit, state, dueForUnit, extension, submittedAt, submissions, latest, Optional.empty());
+    }
 }

@@ -11,15 +11,22 @@ import vn.haiphong.gddt.reports.domain.Obligation;
 import vn.haiphong.gddt.reports.domain.ObligationState;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
 import vn.haiphong.gddt.reports.domain.ReminderStage;
+import vn.haiphong.gddt.reports.domain.Returned;
 import vn.haiphong.gddt.reports.domain.StatusSummary;
+import vn.haiphong.gddt.reports.domain.Submission;
 import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.UnitStatus;
 import vn.haiphong.gddt.reports.domain.VietnamTime;
 
-/** Reminders to a unit and digests to a receiving department, from the templates beside this class. */
+/**
+ * The e-mails that ask a unit for a file — reminders and the Office's returns, each with the unit's
+ * own link — and digests to a receiving department, from the templates beside this class.
+ */
 public final class ReminderEmails {
     private final MailTemplate reminderText = MailTemplate.load("reminder.txt");
     private final MailTemplate reminderHtml = MailTemplate.load("reminder.html");
+    private final MailTemplate returnedText = MailTemplate.load("returned.txt");
+    private final MailTemplate returnedHtml = MailTemplate.load("returned.html");
     private final MailTemplate digestText = MailTemplate.load("digest.txt");
     private final MailTemplate digestHtml = MailTemplate.load("digest.html");
     private final String baseUrl;
@@ -34,13 +41,7 @@ public final class ReminderEmails {
      */
     public Mailer.Email reminder(Unit unit, Obligation o, ReminderStage stage, Instant dueForUnit, LocalDate today,
                                  String unitToken, String receiverEmail, List<String> to) {
-        LocalDate lastDay = VietnamTime.dateOf(dueForUnit.minusNanos(1));
-        long daysLeft = ChronoUnit.DAYS.between(today, lastDay);
-        String dueText = dueForUnit.equals(o.due()) ? o.dueWording()
-                : "trước " + VietnamTime.dateTime(dueForUnit) + " (đã gia hạn)";
-        String daysText = daysLeft > 0 ? "còn " + daysLeft + " ngày, hạn cuối là hết ngày " + VietnamTime.date(lastDay)
-                : daysLeft == 0 ? "hôm nay là ngày cuối"
-                : "đã quá hạn " + (-daysLeft) + " ngày";
+        long daysLeft = daysLeft(dueForUnit, today);
         String subject;
         String lead;
         if (stage.id().equals("OPEN")) {
@@ -62,12 +63,54 @@ public final class ReminderEmails {
         values.put("title", o.title());
         values.put("period", o.task().map(t -> t.timeFrame().text()).orElse(o.period().label()));
         values.put("coverage", coverage(o));
-        values.put("dueText", dueText);
-        values.put("daysText", daysText);
+        values.put("dueText", dueText(o, dueForUnit));
+        values.put("daysText", daysText(dueForUnit, today));
         values.put("receiver", o.report().receiver());
         values.put("receiverEmail", receiverEmail);
         values.put("link", baseUrl + "/u/" + unitToken);
         return new Mailer.Email(to, subject, reminderHtml.render(values), reminderText.render(values));
+    }
+
+    /**
+     * The Office sent a file back: which report, which file, why, the deadline that now applies and
+     * the unit's link to send a new one.
+     */
+    public Mailer.Email returned(Unit unit, Obligation o, Submission s, Returned r, Instant dueForUnit,
+                                 String unitToken, List<String> to) {
+        LocalDate today = VietnamTime.dateOf(r.returnedAt());
+        boolean late = !r.returnedAt().isBefore(dueForUnit);
+        Map<String, String> values = new HashMap<>();
+        values.put("unitName", unit.name());
+        values.put("title", o.title());
+        values.put("period", o.period().label());
+        values.put("fileName", s.fileName());
+        values.put("receivedAt", VietnamTime.dateTime(s.receivedAt()));
+        values.put("returnedAt", VietnamTime.dateTime(r.returnedAt()));
+        values.put("reason", r.reason());
+        values.put("dueText", dueText(o, dueForUnit));
+        values.put("daysText", daysText(dueForUnit, today));
+        values.put("lateNote", late ? "Đã quá hạn nộp: bản nộp lại được ghi nhận là nộp muộn."
+                : "Bản nộp lại trước hạn được ghi nhận là nộp đúng hạn.");
+        values.put("receiver", o.report().receiver());
+        values.put("link", baseUrl + "/u/" + unitToken);
+        String subject = "Sở trả lại báo cáo " + o.report().id() + " " + o.period().label() + " — đề nghị nộp lại";
+        return new Mailer.Email(to, subject, returnedHtml.render(values), returnedText.render(values));
+    }
+
+    private static long daysLeft(Instant dueForUnit, LocalDate today) {
+        return ChronoUnit.DAYS.between(today, VietnamTime.dateOf(dueForUnit.minusNanos(1)));
+    }
+
+    private static String dueText(Obligation o, Instant dueForUnit) {
+        return dueForUnit.equals(o.due()) ? o.dueWording() : "trước " + VietnamTime.dateTime(dueForUnit) + " (đã gia hạn)";
+    }
+
+    private static String daysText(Instant dueForUnit, LocalDate today) {
+        long daysLeft = daysLeft(dueForUnit, today);
+        return daysLeft > 0 ? "còn " + daysLeft + " ngày, hạn cuối là hết ngày "
+                + VietnamTime.date(VietnamTime.dateOf(dueForUnit.minusNanos(1)))
+                : daysLeft == 0 ? "hôm nay là ngày cuối"
+                : "đã quá hạn " + (-daysLeft) + " ngày";
     }
 
     public Mailer.Email digest(Obligation o, ObligationStatus status, Instant asOf, String receiverEmail) {

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import vn.haiphong.gddt.reports.domain.Extension;
+import vn.haiphong.gddt.reports.domain.Returned;
 import vn.haiphong.gddt.reports.domain.Submission;
 
 /**
@@ -71,16 +72,17 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
 
     @Override
     public Records records(String obligationId) {
-        return query(obligationId, "UNIT#");
+        return query(obligationId, "UNIT#", false);
     }
 
+    /** Read consistently: a unit's few records decide what is done next (a return, a reminder, an upload). */
     @Override
     public Records records(String obligationId, String unitId) {
-        return query(obligationId, "UNIT#" + unitId + "#");
+        return query(obligationId, "UNIT#" + unitId + "#", true);
     }
 
-    private Records query(String obligationId, String skPrefix) {
-        QueryRequest query = QueryRequest.builder().tableName(table)
+    private Records query(String obligationId, String skPrefix, boolean consistent) {
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(consistent)
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", s(pk(obligationId)), ":prefix", s(skPrefix)))
                 .build();
@@ -96,6 +98,28 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
             }
         }
         return new Records(List.copyOf(submissions), List.copyOf(extensions));
+    }
+
+    @Override
+    public boolean markReturned(Submission submission, Returned r) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(key(submission))
+                    .updateExpression("SET returnedAt = :at, returnedBy = :by, returnReason = :reason")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(returnedAt)")
+                    .expressionAttributeValues(Map.of(":at", s(r.returnedAt().toString()), ":by", s(r.returnedBy()),
+                            ":reason", s(r.reason()))));
+            return true;
+        } catch (ConditionalCheckFailedException returnedBefore) {
+            return false;
+        }
+    }
+
+    @Override
+    public void returnNoticeSent(Submission submission, String messageId) {
+        dynamo.updateItem(u -> u.tableName(table).key(key(submission))
+                .updateExpression("SET returnMessageId = :id")
+                .conditionExpression("attribute_exists(returnedAt)")
+                .expressionAttributeValues(Map.of(":id", s(messageId))));
     }
 
     @Override
@@ -210,6 +234,8 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
         return new Submission(str(item, "submissionId"), str(item, "unitId"), str(item, "obligationId"),
                 str(item, "objectKey"), str(item, "eTag"), str(item, "versionId"), num(item, "size"),
                 str(item, "sha256"), str(item, "contentType"), str(item, "fileName"),
-                Instant.parse(str(item, "receivedAt")), item.get("onTime").bool(), optStr(item, "refusal"));
+                Instant.parse(str(item, "receivedAt")), item.get("onTime").bool(), optStr(item, "refusal"),
+                optStr(item, "returnedAt").map(at -> new Returned(Instant.parse(at), str(item, "returnedBy"),
+                        str(item, "returnReason"))));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import vn.haiphong.gddt.reports.domain.Extension;
+import vn.haiphong.gddt.reports.domain.Returned;
 import vn.haiphong.gddt.reports.domain.Submission;
 
 /**
@@ -34,6 +35,15 @@ public interface SubmissionLedger {
 
     /** Gives the claim back after a failed send, so a retry can send. */
     void releaseReceipt(Submission submission);
+
+    /**
+     * Records the Office's return of a submission unless it was returned already: of two returns at
+     * the same moment exactly one is recorded. True when this call recorded it.
+     */
+    boolean markReturned(Submission submission, Returned returned);
+
+    /** Keeps the id of the e-mail that told the unit about the return. */
+    void returnNoticeSent(Submission submission, String messageId);
 
     /** Adds an extension to the unit's history; the latest in force is the one that counts. */
     void grant(Extension extension);

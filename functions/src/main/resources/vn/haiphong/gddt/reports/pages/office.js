@@ -703,6 +703,9 @@
     if (row.extension) {
       text += ', gia hạn đến ' + fmtDeadline(row.extension.until);
     }
+    if (row.returned && !row.latest) {
+      text += ', tệp bị trả lại, chờ đơn vị nộp lại';
+    }
     return text;
   }
 
@@ -741,7 +744,8 @@
         row += '<td><button type="button" class="cell ' + s.cls + '" tabindex="-1" data-unit="' + esc(unit.id)
           + '" data-obligation="' + esc(ob.obligation) + '" data-state="' + esc(cell.state) + '" aria-label="'
           + esc(cellLabel(unit, ob, cell)) + '"><span class="cell-label">' + esc(s.label) + '</span>'
-          + (cell.extension ? '<span class="cell-note">gia hạn</span>' : '') + '</button></td>';
+          + (cell.extension ? '<span class="cell-note">gia hạn</span>' : '')
+          + (cell.returned && !cell.latest ? '<span class="cell-note">bị trả lại</span>' : '') + '</button></td>';
       });
       parts.push(row + '</tr>');
     });
@@ -941,11 +945,23 @@
     }
     html += '<dt>Nộp lần đầu</dt><dd>' + (row.submittedAt ? esc(fmtTime(row.submittedAt, true)) : 'chưa có') + '</dd>'
       + '<dt>Số tệp hợp lệ đã nhận</dt><dd>' + NUMBER.format(row.submissions || 0) + '</dd></dl>';
+    if (row.returned) {
+      html += '<p class="returned-now">Sở đã trả lại tệp <strong>' + esc(row.returned.fileName) + '</strong> lúc '
+        + esc(fmtTime(row.returned.returnedAt)) + '. Lý do: ' + esc(row.returned.reason) + '. Người trả lại: '
+        + esc(row.returned.returnedBy) + '.' + (row.latest ? '' : ' Đơn vị chưa nộp lại.') + '</p>';
+    }
     if (row.latest) {
       html += '<h4>Tệp mới nhất</h4><div class="file"><p class="file-name">' + esc(row.latest.fileName) + '</p>'
         + '<p class="file-meta">' + esc(fmtSize(row.latest.size)) + ' · nhận lúc ' + esc(fmtTime(row.latest.receivedAt, true)) + '</p>'
         + '<button type="button" class="button" data-download="' + esc(row.latest.submissionId) + '" data-file-name="'
-        + esc(row.latest.fileName) + '">Tải tệp về</button></div>';
+        + esc(row.latest.fileName) + '">Tải tệp về</button></div>'
+        + '<form id="d-return-form" class="ext-form return-form" action="#" novalidate data-submission="' + esc(row.latest.submissionId) + '">'
+        + '<div class="field grow"><label for="d-return-reason">Lý do trả lại (đơn vị nhận qua thư và phải nộp lại)</label>'
+        + '<textarea id="d-return-reason" rows="2" maxlength="1000" required></textarea></div>'
+        + '<p id="d-return-confirm" class="banner warn" hidden>Tệp sẽ không còn được tính là đã nộp; đơn vị nhận thư nêu lý do và phải nộp lại. '
+        + '<button type="button" id="d-return-cancel" class="button secondary">Không trả lại</button></p>'
+        + '<button type="submit" class="button danger">Trả lại tệp này</button></form>'
+        + '<p id="d-return-error" class="error" role="alert"></p>';
     } else {
       html += '<p>Đơn vị chưa nộp tệp hợp lệ nào cho báo cáo này.</p>';
     }
@@ -1016,6 +1032,9 @@
     if (target.id === 'd-revoke') {
       revokeExtension(target);
     }
+    if (target.id === 'd-return-cancel') {
+      confirmReturn(false);
+    }
   }
 
   function downloadFile(button) {
@@ -1043,10 +1062,16 @@
 
   function mutateExtension(method, body, button, success) {
     var ctx = dialogCtx;
-    var error = $('d-ext-error');
+    return mutate('v1/extensions/' + seg(ctx.obligation) + '/' + seg(ctx.unit), method, body, button, 'd-ext-error', success);
+  }
+
+  /** A change from the dialog: on success the status is fetched again (cell, cards and chart), the dialog says so. */
+  function mutate(path, method, body, button, errorId, success) {
+    var ctx = dialogCtx;
+    var error = $(errorId);
     error.textContent = '';
     button.disabled = true;
-    return api('v1/extensions/' + seg(ctx.obligation) + '/' + seg(ctx.unit), { method: method, json: body })
+    return api(path, { method: method, json: body })
       .then(function () {
         ctx.flash = success;
         return load(model.year);
@@ -1070,6 +1095,11 @@
   }
 
   function onDialogSubmit(event) {
+    if (event.target.id === 'd-return-form') {
+      event.preventDefault();
+      returnFile(event.target);
+      return;
+    }
     if (event.target.id !== 'd-ext-form') {
       return;
     }
@@ -1084,6 +1114,32 @@
     var day = until.split('-');
     mutateExtension('PUT', { until: until, reason: reason }, event.target.querySelector('button[type="submit"]'),
       'Đã gia hạn đến hết ngày ' + Number(day[2]) + '/' + Number(day[1]) + '/' + day[0] + '.');
+  }
+
+  function returnFile(form) {
+    var reason = $('d-return-reason').value.trim();
+    $('d-return-error').textContent = '';
+    if (!reason) {
+      $('d-return-error').textContent = 'Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.';
+      $('d-return-reason').focus();
+      return;
+    }
+    var button = form.querySelector('button[type="submit"]');
+    // The first press says what a return does; only the second sends it.
+    if ($('d-return-confirm').hidden) {
+      confirmReturn(true);
+      return;
+    }
+    var name = form.parentNode.querySelector('.file-name').textContent;
+    mutate('v1/submissions/' + seg(form.getAttribute('data-submission')) + '/return', 'POST', { reason: reason },
+      button, 'd-return-error', 'Đã trả lại tệp ' + name + '; đơn vị được đề nghị nộp lại qua thư.');
+  }
+
+  function confirmReturn(asking) {
+    $('d-return-confirm').hidden = !asking;
+    var button = $('d-return-form').querySelector('button[type="submit"]');
+    button.textContent = asking ? 'Xác nhận trả lại' : 'Trả lại tệp này';
+    (asking ? button : $('d-return-reason')).focus();
   }
 
   function revokeExtension(button) {

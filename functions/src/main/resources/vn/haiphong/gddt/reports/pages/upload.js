@@ -297,6 +297,12 @@
     card.note.textContent = o.state === 'MISSING' ? 'Đã quá hạn: tệp nộp bây giờ được ghi nhận là nộp muộn.'
       : sent ? 'Bản nộp mới nhất là bản Sở sử dụng; lần nộp đầu tiên quyết định đúng hạn hay muộn.' : '';
     card.note.className = 'note' + (o.state === 'MISSING' ? ' warn' : '');
+    var back = returnedOf(o);
+    if (back) {
+      card.note.textContent = 'Sở đã trả lại tệp ' + back.fileName + ' — lý do: ' + back.returned.reason
+        + '. Đề nghị đơn vị nộp tệp mới. ' + card.note.textContent;
+      card.note.className = 'note warn returned-note';
+    }
     card.note.hidden = !card.note.textContent;
     card.pickLabel.firstChild.textContent = o.submissions.length ? 'Chọn tệp khác' : 'Chọn tệp báo cáo';
     card.pickLabel.lastChild.textContent = ' cho ' + o.title + ' ' + periodText(o.period);
@@ -309,6 +315,13 @@
     } else {
       card.receipts.appendChild(h('ul', { class: 'receipt-list' }, subs.map(function (s) { return receipt(s, card.fresh === s.submissionId); })));
     }
+  }
+
+  /* The file the Office sent back, while no newer file has been accepted since. */
+  function returnedOf(o) {
+    var accepted = o.submissions.filter(function (s) { return s.accepted; });
+    var newest = accepted[accepted.length - 1];
+    return newest && newest.returned ? newest : null;
   }
 
   function fact(dl, name, value) {
@@ -331,14 +344,16 @@
 
   function receipt(s, fresh) {
     var hex = hexOfBase64(s.sha256);
-    var head = s.accepted ? 'Nhận lúc ' + when(s.receivedAt) + ' — ' + (s.onTime ? 'đúng hạn' : 'muộn')
+    var head = s.returned ? 'Nhận lúc ' + when(s.receivedAt) + ' — bị trả lại'
+      : s.accepted ? 'Nhận lúc ' + when(s.receivedAt) + ' — ' + (s.onTime ? 'đúng hạn' : 'muộn')
       : 'Nhận lúc ' + when(s.receivedAt) + ' — bị từ chối';
     var dl = h('dl', {}, []);
     fact(dl, 'Tệp', h('span', { class: 'fname', text: s.fileName }));
     fact(dl, 'Dung lượng', sizeFull(s.size));
     fact(dl, 'SHA-256', [h('code', { class: 'sha', title: hex, text: hex.slice(0, 16) }), '…']);
     if (!s.accepted && s.refusal) fact(dl, 'Lý do', s.refusal);
-    return h('li', { class: 'receipt' + (s.accepted ? '' : ' refused') + (fresh ? ' fresh' : ''), 'data-submission': s.submissionId },
+    if (s.returned) fact(dl, 'Ghi chú của Sở', 'Bị trả lại ngày ' + dateText(vn(s.returned.returnedAt)) + ' — lý do: ' + s.returned.reason);
+    return h('li', { class: 'receipt' + (s.accepted && !s.returned ? '' : ' refused') + (fresh ? ' fresh' : ''), 'data-submission': s.submissionId },
       [h('p', { class: 'r-head', text: head }), dl]);
   }
 

@@ -386,6 +386,54 @@ class DashboardTest {
         assertThat(driver.findElements(By.cssSelector("#matrix .cell[tabindex='0']"))).hasSize(1);
     }
 
+    @Test
+    void a_file_returned_from_the_dialog_leaves_the_cell_missing_and_the_school_sees_the_reason_on_its_page() {
+        String unit = "thpt-kien-an";
+        LocalSystem.SessionUnit school = unit(late, unit);
+        late.upload(school.token(), QCDC, "bc-kien-an.pdf", "application/pdf", Running.pdf("returned " + System.nanoTime()));
+        assertThat(late.awaitSubmissions(school.token(), QCDC, 1).get("state").asText()).isEqualTo("LATE");
+        openDashboard(late);
+        By kienAn = cell(unit, QCDC);
+        assertThat(driver.findElement(kienAn).getAttribute("data-state")).isEqualTo("LATE");
+        driver.findElement(kienAn).click();
+        waitFor(d -> d.findElement(By.id("cell-dialog")).isDisplayed());
+
+        // No reason, no return; the first press only says what a return does.
+        driver.findElement(By.cssSelector("#d-return-form button[type='submit']")).click();
+        assertThat(driver.findElement(By.id("d-return-error")).getText()).contains("Hãy ghi lý do trả lại");
+        String reason = "Thiếu chữ ký của Giám đốc, đề nghị bổ sung";
+        driver.findElement(By.id("d-return-reason")).sendKeys(reason);
+        driver.findElement(By.cssSelector("#d-return-form button[type='submit']")).click();
+        assertThat(driver.findElement(By.id("d-return-confirm")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("#d-return-form button[type='submit']")).getText()).isEqualTo("Xác nhận trả lại");
+        assertThat(unitRow(late, unit).get("returned").isNull()).as("nothing sent before the confirmation").isTrue();
+        screenshot("dashboard-return-confirm");
+        driver.findElement(By.cssSelector("#d-return-form button[type='submit']")).click();
+
+        waitFor(d -> "MISSING".equals(d.findElement(kienAn).getAttribute("data-state")));
+        assertThat(driver.findElement(kienAn).getText()).startsWith("Chưa nộp").contains("bị trả lại");
+        waitFor(d -> d.findElement(By.id("d-flash")).getText().contains("Đã trả lại tệp bc-kien-an.pdf"));
+        assertThat(driver.findElement(By.cssSelector("#d-body .returned-now")).getText()).contains(reason, "Đơn vị chưa nộp lại");
+        assertThat(driver.findElements(By.id("d-return-form"))).as("nothing left to return").isEmpty();
+        assertThat(driver.getCurrentUrl()).isEqualTo(late.system.baseUrl() + "/office");
+        JsonNode row = unitRow(late, unit);
+        assertThat(row.get("state").asText()).isEqualTo("MISSING");
+        assertThat(row.at("/returned/reason").asText()).isEqualTo(reason);
+        screenshot("dashboard-returned");
+
+        // The school's page: the file is marked returned, with the day and the reason, and a new file is asked for.
+        driver.get(late.system.baseUrl() + "/u/" + school.token());
+        waitFor(d -> !d.findElement(By.id("unit-name")).getText().startsWith("Đang tải"));
+        WebElement card = driver.findElement(By.cssSelector("article[data-obligation='" + QCDC + "']"));
+        assertThat(card.findElement(By.cssSelector(".returned-note")).getText())
+                .contains("Sở đã trả lại tệp bc-kien-an.pdf — lý do: " + reason, "Đề nghị đơn vị nộp tệp mới");
+        assertThat(card.findElement(By.cssSelector(".receipt")).getText())
+                .contains("bị trả lại", "Bị trả lại ngày 6/12/2026 — lý do: " + reason);
+        assertThat(card.findElement(By.cssSelector("input[type='file']")).isEnabled()).isTrue();
+        js("arguments[0].scrollIntoView({block: 'start'})", card);
+        screenshot("upload-returned");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Opens the dashboard, typing the office token into the form when the tab does not hold it yet. */

@@ -339,11 +339,7 @@ class ExtensionsApiTest {
 
     /** A status document (validated against the schema) as the all-reports office token sees it. */
     private JsonNode status(Map<String, String> query) {
-        HttpResponse<String> response = running.status(office, query);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode doc = Running.read(response.body());
-        StatusApiTest.assertValid(doc);
-        return doc;
+        return StatusApiTest.validStatus(running, office, query);
     }
 
     private String token(String unit) {

@@ -57,7 +57,8 @@ class StatusApiTest {
 
     private static final List<String> CSV_COLUMNS = List.of("obligation", "report", "period", "title", "receiver", "due",
             "unit", "name", "category", "state", "dueForUnit", "extensionUntil", "extensionReason", "submittedAt",
-            "submissions", "latestSubmissionId", "latestFileName", "latestSize", "latestSha256", "latestReceivedAt", "emails", "contactable", "undeliverable");
+            "submissions", "latestSubmissionId", "latestFileName", "latestSize", "latestSha256", "latestReceivedAt", "emails", "contactable", "undeliverable",
+            "returnedSubmissionId", "returnedAt", "returnedBy", "returnReason");
 
     /** On time for DVCQ (tran-phu twice), late for QCDC, a refused file for DVCQ. */
     private static final List<String> DVCQ_ON_TIME = List.of("thpt-tran-phu", "thpt-le-quy-don", "thpt-do-son",
@@ -614,6 +615,15 @@ class StatusApiTest {
         HttpResponse<String> response = running.status(token, query);
         assertThat(response.statusCode()).as(query + " -> " + response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
+        JsonNode doc = Running.read(response.body());
+        assertValid(doc);
+        return doc;
+    }
+
+    /** {@code GET /v1/status}, answered 200 with a document the schema accepts. */
+    static JsonNode validStatus(Running running, String office, Map<String, String> query) {
+        HttpResponse<String> response = running.status(office, query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode doc = Running.read(response.body());
         assertValid(doc);
         return doc;

@@ -1,0 +1,105 @@
+package vn.haiphong.gddt.reports.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import vn.haiphong.gddt.reports.domain.Capability;
+import vn.haiphong.gddt.reports.domain.CapabilityTokens;
+import vn.haiphong.gddt.reports.domain.Catalog;
+import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.ObligationStatus;
+import vn.haiphong.gddt.reports.domain.Problem;
+import vn.haiphong.gddt.reports.domain.RequestRefused;
+import vn.haiphong.gddt.reports.domain.Returned;
+import vn.haiphong.gddt.reports.domain.Submission;
+import vn.haiphong.gddt.reports.domain.Unit;
+import vn.haiphong.gddt.reports.domain.UnitStatus;
+import vn.haiphong.gddt.reports.mail.Mailer;
+import vn.haiphong.gddt.reports.mail.ReminderEmails;
+import vn.haiphong.gddt.reports.store.SubmissionLedger;
+import vn.haiphong.gddt.reports.store.UnitDirectory;
+
+/**
+ * {@code POST /v1/submissions/{id}/return}: the Office sends a unit's latest file back with a reason;
+ * it stops counting and the unit is asked, by e-mail with its own link, for a new one.
+ *
+ * <p>Every check comes before the one write, a conditional update that only the first of two
+ * concurrent returns wins, so a refused request writes nothing. The e-mail is sent only by the
+ * request that won that write: exactly once per return without a separate claim. A failed send
+ * does not undo the return (the unit's page shows it and the reason); it is reported to the caller.
+ */
+public final class Returns {
+    /** Whether the unit was told by e-mail. */
+    public enum Notice { SENT, NO_ADDRESS, FAILED }
+
+    /** @param failure what went wrong with the e-mail (an exception's class), null unless FAILED */
+    public record Outcome(StatusDocument.UnitView row, Notice notice, String failure) {
+    }
+
+    private final Catalog catalog;
+    private final UnitDirectory units;
+    private final SubmissionLedger ledger;
+    private final Mailer mailer;
+    private final ReminderEmails emails;
+    private final CapabilityTokens tokens;
+    private final Supplier<Set<String>> undeliverable;
+    private final Duration linkValidityAfterDeadline;
+    private final Clock clock;
+
+    /** @param undeliverable addresses SES reported bounced or complained about (lower case): never written to */
+    public Returns(Catalog catalog, UnitDirectory units, SubmissionLedger ledger, Mailer mailer, ReminderEmails emails,
+                   CapabilityTokens tokens, Supplier<Set<String>> undeliverable, Duration linkValidityAfterDeadline,
+                   Clock clock) {
+        this.catalog = catalog;
+        this.units = units;
+        this.ledger = ledger;
+        this.mailer = mailer;
+        this.emails = emails;
+        this.tokens = tokens;
+        this.undeliverable = undeliverable;
+        this.linkValidityAfterDeadline = linkValidityAfterDeadline;
+        this.clock = clock;
+    }
+
+    public Outcome giveBack(Capability office, String submissionId, String reason) {
+        Submission found = ledger.findById(submissionId).orElseThrow(() -> new RequestRefused(Problem.SUBMISSION_NOT_FOUND));
+        Obligation obligation = catalog.find(found.obligationId())
+                .orElseThrow(() -> new RequestRefused(Problem.SUBMISSION_NOT_FOUND));
+        OfficeAccess.requireReadable(office, obligation.report());
+        Instant now = clock.instant();
+        Returned returned = Returned.of(now, office.actor(), reason);
+        Unit unit = units.find(found.unitId()).orElseThrow(() -> new RequestRefused(Problem.UNIT_NOT_FOUND));
+        SubmissionLedger.Records records = ledger.records(obligation.id(), unit.id());
+        // The index behind findById may lag; the unit's own records are read consistently.
+        Submission target = records.submissions().stream().filter(s -> s.submissionId().equals(submissionId))
+                .findFirst().orElse(found);
+        Returned.requireReturnable(target, records.submissions());
+        if (!ledger.markReturned(target, returned)) {
+            throw new RequestRefused(Problem.SUBMISSION_ALREADY_RETURNED);
+        }
+
+        List<Submission> after = new ArrayList<>(records.submissions());
+        after.replaceAll(s -> s == target ? target.withReturned(returned) : s);
+        UnitStatus row = ObligationStatus.row(obligation, unit, after, records.extensions(), now);
+        Set<String> bounced = undeliverable.get();
+        StatusDocument.UnitView view = StatusDocument.unit(row, bounced);
+        List<String> to = unit.emails().stream().filter(e -> !bounced.contains(e.toLowerCase(Locale.ROOT))).toList();
+        if (to.isEmpty()) {
+            return new Outcome(view, Notice.NO_ADDRESS, null);
+        }
+        try {
+            String token = tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(),
+                    Reminders.linkExpiry(obligation, row.dueForUnit(), now, linkValidityAfterDeadline)));
+            String messageId = mailer.send(emails.returned(unit, obligation, target, returned, row.dueForUnit(), token, to));
+            ledger.returnNoticeSent(target, messageId);
+            return new Outcome(view, Notice.SENT, null);
+        } catch (RuntimeException e) {
+            return new Outcome(view, Notice.FAILED, e.getClass().getSimpleName());
+        }
+    }
+}
