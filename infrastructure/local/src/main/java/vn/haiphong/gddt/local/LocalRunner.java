@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code run} (the default): the whole system on the emulators; Ctrl-C stops everything.</li>
  *   <li>{@code import-units <csv>}: imports a unit list into DynamoDB (see {@link ImportUnits}).</li>
  *   <li>{@code mint-token}: prints a unit or office token (see {@link MintToken}).</li>
+ *   <li>{@code check-catalog}: checks an edited catalog and lists a year's obligations (see {@link CheckCatalog}).</li>
  *   <li>{@code bench-status}: measures what a status request costs (see {@link StatusBench}).</li>
  *   <li>{@code bench-reminders}: measures the reminder sweep against the SES rate (see {@link ReminderBench}).</li>
  * </ul>
@@ -34,10 +35,11 @@ public final class LocalRunner {
             case "run" -> run(rest);
             case "import-units" -> System.exit(ImportUnits.main(rest));
             case "mint-token" -> System.exit(MintToken.main(rest));
+            case "check-catalog" -> System.exit(CheckCatalog.main(rest, System.out, System.err));
             case "bench-status" -> System.exit(StatusBench.main(rest));
             case "bench-reminders" -> System.exit(ReminderBench.main(rest));
             default -> {
-                System.err.println("unknown command " + command + "; use run, import-units, mint-token, bench-status or bench-reminders");
+                System.err.println("unknown command " + command + "; use run, import-units, mint-token, check-catalog, bench-status or bench-reminders");
                 System.exit(2);
             }
         }

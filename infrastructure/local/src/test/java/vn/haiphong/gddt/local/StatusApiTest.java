@@ -507,6 +507,62 @@ class StatusApiTest {
         assertThat(obligationIds(ok(vp, Map.of()))).containsExactly("DVCQ:2026-H1", DVCQ);
     }
 
+    @Test
+    void the_plans_tasks_are_a_section_of_their_own_each_listing_only_its_lead_units() {
+        JsonNode doc = ok(Map.of("year", "2025"));
+
+        assertThat(doc.get("tasks")).hasSize(12);
+        assertThat(doc.get("tasks").get(0).get("obligation").asText()).isEqualTo("NV01:2025-Q1");
+        JsonNode nv03 = task(doc, "NV03:2025-Q1-Q3");
+        assertThat(nv03.get("task").get("number").asInt()).isEqualTo(3);
+        assertThat(nv03.at("/task/lead").asText()).isEqualTo("Phòng Tổ chức cán bộ");
+        assertThat(nv03.at("/task/timeFrame").asText()).isEqualTo("Quý I-Quý III/2025");
+        assertThat(nv03.at("/task/cityCalendar").asBoolean()).isFalse();
+        assertThat(nv03.get("receiver").asText()).isEqualTo("Văn phòng Sở");
+        assertThat(nv03.get("due").asText()).isEqualTo("2025-10-01T00:00:00+07:00");
+        assertThat(nv03.get("dataWindow").isNull()).isTrue();
+        assertThat(nv03.get("units")).extracting(u -> u.get("unit").asText() + " " + u.get("state").asText())
+                .containsExactly("phong-to-chuc-can-bo MISSING");
+        JsonNode nv02 = task(doc, "NV02:2025-Y");
+        assertThat(nv02.get("units")).extracting(u -> u.get("category").asText()).containsOnly("PHONG_SO", "TRUC_THUOC")
+                .hasSize(running.units(u -> u.category().equals("PHONG_SO") || u.category().equals("TRUC_THUOC")).size());
+        assertThat(nv02.at("/summary/exempt").asInt()).isZero();
+        assertThat(task(doc, "NV10:2025-Y").at("/task/cityCalendar").asBoolean()).isTrue();
+        assertThat(obligation(doc, "QCDC:2025-H1").at("/dataWindow/text").asText())
+                .isEqualTo("Số liệu tính từ 15/12/2024 đến 14/6/2025");
+        assertThat(obligation(doc, "QCDC:2025-H1").get("task").isNull()).isTrue();
+    }
+
+    @Test
+    void a_task_is_found_by_its_obligation_its_report_id_or_its_period_and_belongs_to_the_office_that_follows_the_plan() {
+        JsonNode one = ok(Map.of("obligation", "NV03:2025-Q1-Q3"));
+        assertThat(one.get("obligations")).isEmpty();
+        assertThat(one.get("tasks")).extracting(t -> t.get("obligation").asText()).containsExactly("NV03:2025-Q1-Q3");
+        assertThat(ok(Map.of("report", "NV03", "year", "2025")).get("tasks")).hasSize(1);
+        assertThat(ok(Map.of("period", "2025-Q4")).get("tasks")).extracting(t -> t.get("obligation").asText())
+                .containsExactly("NV11:2025-Q4", "NV12:2025-Q4");
+        assertThat(ok(running.system.officeToken("VP", "chanh-van-phong"), Map.of("year", "2025")).get("tasks")).hasSize(12);
+
+        String tccb = running.system.officeToken("TCCB", "truong-phong");
+        assertThat(ok(tccb, Map.of("year", "2025")).get("tasks")).isEmpty();
+        StatusBadRequestsTest.assertProblem(running.status(tccb, Map.of("obligation", "NV03:2025-Q1-Q3")), 403, "out-of-scope");
+        StatusBadRequestsTest.assertProblem(running.status(office, Map.of("obligation", "NV03:2025-Q1")), 404, "obligation-unknown");
+        StatusBadRequestsTest.assertProblem(running.status(office, Map.of("period", "2025-Q1-Q2")), 404, "obligation-unknown");
+
+        String csv = running.status(office, Map.of("obligation", "NV03:2025-Q1-Q3", "format", "csv")).body();
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv).contains("NV03:2025-Q1-Q3,NV03,2025-Q1-Q3,");
+    }
+
+    private static JsonNode task(JsonNode doc, String id) {
+        for (JsonNode t : doc.get("tasks")) {
+            if (t.get("obligation").asText().equals(id)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no task " + id);
+    }
+
     // ---------------------------------------------------------------- CSV
 
     @Test
