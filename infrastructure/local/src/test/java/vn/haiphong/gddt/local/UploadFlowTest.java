@@ -3,6 +3,7 @@ package vn.haiphong.gddt.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
@@ -156,6 +157,32 @@ class UploadFlowTest {
         assertThat(nv10.get("dataWindow").isNull()).isTrue();
         assertThat(nv10.get("dueText").asText())
                 .isEqualTo("Thực hiện theo lịch của thành phố (minh chứng nộp đến hết ngày 31/12/2025)");
+    }
+
+    @Test
+    void a_lead_department_uploads_its_evidence_for_a_task_through_the_same_path_and_the_office_sees_it() {
+        LocalSystem.SessionUnit inspectorate = running.units(u -> u.unit().equals("thanh-tra-so")).get(0);
+        String task = "NV10:2025-Y";
+
+        running.upload(inspectorate.token(), task, "Minh chứng tiếp công dân.pdf", "application/pdf",
+                Running.pdf("tiep cong dan 2025"));
+        JsonNode recorded = running.awaitSubmissions(inspectorate.token(), task, 1);
+
+        assertThat(recorded.get("submissions").get(0).get("fileName").asText()).isEqualTo("Minh chứng tiếp công dân.pdf");
+        assertThat(recorded.get("state").asText()).isEqualTo("LATE");
+        JsonNode status = Running.read(running.status(running.system.officeToken(), Map.of("obligation", task)).body());
+        assertThat(status.at("/tasks/0/units/0/unit").asText()).isEqualTo("thanh-tra-so");
+        assertThat(status.at("/tasks/0/units/0/state").asText()).isEqualTo("LATE");
+        assertThat(status.at("/tasks/0/units/0/latest/fileName").asText()).isEqualTo("Minh chứng tiếp công dân.pdf");
+    }
+
+    @Test
+    void a_school_cannot_upload_for_a_task_it_does_not_lead() {
+        HttpResponse<String> refused = running.requestUpload(running.unit("THPT").token(), "NV10:2025-Y", "a.pdf",
+                "application/pdf", Running.pdf("x"));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(Running.read(refused.body()).get("code").asText()).isEqualTo("obligation-not-owed");
     }
 
     @Test
