@@ -376,11 +376,7 @@
       ob.units.forEach(function (row) {
         var unit = byId.get(row.unit);
         if (!unit) {
-          unit = {
-            id: row.unit, name: row.name, category: row.category,
-            key: fold(row.name) + ' ' + row.unit, cells: {},
-            emails: row.emails || [], contactable: row.contactable, undeliverable: row.undeliverable || []
-          };
+          unit = unitOf(row);
           byId.set(row.unit, unit);
           // A unit that only a later obligation lists goes after its predecessor there.
           order.splice(previous + 1, 0, unit);
@@ -398,15 +394,10 @@
     var tasks = doc.tasks || [];
     tasks.forEach(function (ob) {
       ob.units.forEach(function (row) {
-        var unit = byId.get(row.unit);
-        if (!unit) {
-          unit = {
-            id: row.unit, name: row.name, category: row.category, key: fold(row.name) + ' ' + row.unit, cells: {},
-            emails: row.emails || [], contactable: row.contactable, undeliverable: row.undeliverable || []
-          };
-          byId.set(row.unit, unit);
+        if (!byId.has(row.unit)) {
+          byId.set(row.unit, unitOf(row));
         }
-        unit.cells[ob.obligation] = row;
+        byId.get(row.unit).cells[ob.obligation] = row;
       });
     });
     order.sort(function (a, b) {
@@ -419,6 +410,15 @@
       year = String(vnParts(doc.asOf).y);
     }
     return { doc: doc, obligations: obligations, tasks: tasks, units: order, byId: byId, year: year };
+  }
+
+  /** A unit as its first row in the status names it; its cells are filled in per obligation. */
+  function unitOf(row) {
+    return {
+      id: row.unit, name: row.name, category: row.category,
+      key: fold(row.name) + ' ' + row.unit, cells: {},
+      emails: row.emails || [], contactable: row.contactable, undeliverable: row.undeliverable || []
+    };
   }
 
   function rank(category) {
