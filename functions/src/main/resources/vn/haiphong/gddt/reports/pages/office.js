@@ -4,7 +4,7 @@
  * The office token is typed once into the login form and kept in sessionStorage only (this tab,
  * until it closes or "Đăng xuất"); it travels in the Authorization header and never in a URL.
  * Everything is drawn here from GET /v1/status: the summary cards, the chart (our own SVG) and the
- * matrix of units × obligations. No library, no CDN, no inline script or style (the page's CSP).
+ * matrix of units × obligations, and the plan's tasks with their lead units. No library, no CDN, no inline script or style (the page's CSP).
  */
 (function () {
   'use strict';
@@ -160,6 +160,9 @@
   }
 
   function obligationName(ob) {
+    if (ob.task) {
+      return 'Nhiệm vụ ' + ob.task.number + ' · ' + ob.task.timeFrame;
+    }
     return ob.report + ' · ' + periodLabel(ob.period);
   }
 
@@ -324,6 +327,7 @@
         model = prepare(doc);
         fillFilters();
         renderAll();
+        renderTasks();
         if (dialogCtx) {
           renderDialog();
         }
@@ -372,11 +376,7 @@
       ob.units.forEach(function (row) {
         var unit = byId.get(row.unit);
         if (!unit) {
-          unit = {
-            id: row.unit, name: row.name, category: row.category,
-            key: fold(row.name) + ' ' + row.unit, cells: {},
-            emails: row.emails || [], contactable: row.contactable, undeliverable: row.undeliverable || []
-          };
+          unit = unitOf(row);
           byId.set(row.unit, unit);
           // A unit that only a later obligation lists goes after its predecessor there.
           order.splice(previous + 1, 0, unit);
@@ -390,6 +390,16 @@
         previous = unit.index;
       });
     });
+    // The plan's tasks: their lead units get a cell each, for the dialog; the matrix rows stay the reports'.
+    var tasks = doc.tasks || [];
+    tasks.forEach(function (ob) {
+      ob.units.forEach(function (row) {
+        if (!byId.has(row.unit)) {
+          byId.set(row.unit, unitOf(row));
+        }
+        byId.get(row.unit).cells[ob.obligation] = row;
+      });
+    });
     order.sort(function (a, b) {
       return (rank(a.category) - rank(b.category)) || (a.index - b.index);
     });
@@ -399,7 +409,16 @@
     } else if (doc.asOf) {
       year = String(vnParts(doc.asOf).y);
     }
-    return { doc: doc, obligations: obligations, units: order, byId: byId, year: year };
+    return { doc: doc, obligations: obligations, tasks: tasks, units: order, byId: byId, year: year };
+  }
+
+  /** A unit as its first row in the status names it; its cells are filled in per obligation. */
+  function unitOf(row) {
+    return {
+      id: row.unit, name: row.name, category: row.category,
+      key: fold(row.name) + ' ' + row.unit, cells: {},
+      emails: row.emails || [], contactable: row.contactable, undeliverable: row.undeliverable || []
+    };
   }
 
   function rank(category) {
@@ -798,6 +817,74 @@
     }
   }
 
+  // ---------------------------------------------------------------- the plan's tasks
+
+  var SHORT_CONTENT = 140;
+
+  /** The first words of a task's content, cut at a space: "Triển khai thực hiện … về sắp xếp…". */
+  function shortContent(text) {
+    if (text.length <= SHORT_CONTENT) {
+      return text;
+    }
+    var cut = text.lastIndexOf(' ', SHORT_CONTENT);
+    return text.slice(0, cut > 60 ? cut : SHORT_CONTENT).replace(/[\s,;:.]+$/, '') + '…';
+  }
+
+  /** One row per task, its lead units' states as the matrix shows them; the filters above do not apply. */
+  function renderTasks() {
+    // In the plan's order: task 1 first.
+    var tasks = model.tasks.slice().sort(function (a, b) { return a.task.number - b.task.number; });
+    ui.tasksEmpty.hidden = tasks.length > 0;
+    ui.tasks.hidden = !tasks.length;
+    ui.tasksCount.textContent = tasks.length ? NUMBER.format(tasks.length) + ' nhiệm vụ, năm ' + (model.year || '') + '.' : '';
+    if (!tasks.length) {
+      ui.tasks.innerHTML = '';
+      return;
+    }
+    var html = '<caption class="visually-hidden">Nhiệm vụ của Kế hoạch năm ' + esc(model.year || '') + ' và tình trạng nộp kết quả của đơn vị chủ trì</caption>'
+      + '<thead><tr><th scope="col">Số TT</th><th scope="col">Nội dung</th><th scope="col">Chủ trì</th>'
+      + '<th scope="col">Thời gian thực hiện</th><th scope="col">Hạn hoàn thành</th>'
+      + '<th scope="col">Tình trạng của đơn vị chủ trì</th><th scope="col">Tổng</th></tr></thead><tbody>';
+    tasks.forEach(function (ob) {
+      var t = ob.task;
+      var sum = ob.summary;
+      var sent = sum.onTime + sum.late;
+      var content = shortContent(t.content);
+      html += '<tr data-obligation="' + esc(ob.obligation) + '"><th scope="row" class="task-no">' + esc(t.number) + '</th>'
+        + '<td class="task-content">' + (content === t.content ? esc(t.content)
+          : '<details><summary><span class="short">' + esc(content) + '</span> <span class="more">Xem đầy đủ</span>'
+            + '<span class="less">Thu gọn</span></summary><p>' + esc(t.content) + '</p></details>')
+        + '</td><td class="task-lead">' + esc(t.lead) + '</td><td class="task-frame">' + esc(t.timeFrame) + '</td>'
+        + '<td class="task-due">' + esc(ob.dueText) + '</td><td><ul class="task-units">';
+      ob.units.forEach(function (row) {
+        var s = STATE[row.state] || { label: row.state, cls: '' };
+        html += '<li><button type="button" class="task-unit" data-unit="' + esc(row.unit) + '" data-obligation="' + esc(ob.obligation)
+          + '" data-state="' + esc(row.state) + '" aria-label="' + esc(cellLabel({ name: row.name }, ob, row)) + '">'
+          + '<span class="task-unit-name">' + esc(row.name) + '</span> <span class="chip ' + s.cls + '">' + esc(s.label) + '</span>'
+          + (row.extension ? ' <span class="cell-note">gia hạn</span>' : '')
+          + (row.returned && !row.latest ? ' <span class="cell-note">bị trả lại</span>' : '') + '</button></li>';
+      });
+      var more = [];
+      if (sum.late) {
+        more.push(NUMBER.format(sum.late) + ' muộn');
+      }
+      if (sum.missing) {
+        more.push(NUMBER.format(sum.missing) + ' quá hạn chưa nộp');
+      }
+      html += '</ul></td><td class="task-total" data-sent="' + sent + '" data-expected="' + sum.expected + '">'
+        + '<strong>' + NUMBER.format(sent) + '/' + NUMBER.format(sum.expected) + ' đã nộp</strong>'
+        + (more.length ? '<span class="hint">' + esc(more.join(', ')) + '</span>' : '') + '</td></tr>';
+    });
+    ui.tasks.innerHTML = html + '</tbody>';
+  }
+
+  function onTasksClick(event) {
+    var button = event.target.closest && event.target.closest('button.task-unit');
+    if (button) {
+      openDialog(button.getAttribute('data-unit'), button.getAttribute('data-obligation'));
+    }
+  }
+
   // ---------------------------------------------------------------- keyboard in the matrix
 
   function setActive(cell, focus) {
@@ -856,9 +943,10 @@
   // ---------------------------------------------------------------- the unit's dialog
 
   function obligationOf(id) {
-    for (var i = 0; i < model.obligations.length; i++) {
-      if (model.obligations[i].obligation === id) {
-        return model.obligations[i];
+    var all = model.obligations.concat(model.tasks);
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].obligation === id) {
+        return all[i];
       }
     }
     return null;
@@ -880,9 +968,13 @@
     var ctx = dialogCtx;
     dialogCtx = null;
     if (returnFocus && ctx) {
-      var cell = ui.matrix.querySelector('button.cell[data-unit="' + cssEsc(ctx.unit) + '"][data-obligation="' + cssEsc(ctx.obligation) + '"]');
+      var which = '[data-unit="' + cssEsc(ctx.unit) + '"][data-obligation="' + cssEsc(ctx.obligation) + '"]';
+      var cell = ui.matrix.querySelector('button.cell' + which);
+      var taskButton = ui.tasks.querySelector('button.task-unit' + which);
       if (cell) {
         setActive(cell, true);
+      } else if (taskButton) {
+        taskButton.focus();
       }
     }
   }
@@ -939,6 +1031,7 @@
     html += '<section class="d-sec" aria-labelledby="d-ob"><h3 id="d-ob">' + esc(obligationName(ob)) + '</h3>'
       + '<p class="hint">' + esc(ob.title) + ' · Nơi nhận: ' + esc(ob.receiver) + '</p><dl class="facts">'
       + '<dt>Trạng thái</dt><dd><span class="chip ' + s.cls + '" data-state="' + esc(row.state) + '">' + esc(s.label) + '</span></dd>'
+      + (ob.task ? '<dt>Chủ trì</dt><dd>' + esc(ob.task.lead) + '</dd><dt>Phối hợp</dt><dd>' + esc(ob.task.coordinating) + '</dd>' : '')
       + '<dt>Hạn theo kế hoạch</dt><dd>' + esc(ob.dueText) + '</dd>';
     if (row.extension) {
       html += '<dt>Hạn của đơn vị</dt><dd>' + esc(fmtDeadline(row.dueForUnit)) + ' (đã gia hạn)</dd>';
@@ -989,9 +1082,9 @@
 
     html += '<section class="d-sec" aria-labelledby="d-contact"><h3 id="d-contact">Liên lạc</h3>' + contactHtml(unit) + '</section>';
 
-    var others = model.obligations.filter(function (o) { return unit.cells[o.obligation]; });
+    var others = model.obligations.concat(model.tasks).filter(function (o) { return unit.cells[o.obligation]; });
     if (others.length > 1) {
-      html += '<section class="d-sec" aria-labelledby="d-year"><h3 id="d-year">Các báo cáo trong năm của đơn vị</h3>'
+      html += '<section class="d-sec" aria-labelledby="d-year"><h3 id="d-year">Các báo cáo và nhiệm vụ trong năm của đơn vị</h3>'
         + '<div class="table-wrap"><table class="data"><thead><tr><th scope="col">Báo cáo</th><th scope="col">Trạng thái</th>'
         + '<th scope="col">Tệp mới nhất</th></tr></thead><tbody>';
       others.forEach(function (o) {
@@ -1214,6 +1307,9 @@
     ui.chartTable = $('chart-table');
     ui.matrixCount = $('matrix-count');
     ui.matrixEmpty = $('matrix-empty');
+    ui.tasks = $('tasks');
+    ui.tasksCount = $('tasks-count');
+    ui.tasksEmpty = $('tasks-empty');
     ui.dialog = $('cell-dialog');
     ui.dialogTitle = $('d-title');
     ui.dialogBody = $('d-body');
@@ -1247,6 +1343,7 @@
     $('export-csv').addEventListener('click', function (e) { exportStatus('csv', e.currentTarget); });
     $('export-json').addEventListener('click', function (e) { exportStatus('json', e.currentTarget); });
     ui.matrix.addEventListener('click', onMatrixClick);
+    ui.tasks.addEventListener('click', onTasksClick);
     ui.matrix.addEventListener('keydown', onMatrixKey);
     ui.matrix.addEventListener('focusin', function (e) {
       var cell = e.target.closest && e.target.closest('.cell');

@@ -198,18 +198,26 @@
 
   function showIntro() {
     $('intro').hidden = false;
-    var open = 0, late = 0;
+    var n = { report: { open: 0, late: 0, all: 0 }, task: { open: 0, late: 0, all: 0 } };
     me.obligations.forEach(function (o) {
-      if (o.state === 'OPEN') open++;
-      if (o.state === 'MISSING') late++;
+      var k = n[o.task ? 'task' : 'report'];
+      k.all++;
+      if (o.state === 'OPEN') k.open++;
+      if (o.state === 'MISSING') k.late++;
     });
     var parts = [];
-    if (open) parts.push(open + ' báo cáo đang mở nhận, chưa nộp');
-    if (late) parts.push(late + ' báo cáo chưa nộp đã quá hạn');
+    if (n.report.open) parts.push(n.report.open + ' báo cáo đang mở nhận, chưa nộp');
+    if (n.report.late) parts.push(n.report.late + ' báo cáo chưa nộp đã quá hạn');
+    if (n.task.open) parts.push(n.task.open + ' nhiệm vụ chủ trì đang thực hiện, chưa nộp kết quả');
+    if (n.task.late) parts.push(n.task.late + ' nhiệm vụ chủ trì đã quá hạn mà chưa nộp kết quả');
+    var late = n.report.late + n.task.late;
     $('summary').textContent = me.obligations.length === 0 ? 'Đơn vị không phải nộp báo cáo nào trong năm nay và năm trước.'
-      : parts.length ? 'Đơn vị còn ' + parts.join(' và ') + '.' : 'Đơn vị đã nộp đủ các báo cáo đang mở.';
+      : parts.length ? 'Đơn vị còn ' + parts.join(', ') + '.' : 'Đơn vị đã nộp đủ các báo cáo đang mở.';
     $('summary').className = 'summary' + (late ? ' warn' : '');
-    $('rules').textContent = 'Chọn hoặc kéo thả tệp báo cáo đã ký vào ô của báo cáo tương ứng. Nhận tệp ' + typeList()
+    $('obligations-title').textContent = !n.task.all ? 'Báo cáo của đơn vị'
+      : n.report.all ? 'Báo cáo và nhiệm vụ của đơn vị' : 'Nhiệm vụ đơn vị chủ trì';
+    $('rules').textContent = 'Chọn hoặc kéo thả tệp báo cáo đã ký vào ô của báo cáo'
+      + (n.task.all ? ' hoặc nhiệm vụ' : '') + ' tương ứng. Nhận tệp ' + typeList()
       + ', tối đa ' + sizeText(me.uploads.maxBytes) + ' mỗi tệp; mỗi lần một tệp.';
     var emails = me.unit.emails || [];
     $('receipt-to').textContent = emails.length ? 'Biên nhận được gửi tới: ' + emails.join(', ') + '.'
@@ -251,13 +259,14 @@
     var card = { id: o.obligation, key: key, file: null, busy: false, xhr: null, retry: null, fresh: null };
     card.el = h('article', { class: 'card', id: 'ob-' + key, 'aria-labelledby': 'title-' + key, 'data-obligation': o.obligation });
     card.head = h('div', { class: 'card-head' });
+    card.about = h('div', { class: 'about' });
     card.facts = h('dl', { class: 'facts' });
     /* Built first: the upload zone's buttons live in the card's action row, under the message. */
     card.upload = makeUploadZone(card);
     card.msg = h('div', { class: 'msg', id: 'msg-' + key, 'aria-live': 'polite', tabindex: '-1' });
     card.receipts = h('div', { class: 'receipts' });
     card.actions = h('div', { class: 'actions' }, [card.send, card.cancel, card.retryBtn, card.more]);
-    [card.head, card.facts, card.upload, card.msg, card.actions, card.receipts].forEach(function (x) { card.el.appendChild(x); });
+    [card.head, card.about, card.facts, card.upload, card.msg, card.actions, card.receipts].forEach(function (x) { card.el.appendChild(x); });
     return card;
   }
 
@@ -266,12 +275,19 @@
     var st = STATES[o.state] || [o.state, 'st-wait'];
     card.el.className = 'card ' + st[1];
     clear(card.head);
-    card.head.appendChild(h('h3', { id: 'title-' + card.key, text: o.title }));
+    card.head.appendChild(h('h3', { id: 'title-' + card.key, text: nameOf(o) }));
     card.head.appendChild(h('p', { class: 'state' }, [h('span', { class: 'badge', text: st[0] })]));
+    fillAbout(card, o);
 
     clear(card.facts);
-    fact(card.facts, 'Kỳ báo cáo', periodText(o.period));
-    if (o.receiver) fact(card.facts, 'Nơi nhận', o.receiver);
+    if (o.task) {
+      fact(card.facts, 'Thời gian thực hiện', o.task.timeFrame);
+      fact(card.facts, 'Chủ trì', o.task.lead);
+      fact(card.facts, 'Phối hợp', o.task.coordinating);
+    } else {
+      fact(card.facts, 'Kỳ báo cáo', periodText(o.period));
+    }
+    if (o.receiver) fact(card.facts, o.task ? 'Gửi kết quả về' : 'Nơi nhận', o.receiver);
     var due = [h('span', { text: o.dueText || when(o.due) })];
     if (o.extension) {
       due = [h('s', { text: o.dueText || when(o.due) }), ' ',
@@ -280,7 +296,7 @@
     }
     var countdown = countdownText(o);
     if (countdown) due.push(h('br'), h('strong', { class: 'countdown', text: countdown }));
-    fact(card.facts, 'Hạn nộp', due);
+    fact(card.facts, o.task ? 'Hạn hoàn thành' : 'Hạn nộp', due);
     if (o.state === 'NOT_OPEN') fact(card.facts, 'Mở nhận', 'từ ' + when(o.opensAt));
     if (o.locksAt) fact(card.facts, 'Khóa nhận', when(o.locksAt));
 
@@ -292,8 +308,9 @@
     card.more.hidden = !accepts || expanded;
     card.more.setAttribute('aria-expanded', String(expanded));
     card.closed.hidden = accepts;
-    card.closed.textContent = o.state === 'NOT_OPEN' ? 'Báo cáo này chưa mở nhận; ô nộp tệp sẽ hiện khi đến thời gian mở nhận.'
-      : 'Báo cáo này đã khóa, không nhận thêm tệp.';
+    var noun = o.task ? 'Nhiệm vụ này' : 'Báo cáo này';
+    card.closed.textContent = o.state === 'NOT_OPEN' ? noun + ' chưa mở nhận; ô nộp tệp sẽ hiện khi đến thời gian mở nhận.'
+      : noun + ' đã khóa, không nhận thêm tệp.';
     card.note.textContent = o.state === 'MISSING' ? 'Đã quá hạn: tệp nộp bây giờ được ghi nhận là nộp muộn.'
       : sent ? 'Bản nộp mới nhất là bản Sở sử dụng; lần nộp đầu tiên quyết định đúng hạn hay muộn.' : '';
     card.note.className = 'note' + (o.state === 'MISSING' ? ' warn' : '');
@@ -305,7 +322,7 @@
     }
     card.note.hidden = !card.note.textContent;
     card.pickLabel.firstChild.textContent = o.submissions.length ? 'Chọn tệp khác' : 'Chọn tệp báo cáo';
-    card.pickLabel.lastChild.textContent = ' cho ' + o.title + ' ' + periodText(o.period);
+    card.pickLabel.lastChild.textContent = ' cho ' + (o.task ? nameOf(o) : o.title + ' ' + periodText(o.period));
 
     clear(card.receipts);
     var subs = o.submissions.slice().reverse();
@@ -322,6 +339,39 @@
     var accepted = o.submissions.filter(function (s) { return s.accepted; });
     var newest = accepted[accepted.length - 1];
     return newest && newest.returned ? newest : null;
+  }
+
+  /* A task's title is its whole content: the card is headed "Nhiệm vụ N" and shows the content below. */
+  function nameOf(o) {
+    return o.task ? 'Nhiệm vụ ' + o.task.number : o.title;
+  }
+
+  /*
+   * A task's content longer than three lines is clamped to three, with a button to show it all; what
+   * is "longer" is measured on the card as laid out (and again when the window changes size).
+   */
+  function fillAbout(card, o) {
+    clear(card.about);
+    if (o.dataWindow) {
+      card.about.appendChild(h('p', { class: 'window', text: o.dataWindow.text }));
+    }
+    if (!o.task) return;
+    var textId = 'content-' + card.key;
+    var open = !!card.expanded;
+    var text = h('p', { class: 'content clamp', id: textId, text: o.task.content });
+    card.about.appendChild(text);
+    var long = open || text.scrollHeight > text.clientHeight + 1;
+    if (open || !long) text.className = 'content';
+    if (!long) return;
+    card.about.appendChild(h('button', {
+      type: 'button', class: 'more-text', 'aria-expanded': String(open), 'aria-controls': textId,
+      text: open ? 'Thu gọn' : 'Xem thêm nội dung',
+      onclick: function () {
+        card.expanded = !card.expanded;
+        fillAbout(card, card.ob);
+        card.about.querySelector('.more-text').focus();
+      }
+    }));
   }
 
   function fact(dl, name, value) {
@@ -752,6 +802,15 @@
   function refresh() {
     api('GET', '/v1/me').then(show, function (f) { if (f.kind === 'token') pageProblem(f); });
   }
+
+  /* A narrower or wider window clamps a task's content at other words: measure again. */
+  var resizing = null;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      Object.keys(cards).forEach(function (id) { if (cards[id].ob && cards[id].ob.task) fillAbout(cards[id], cards[id].ob); });
+    }, 150);
+  });
 
   /* A file dropped outside a card must not replace the page with the file. */
   window.addEventListener('dragover', function (e) { e.preventDefault(); });

@@ -49,6 +49,10 @@ class DashboardTest {
     /** A day after it: whoever sent nothing is missing. */
     private static final String AFTER_DUE = "2026-12-06T09:00:00+07:00";
     private static final String QCDC = "QCDC:2026-Y";
+    /** Mid-2025: the plan's tasks 3 (Quý I-Quý III/2025) and 4 (Quý I-Quý II/2025) are open, tasks 1 and 5 overdue. */
+    private static final String MID_2025 = "2025-06-20T09:00:00+07:00";
+    private static final String TASK_3 = "NV03:2025-Q1-Q3";
+    private static final String TASK_4 = "NV04:2025-H1";
     private static final String TRAN_PHU = "thpt-tran-phu";
     private static final String FILE_NAME = "Báo cáo QCDC năm 2026 — Trần Phú.pdf";
     /** Records Content-Security-Policy violations from the first line of every document on. */
@@ -59,6 +63,7 @@ class DashboardTest {
 
     private Running running;
     private Running late;
+    private Running midYear;
     private Browser browser;
     private ChromeDriver driver;
     private Path downloads;
@@ -68,6 +73,7 @@ class DashboardTest {
     void start(Emulators emulators) throws Exception {
         running = Running.start(emulators, OffsetDateTime.parse(BEFORE_DUE).toInstant(), Map.of());
         late = Running.start(emulators, OffsetDateTime.parse(AFTER_DUE).toInstant(), Map.of());
+        midYear = Running.start(emulators, OffsetDateTime.parse(MID_2025).toInstant(), Map.of());
         LocalSystem.SessionUnit tranPhu = unit(running, TRAN_PHU);
         file = Running.pdf("dashboard " + System.nanoTime());
         running.upload(tranPhu.token(), QCDC, FILE_NAME, "application/pdf", file);
@@ -88,6 +94,9 @@ class DashboardTest {
         }
         if (late != null) {
             late.close();
+        }
+        if (midYear != null) {
+            midYear.close();
         }
         if (running != null) {
             running.close();
@@ -434,7 +443,76 @@ class DashboardTest {
         screenshot("upload-returned");
     }
 
+    @Test
+    void the_tasks_section_shows_each_lead_units_state_and_task_4_turns_submitted_after_van_phong_so_uploads() {
+        openDashboard(midYear);
+        JsonNode status = Running.read(midYear.status(midYear.system.officeToken(), Map.of()).body());
+        assertThat(driver.findElements(By.cssSelector("#tasks tbody tr"))).extracting(tr -> tr.getAttribute("data-obligation"))
+                .containsExactlyInAnyOrderElementsOf(ids(status.get("tasks"))).hasSize(12);
+        assertThat(driver.findElements(By.cssSelector("#tasks .task-no"))).extracting(WebElement::getText)
+                .as("in the plan's order").containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+        assertThat(driver.findElement(By.id("tasks-title")).getText()).isEqualTo("Nhiệm vụ của Kế hoạch");
+
+        WebElement task3 = taskRow(TASK_3);
+        assertThat(task3.findElement(By.className("task-no")).getText()).isEqualTo("3");
+        assertThat(task3.findElement(By.className("task-lead")).getText()).isEqualTo("Phòng Tổ chức cán bộ");
+        assertThat(task3.findElement(By.className("task-frame")).getText()).isEqualTo("Quý I-Quý III/2025");
+        assertThat(task3.findElement(By.className("task-due")).getText()).isEqualTo("Quý I-Quý III/2025 (hoàn thành đến hết ngày 30/9/2025)");
+        assertThat(task3.findElements(By.cssSelector("button.task-unit"))).extracting(DashboardTest::oneLine)
+                .containsExactly("Phòng Tổ chức cán bộ Chưa đến hạn");
+        assertThat(task3.findElement(By.cssSelector("button.task-unit .chip")).getAttribute("class")).contains("s-open");
+        assertThat(task3.findElement(By.className("task-total")).getText()).isEqualTo("0/1 đã nộp");
+        // Its 700-odd characters: the first words in the row, the whole text one click away.
+        WebElement summary = task3.findElement(By.cssSelector(".task-content summary"));
+        assertThat(summary.getText()).startsWith("Triển khai thực hiện, Nghị quyết 1232/NQ-UBTVQH15").contains("…").hasSizeLessThan(170);
+        summary.click();
+        assertThat(summary.getText()).isEqualTo("Thu gọn");
+        assertThat(task3.findElement(By.cssSelector(".task-content details p")).getText()).endsWith("giai đoạn 2023-2025.");
+        assertThat(oneLine(taskRow("NV01:2025-Q1").findElement(By.cssSelector("button.task-unit")))).endsWith("Chưa nộp");
+        assertThat(taskRow("NV02:2025-Y").findElements(By.cssSelector("button.task-unit"))).hasSizeGreaterThan(5);
+        assertThat(oneLine(taskRow(TASK_4).findElement(By.cssSelector("button.task-unit")))).isEqualTo("Văn phòng Sở Chưa đến hạn");
+        scrollTo(By.id("tasks-title"));
+        screenshot("dashboard-tasks");
+
+        LocalSystem.SessionUnit office = unit(midYear, "van-phong-so");
+        byte[] evidence = Running.pdf("nhiệm vụ 4 " + System.nanoTime());
+        midYear.upload(office.token(), TASK_4, "Kết quả Nhiệm vụ 4.pdf", "application/pdf", evidence);
+        assertThat(midYear.awaitSubmissions(office.token(), TASK_4, 1).get("state").asText()).isEqualTo("ON_TIME");
+        driver.findElement(By.id("reload")).click();
+        waitFor(d -> taskRow(TASK_4).findElement(By.className("task-total")).getText().equals("1/1 đã nộp"));
+        WebElement state = taskRow(TASK_4).findElement(By.cssSelector("button.task-unit[data-unit='van-phong-so']"));
+        assertThat(oneLine(state)).isEqualTo("Văn phòng Sở Đúng hạn");
+        assertThat(state.getAttribute("data-state")).isEqualTo("ON_TIME");
+        assertThat(state.getAttribute("aria-label")).isEqualTo("Văn phòng Sở, Nhiệm vụ 4 · Quý I-Quý II/2025: Đúng hạn");
+
+        // The same dialog as a matrix cell: the file, the extension, the contact.
+        state.click();
+        WebElement dialog = waitFor(d -> Optional.of(d.findElement(By.id("cell-dialog"))).filter(WebElement::isDisplayed).orElse(null));
+        assertThat(driver.findElement(By.id("d-title")).getText()).isEqualTo("Văn phòng Sở");
+        assertThat(dialog.findElement(By.id("d-ob")).getText()).isEqualTo("Nhiệm vụ 4 · Quý I-Quý II/2025");
+        assertThat(dialog.findElement(By.cssSelector(".file-name")).getText()).isEqualTo("Kết quả Nhiệm vụ 4.pdf");
+        assertThat(dialog.getText()).contains("Chủ trì", "Gia hạn", "Gửi được thư nhắc");
+        screenshot("dashboard-task-dialog");
+        dialog.sendKeys(Keys.ESCAPE);
+        waitFor(d -> !d.findElement(By.id("cell-dialog")).isDisplayed());
+        assertThat(driver.switchTo().activeElement().getAttribute("data-obligation")).isEqualTo(TASK_4);
+
+        // The search and filters above still narrow the matrix only.
+        search("tran phu");
+        assertThat(visibleUnitNames()).containsExactly("Trường THPT Trần Phú");
+        assertThat(driver.findElements(By.cssSelector("#tasks tbody tr"))).hasSize(12).allMatch(WebElement::isDisplayed);
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private WebElement taskRow(String obligation) {
+        return driver.findElement(By.cssSelector("#tasks tr[data-obligation='" + obligation + "']"));
+    }
+
+    /** What an element says, its line breaks (a wrapped name beside its state) read as spaces. */
+    private static String oneLine(WebElement element) {
+        return element.getText().replaceAll("\\s+", " ").strip();
+    }
 
     /** Opens the dashboard, typing the office token into the form when the tab does not hold it yet. */
     private String openDashboard(Running system) {

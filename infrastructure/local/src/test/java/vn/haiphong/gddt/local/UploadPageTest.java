@@ -48,16 +48,21 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
 class UploadPageTest {
     /** QCDC:2026-Y (trước ngày 5/12/2026) and DVCQ:2026-Y (trước ngày 10/12/2026) are open. */
     private static final String BEFORE_DUE = "2026-11-30T09:00:00+07:00";
+    /** The 2025 plan's tasks are listed; the H1 reports (data from 15/12/2024 to 14/6/2025) are past due. */
+    private static final String MID_2025 = "2025-06-20T09:00:00+07:00";
+    private static final String TASK_4 = "NV04:2025-H1";
     private static final Path PAGES = Running.ROOT.resolve("functions/src/main/resources/vn/haiphong/gddt/reports/pages");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private Running running;
+    private Running midYear;
     private Browser browser;
     private Path files;
 
     @BeforeAll
     void start(Emulators emulators) throws IOException {
         running = Running.start(emulators, OffsetDateTime.parse(BEFORE_DUE).toInstant(), Map.of());
+        midYear = Running.start(emulators, OffsetDateTime.parse(MID_2025).toInstant(), Map.of());
         browser = Browser.start();
         files = Files.createTempDirectory("upload-page");
     }
@@ -68,6 +73,7 @@ class UploadPageTest {
             browser.close();
         } finally {
             running.close();
+            midYear.close();
             try (Stream<Path> all = Files.walk(files)) {
                 all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -485,6 +491,83 @@ class UploadPageTest {
 
         String js = Files.readString(PAGES.resolve("upload.js"));
         assertThat(js).doesNotContain("console.", "innerHTML", "localStorage", "sessionStorage", "eval(", ".style.");
+    }
+
+    // ------------------------------------------------------------------ data windows and the plan's tasks
+
+    @Test
+    void a_school_sees_the_decree_09_data_window_under_each_2025_half_year_report() throws IOException {
+        LocalSystem.SessionUnit school = midYear.unit("THPT");
+        open(midYear, school.token());
+
+        for (String obligation : List.of("QCDC:2025-H1", "DVCQ:2025-H1")) {
+            WebElement window = card(obligation).findElement(By.className("window"));
+            assertThat(window.getText()).isEqualTo("Số liệu tính từ 15/12/2024 đến 14/6/2025");
+        }
+        assertThat(card("QCDC:2025-Y").findElement(By.className("window")).getText())
+                .isEqualTo("Số liệu tính từ 15/12/2024 đến 14/12/2025");
+        assertThat(browser.driver.findElements(By.cssSelector("article.card .content"))).as("a school leads no task").isEmpty();
+        assertThat(text(By.id("obligations-title"))).isEqualTo("Báo cáo của đơn vị");
+        assertThat(cspViolations()).isEmpty();
+        fullPage("upload-data-window-page");
+    }
+
+    @Test
+    void van_phong_so_sees_the_tasks_it_leads_and_a_pdf_for_task_4_ends_with_a_receipt() throws IOException {
+        LocalSystem.SessionUnit office = midYear.units(u -> u.unit().equals("van-phong-so")).get(0);
+        open(midYear, office.token());
+        assertThat(text(By.id("unit-name"))).isEqualTo("Văn phòng Sở");
+        assertThat(text(By.id("obligations-title"))).isEqualTo("Nhiệm vụ đơn vị chủ trì");
+
+        WebElement card = card(TASK_4);
+        assertThat(card.findElement(By.tagName("h3")).getText()).isEqualTo("Nhiệm vụ 4");
+        assertThat(card.getText()).contains("Thời gian thực hiện", "Quý I-Quý II/2025", "Chủ trì", "Văn phòng Sở",
+                "Phối hợp", "Các phòng Sở, đơn vị trực thuộc Sở", "Quý I-Quý II/2025 (hoàn thành đến hết ngày 30/6/2025)",
+                "Đang mở", "nắm tình hình Nhân dân");
+        assertThat(card.findElements(By.className("window"))).as("a task has no data window").isEmpty();
+        assertThat(card.findElements(By.className("more-text"))).as("three lines hold task 4's content on a desktop").isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("article[data-obligation^='NV03:']")))
+                .as("task 3 is led by Phòng Tổ chức cán bộ").isEmpty();
+
+        // Task 2's content is some 900 characters: three lines, and the whole of it a key press away.
+        WebElement long2 = card("NV02:2025-Y");
+        WebElement content = long2.findElement(By.className("content"));
+        WebElement more = long2.findElement(By.className("more-text"));
+        assertThat(content.getAttribute("class")).contains("clamp");
+        assertThat(more.getAttribute("aria-expanded")).isEqualTo("false");
+        long clamped = ((Number) js("return arguments[0].clientHeight;", content)).longValue();
+        js("arguments[0].focus();", more);
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        WebElement less = long2.findElement(By.className("more-text"));
+        assertThat(less.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(less.getText()).isEqualTo("Thu gọn");
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(less);
+        WebElement whole = long2.findElement(By.className("content"));
+        assertThat(whole.getAttribute("class")).doesNotContain("clamp");
+        assertThat(((Number) js("return arguments[0].clientHeight;", whole)).longValue()).isGreaterThan(2 * clamped);
+        assertThat(whole.getText()).endsWith("dân thụ hưởng”.");
+        // On a phone task 4's content takes more than three lines: clamped, with its own button.
+        browser.driver.manage().window().setSize(Browser.PHONE);
+        waitFor(() -> !card.findElements(By.className("more-text")).isEmpty());
+        assertThat(card.findElement(By.className("content")).getAttribute("class")).contains("clamp");
+        assertThat(noSidewaysScroll()).isTrue();
+        browser.driver.manage().window().setSize(Browser.DESKTOP);
+        waitFor(() -> card.findElements(By.className("more-text")).isEmpty());
+
+        byte[] pdf = realPdf("Ket qua nhiem vu 4 nam 2025", 0);
+        choose(card, write("Kết quả Nhiệm vụ 4 — Văn phòng Sở.pdf", pdf));
+        waitFor(() -> sendButton(card).isDisplayed());
+        sendButton(card).click();
+        WebElement receipt = awaitReceipt(card);
+        assertThat(receipt.getText()).contains("Kết quả Nhiệm vụ 4 — Văn phòng Sở.pdf", Running.sha256Hex(pdf).substring(0, 16),
+                "ngày 20/6/2025", "đúng hạn");
+        assertThat(card.findElement(By.className("badge")).getText()).isEqualTo("Đã nộp đúng hạn");
+        JsonNode recorded = midYear.obligation(office.token(), TASK_4).get("submissions").get(0);
+        assertThat(receipt.getAttribute("data-submission")).isEqualTo(recorded.get("submissionId").asText());
+        assertThat(cspViolations()).isEmpty();
+        scrollTo(card);
+        browser.screenshot("upload-task-after");
+        fullPage("upload-tasks-page");
     }
 
     // ------------------------------------------------------------------ helpers
