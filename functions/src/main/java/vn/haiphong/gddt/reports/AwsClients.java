@@ -35,8 +35,14 @@ public final class AwsClients {
         this.credentials = overridden()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         env.required("AWS_ACCESS_KEY_ID"), env.required("AWS_SECRET_ACCESS_KEY")))
-                // The default chain, not environment-only credentials: those break under SnapStart.
+                // The default chain, never environment-only credentials: under SnapStart Lambda gives a
+                // function container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI), not access keys.
                 : DefaultCredentialsProvider.builder().build();
+    }
+
+    /** What the clients sign with; the tests check that SnapStart's container credentials can reach it. */
+    AwsCredentialsProvider credentialsProvider() {
+        return credentials;
     }
 
     public DynamoDbClient dynamoDb() {

@@ -26,6 +26,7 @@ public final class BuildExportHandler implements RequestHandler<S3Event, String>
 
     public BuildExportHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public BuildExportHandler(Map<String, String> env, Clock clock) {

@@ -30,6 +30,7 @@ public final class CreateUploadHandler implements RequestHandler<APIGatewayV2HTT
 
     public CreateUploadHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public CreateUploadHandler(Map<String, String> env, Clock clock) {

@@ -20,6 +20,7 @@ public final class GetExportHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public GetExportHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public GetExportHandler(Map<String, String> env, Clock clock) {

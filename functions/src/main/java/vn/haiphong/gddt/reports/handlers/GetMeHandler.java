@@ -18,6 +18,7 @@ public final class GetMeHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     public GetMeHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public GetMeHandler(Map<String, String> env, Clock clock) {

@@ -23,6 +23,7 @@ public final class GetStatusHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public GetStatusHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public GetStatusHandler(Map<String, String> env, Clock clock) {

@@ -19,6 +19,7 @@ public final class GetSubmissionFileHandler implements RequestHandler<APIGateway
 
     public GetSubmissionFileHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public GetSubmissionFileHandler(Map<String, String> env, Clock clock) {

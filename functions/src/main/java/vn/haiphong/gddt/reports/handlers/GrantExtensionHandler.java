@@ -21,6 +21,7 @@ public final class GrantExtensionHandler implements RequestHandler<APIGatewayV2H
 
     public GrantExtensionHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public GrantExtensionHandler(Map<String, String> env, Clock clock) {

@@ -21,6 +21,7 @@ public final class RecordSesFeedbackHandler implements RequestHandler<SNSEvent, 
 
     public RecordSesFeedbackHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public RecordSesFeedbackHandler(Map<String, String> env, Clock clock) {

@@ -22,6 +22,7 @@ public final class RecordSubmissionHandler implements RequestHandler<S3Event, St
 
     public RecordSubmissionHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public RecordSubmissionHandler(Map<String, String> env, Clock clock) {

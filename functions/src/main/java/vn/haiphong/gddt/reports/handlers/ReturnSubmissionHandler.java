@@ -24,6 +24,7 @@ public final class ReturnSubmissionHandler implements RequestHandler<APIGatewayV
 
     public ReturnSubmissionHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public ReturnSubmissionHandler(Map<String, String> env, Clock clock) {

@@ -18,6 +18,7 @@ public final class RevokeExtensionHandler implements RequestHandler<APIGatewayV2
 
     public RevokeExtensionHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public RevokeExtensionHandler(Map<String, String> env, Clock clock) {

@@ -21,6 +21,7 @@ public final class SendRemindersHandler implements RequestHandler<ScheduledEvent
 
     public SendRemindersHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public SendRemindersHandler(Map<String, String> env, Clock clock) {

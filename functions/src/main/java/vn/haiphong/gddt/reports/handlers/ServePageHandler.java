@@ -34,6 +34,7 @@ public final class ServePageHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public ServePageHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public ServePageHandler(Map<String, String> env, Clock clock) {

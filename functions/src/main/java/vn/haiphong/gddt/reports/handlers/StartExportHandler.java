@@ -22,6 +22,7 @@ public final class StartExportHandler implements RequestHandler<APIGatewayV2HTTP
 
     public StartExportHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public StartExportHandler(Map<String, String> env, Clock clock) {

@@ -15,6 +15,7 @@ public final class WriteStatusSnapshotsHandler implements RequestHandler<Schedul
 
     public WriteStatusSnapshotsHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public WriteStatusSnapshotsHandler(Map<String, String> env, Clock clock) {

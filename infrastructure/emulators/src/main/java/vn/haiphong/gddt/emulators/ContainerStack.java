@@ -3,7 +3,10 @@ package vn.haiphong.gddt.emulators;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.containers.localstack.LocalStackContainer.Service;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
@@ -14,33 +17,48 @@ import org.testcontainers.utility.DockerImageName;
 final class ContainerStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerStack.class);
+    static final String LOCALSTACK_IMAGE = "localstack/localstack:latest";
+    /** Floci's own image (MIT licence, no auth token), a drop-in for LocalStack on the same edge port. */
+    static final String FLOCI_IMAGE = "floci/floci:latest";
     /** The single edge port both images serve every AWS API on. */
     private static final int EDGE_PORT = 4566;
 
     private final GenericContainer<?> container;
+    private final URI endpoint;
 
-    private ContainerStack(GenericContainer<?> container) {
+    private ContainerStack(GenericContainer<?> container, URI endpoint) {
         this.container = container;
+        this.endpoint = endpoint;
+    }
+
+    /** Asks Testcontainers, which tries every way it knows to reach a Docker engine and remembers the answer. */
+    static boolean dockerAvailable() {
+        return DockerClientFactory.instance().isDockerAvailable();
     }
 
     static ContainerStack start(String kind) {
-        GenericContainer<?> container = switch (kind) {
-            case "localstack" -> localStack();
-            case "floci" -> new GenericContainer<>(DockerImageName.parse("floci/floci:latest"))
-                    .withExposedPorts(EDGE_PORT);
+        return switch (kind) {
+            case "localstack" -> {
+                LocalStackContainer localStack = localStack();
+                localStack.start();
+                yield new ContainerStack(localStack, localStack.getEndpoint());
+            }
+            case "floci" -> {
+                GenericContainer<?> floci = new GenericContainer<>(DockerImageName.parse(FLOCI_IMAGE))
+                        .withExposedPorts(EDGE_PORT)
+                        .waitingFor(Wait.forListeningPort());
+                floci.start();
+                yield new ContainerStack(floci, URI.create("http://" + floci.getHost() + ":" + floci.getMappedPort(EDGE_PORT)));
+            }
             default -> throw new IllegalArgumentException("Unknown container emulator: " + kind);
         };
-        container.start();
-        return new ContainerStack(container);
     }
 
-    private static GenericContainer<?> localStack() {
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse("localstack/localstack:latest"))
-                .withExposedPorts(EDGE_PORT)
-                .withEnv("SERVICES", "s3,dynamodb,ses")
-                .withEnv("AWS_DEFAULT_REGION", Emulators.REGION)
-                // Listening is not ready: LocalStack logs "Ready." once its services are up.
-                .waitingFor(Wait.forLogMessage(".*Ready\\.\n", 1));
+    /** S3, DynamoDB and SES (v1 and v2): what the functions and the tests use; the region the clients sign for. */
+    private static LocalStackContainer localStack() {
+        LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(LOCALSTACK_IMAGE))
+                .withServices(Service.S3, Service.DYNAMODB, Service.SES)
+                .withEnv("AWS_DEFAULT_REGION", Emulators.REGION);
         String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
         if (token != null && !token.isBlank()) {
             container.withEnv("LOCALSTACK_AUTH_TOKEN", token);
@@ -52,7 +70,7 @@ final class ContainerStack implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://" + container.getHost() + ":" + container.getMappedPort(EDGE_PORT));
+        return endpoint;
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -25,7 +27,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <ul>
  *   <li>{@code -Demulators.endpoint=http://localhost:4566} uses one that is already running;</li>
  *   <li>{@code -Demulators=localstack} or {@code -Demulators=floci} starts one with Testcontainers, which
- *       must then be on the class path. LocalStack reads {@code LOCALSTACK_AUTH_TOKEN} from the environment.</li>
+ *       must then be on the class path, and Docker. LocalStack reads {@code LOCALSTACK_AUTH_TOKEN} from the
+ *       environment; Floci needs no token. Without Docker, {@link #unavailable} says why and
+ *       {@link EmulatorsExtension} skips the tests that need the emulators.</li>
  * </ul>
  *
  * <p>Clients must use path-style S3 access, the {@link #region()} and the credentials given here.
@@ -84,11 +88,56 @@ public final class Emulators implements AutoCloseable {
                         options.nodeModules(), systemProperty.apply(NodeModules.PROPERTY)));
             }
             case "localstack", "floci" -> {
+                Optional<String> unavailable = unavailable(systemProperty);
+                if (unavailable.isPresent()) {
+                    throw new IllegalStateException(unavailable.get());
+                }
                 ContainerStack container = ContainerStack.start(kind);
                 return external(container.endpoint(), List.of(container));
             }
             default -> throw new IllegalArgumentException(
                     "-Demulators=" + kind + " is not one of embedded, localstack, floci");
+        }
+    }
+
+    /**
+     * Why the emulators the system properties ask for cannot start on this machine, or empty when they can
+     * (or when the kind is unknown: {@link #start} refuses that loudly). Only containers can be missing:
+     * without Docker, or without Testcontainers on the class path.
+     */
+    public static Optional<String> unavailable(UnaryOperator<String> systemProperty) {
+        return unavailable(systemProperty, Emulators::testcontainersPresent, () -> ContainerStack.dockerAvailable());
+    }
+
+    static Optional<String> unavailable(UnaryOperator<String> systemProperty, BooleanSupplier testcontainersPresent,
+                                        BooleanSupplier dockerAvailable) {
+        String endpoint = systemProperty.apply("emulators.endpoint");
+        String kind = Objects.requireNonNullElse(systemProperty.apply("emulators"), "").strip();
+        if ((endpoint != null && !endpoint.isBlank()) || !(kind.equals("localstack") || kind.equals("floci"))) {
+            return Optional.empty();
+        }
+        if (!testcontainersPresent.getAsBoolean()) {
+            return Optional.of("-Demulators=" + kind + " needs Testcontainers on the test class path, and it is not"
+                    + " there: give -Demulators=" + kind + " to Maven itself (the emulators module's testcontainers"
+                    + " profile adds it). Nothing of the " + kind + " path ran.");
+        }
+        if (!dockerAvailable.getAsBoolean()) {
+            return Optional.of("Docker is not available, so -Demulators=" + kind + " cannot start its container;"
+                    + " nothing of the " + kind + " path ran. Start a Docker engine, or use"
+                    + " -Demulators.endpoint=URL for an emulator already running, or leave -Demulators out"
+                    + " for the embedded emulators.");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean testcontainersPresent() {
+        try {
+            Class.forName("org.testcontainers.DockerClientFactory", false, Emulators.class.getClassLoader());
+            Class.forName("org.testcontainers.containers.localstack.LocalStackContainer", false,
+                    Emulators.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 

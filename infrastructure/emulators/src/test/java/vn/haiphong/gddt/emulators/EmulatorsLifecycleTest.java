@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,15 +26,21 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Stacks of its own, not the shared one: these tests start, stop and kill them. */
+/**
+ * Stacks of its own, not the shared one: these tests start, stop and kill them. They are about the
+ * embedded stack, so they ask for it whatever -Demulators the run was given.
+ */
 class EmulatorsLifecycleTest {
+
+    private static final UnaryOperator<String> EMBEDDED = name ->
+            name.equals("emulators") || name.equals("emulators.endpoint") ? null : System.getProperty(name);
 
     private static final Logger log = LoggerFactory.getLogger(EmulatorsLifecycleTest.class);
 
     @Test
     void close_leaves_no_child_process_alive_and_may_be_called_twice() {
         Set<Long> before = descendantPids();
-        Emulators emulators = Emulators.start(EmulatorOptions.inMemory());
+        Emulators emulators = Emulators.start(EmulatorOptions.inMemory(), EMBEDDED);
         List<ProcessHandle> spawned = ProcessHandle.current().descendants()
                 .filter(process -> !before.contains(process.pid()))
                 .toList();
@@ -93,7 +100,7 @@ class EmulatorsLifecycleTest {
     @Test
     void tables_and_objects_in_a_data_dir_survive_a_restart(@TempDir Path dataDir) {
         EmulatorOptions options = EmulatorOptions.builder().dataDir(dataDir).build();
-        try (Emulators first = Emulators.start(options); S3Client s3 = Clients.s3(first)) {
+        try (Emulators first = Emulators.start(options, EMBEDDED); S3Client s3 = Clients.s3(first)) {
             HttpResponse<String> created = Clients.dynamoDb(first, "CreateTable", """
                     {"TableName": "reports",
                      "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
@@ -106,7 +113,7 @@ class EmulatorsLifecycleTest {
                     RequestBody.fromString("mã trường;số học sinh", StandardCharsets.UTF_8));
         }
 
-        try (Emulators second = Emulators.start(options); S3Client s3 = Clients.s3(second)) {
+        try (Emulators second = Emulators.start(options, EMBEDDED); S3Client s3 = Clients.s3(second)) {
             assertThat(Clients.dynamoDb(second, "ListTables", "{}").body()).contains("\"reports\"");
             assertThat(s3.getObjectAsBytes(b -> b.bucket("uploads").key("truong/bao-cao.csv")).asUtf8String())
                     .isEqualTo("mã trường;số học sinh");
@@ -118,7 +125,7 @@ class EmulatorsLifecycleTest {
     void missing_node_modules_are_reported_with_the_command_that_installs_them(@TempDir Path empty) {
         EmulatorOptions options = EmulatorOptions.builder().nodeModules(empty).build();
 
-        assertThatThrownBy(() -> Emulators.start(options))
+        assertThatThrownBy(() -> Emulators.start(options, EMBEDDED))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(empty.resolve("dynalite").toString())
                 .hasMessageContaining("npm ci --prefix infrastructure");

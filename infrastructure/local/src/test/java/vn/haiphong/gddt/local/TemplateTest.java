@@ -174,6 +174,42 @@ class TemplateTest {
         return Optional.empty();
     }
 
+    // --- SnapStart ----------------------------------------------------------------------------
+
+    /**
+     * SnapStart snapshots published versions only, so each function also needs an alias for its events
+     * to invoke (SAM points them at it), a PublishRevision that can force a new version when only a
+     * parameter changed (SAM would not publish one), and the priming hook registered where Lambda
+     * constructs the handler.
+     */
+    @Test
+    void every_java_function_is_snapshotted_primed_and_invoked_through_its_alias() throws IOException {
+        Map<String, JsonNode> functions = functions();
+        SoftAssertions softly = new SoftAssertions();
+        functions.forEach((id, p) -> {
+            softly.assertThat(property(p, "Runtime").asText()).as("%s runtime", id).startsWith("java");
+            softly.assertThat(property(p, "SnapStart").path("ApplyOn").asText()).as("%s SnapStart.ApplyOn", id)
+                    .isEqualTo("PublishedVersions");
+            softly.assertThat(property(p, "AutoPublishAlias").asText()).as("%s AutoPublishAlias", id).isNotBlank();
+            softly.assertThat(p.path("AutoPublishCodeSha256")).as("%s AutoPublishCodeSha256", id)
+                    .isEqualTo(ref("PublishRevision"));
+        });
+        for (JsonNode f : functions.values()) {
+            String className = f.path("Handler").asText().split("::")[0];
+            Path source = FUNCTION_SOURCES.resolve(className.replace('.', '/') + ".java");
+            String simpleName = className.substring(className.lastIndexOf('.') + 1);
+            softly.assertThat(Files.readString(source, StandardCharsets.UTF_8))
+                    .as("%s registers the priming hook in its no-arg constructor", simpleName)
+                    .containsPattern("public " + simpleName + "\\(\\) \\{\\s+this\\([^;]*\\);\\s+Priming\\.register\\(\\);");
+        }
+        softly.assertAll();
+    }
+
+    /** A property set on the function, or else in Globals. */
+    private static JsonNode property(JsonNode function, String name) {
+        return function.has(name) ? function.get(name) : globalFunctionProperty(name);
+    }
+
     // --- environment ------------------------------------------------------------------------
 
     /**
