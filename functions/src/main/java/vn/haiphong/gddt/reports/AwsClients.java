@@ -15,7 +15,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The one place SDK clients are built: explicit region, one HTTP client (URLConnection, the
@@ -70,14 +69,15 @@ public final class AwsClients {
         return builder.build();
     }
 
-    public SsmClient ssm() {
-        var builder = SsmClient.builder().region(region).credentialsProvider(credentials).httpClient(http);
-        endpoint("SSM").ifPresent(builder::endpointOverride);
-        return builder.build();
+    /** A SecureString from SSM Parameter Store, decrypted (see {@link SsmParameter} for why no SSM client). */
+    public String secureParameter(String name) {
+        URI endpoint = endpoint("SSM").orElseGet(() -> URI.create("https://ssm." + region.id() + "."
+                + region.metadata().partition().dnsSuffix()));
+        return SsmParameter.read(http, credentials, region, endpoint, name);
     }
 
     private boolean overridden() {
-        return List.of("S3", "DYNAMODB", "SESV2").stream().anyMatch(s -> endpoint(s).isPresent());
+        return List.of("S3", "DYNAMODB", "SESV2", "SSM").stream().anyMatch(s -> endpoint(s).isPresent());
     }
 
     private Optional<URI> endpoint(String serviceId) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 import vn.haiphong.gddt.reports.app.Downloads;
 import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.Extensions;
@@ -169,12 +168,7 @@ public final class Wiring {
      * or straight from TOKEN_KEYS on a laptop. Never a literal in the template.
      */
     public CapabilityTokens tokens() {
-        String spec = env.optional("TOKEN_KEYS").orElseGet(() -> {
-            try (SsmClient ssm = aws.ssm()) {
-                return ssm.getParameter(r -> r.name(env.required("TOKEN_KEYS_PARAMETER")).withDecryption(true))
-                        .parameter().value();
-            }
-        });
+        String spec = env.optional("TOKEN_KEYS").orElseGet(() -> aws.secureParameter(env.required("TOKEN_KEYS_PARAMETER")));
         return new CapabilityTokens(TokenKeys.parse(spec));
     }
 

@@ -9,17 +9,18 @@ import java.util.UUID;
 
 /**
  * The Lambda context a local invocation gets: a fresh request id, the function's name, and the time
- * left under the function's Timeout in template.yaml.
+ * left under the function's Timeout in template.yaml. It needs only the Lambda core library, so
+ * bench-cold's child JVMs use it too, next to the Lambda jar.
  */
-record LocalContext(String awsRequestId, String functionName, long deadlineNanos) implements Context {
+public record LocalContext(String awsRequestId, String functionName, long deadlineNanos) implements Context, LambdaLogger {
     private static final java.util.Map<String, Integer> TIMEOUTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Set once per function as the runner reads the template. */
-    static void timeout(String functionName, int seconds) {
+    public static void timeout(String functionName, int seconds) {
         TIMEOUTS.put(functionName, seconds);
     }
 
-    static LocalContext of(String functionName) {
+    public static LocalContext of(String functionName) {
         long timeout = TIMEOUTS.getOrDefault(functionName, 20) * 1_000_000_000L;
         return new LocalContext(UUID.randomUUID().toString(), functionName, System.nanoTime() + timeout);
     }
@@ -76,16 +77,16 @@ record LocalContext(String awsRequestId, String functionName, long deadlineNanos
 
     @Override
     public LambdaLogger getLogger() {
-        return new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                System.out.println(message);
-            }
+        return this;
+    }
 
-            @Override
-            public void log(byte[] message) {
-                System.out.println(new String(message, StandardCharsets.UTF_8));
-            }
-        };
+    @Override
+    public void log(String message) {
+        System.out.println(message);
+    }
+
+    @Override
+    public void log(byte[] message) {
+        System.out.println(new String(message, StandardCharsets.UTF_8));
     }
 }

@@ -76,7 +76,7 @@ public final class SamTemplate {
     }
 
     public List<Function> functions() {
-        Map<String, Object> globals = map(map(root.getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of()));
+        Map<String, Object> globals = functionGlobals();
         List<Function> functions = new ArrayList<>();
         for (String id : resourcesOfType("AWS::Serverless::Function")) {
             Map<String, Object> props = properties(id);
@@ -105,6 +105,17 @@ public final class SamTemplate {
             functions.add(new Function(id, handler.split("::", 2)[0], env, routes, triggers, scheduled, topics, timeout));
         }
         return functions;
+    }
+
+    /** A function's MemorySize in MB, its own or the Globals'. */
+    public int memorySize(String functionLogicalId) {
+        Map<String, Object> globals = functionGlobals();
+        return Integer.parseInt(String.valueOf(properties(functionLogicalId).getOrDefault("MemorySize",
+                globals.getOrDefault("MemorySize", 128))));
+    }
+
+    private Map<String, Object> functionGlobals() {
+        return map(map(root.getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of()));
     }
 
     private static Map<String, Object> variables(Map<String, Object> functionProps) {

@@ -1,0 +1,105 @@
+package vn.haiphong.gddt.local.cold;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.joda.time.DateTime;
+
+/**
+ * The event a function receives, from a flat description ({@code kind=http|s3|scheduled|sns} and its
+ * fields), so that the bench's parent can describe it and a child JVM can build it without a JSON
+ * library of its own. Shaped as {@code ApiGateway} and {@code LocalSystem} shape them for the runner.
+ */
+public final class ColdEvents {
+    private ColdEvents() {
+    }
+
+    public static Object build(Properties spec) {
+        return switch (spec.getProperty("kind")) {
+            case "http" -> http(spec);
+            case "s3" -> s3(spec);
+            case "scheduled" -> new ScheduledEvent().withTime(DateTime.now()).withDetailType("Scheduled Event")
+                    .withSource("aws.scheduler").withDetail(Map.of());
+            case "sns" -> new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withEventSource("aws:sns")
+                    .withSns(new SNSEvent.SNS().withMessage(spec.getProperty("message"))
+                            .withMessageId(UUID.randomUUID().toString()).withTimestamp(DateTime.now()))));
+            case "none" -> null;
+            default -> throw new IllegalArgumentException("unknown event kind " + spec.getProperty("kind"));
+        };
+    }
+
+    /** An HTTP response's status code; "ok" for any other result. */
+    public static String status(Object result) {
+        return result instanceof APIGatewayV2HTTPResponse response ? Integer.toString(response.getStatusCode()) : "ok";
+    }
+
+    private static APIGatewayV2HTTPEvent http(Properties spec) {
+        String method = spec.getProperty("method");
+        String routeKey = method + " " + spec.getProperty("route");
+        String body = spec.getProperty("body");
+        String rawQuery = spec.getProperty("query", "");
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(routeKey)
+                .withRawPath(spec.getProperty("path"))
+                .withRawQueryString(rawQuery)
+                .withHeaders(prefixed(spec, "header."))
+                .withQueryStringParameters(nullIfEmpty(prefixed(spec, "queryParameter.")))
+                .withPathParameters(nullIfEmpty(prefixed(spec, "pathParameter.")))
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRouteKey(routeKey)
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withStage("$default")
+                        .withTimeEpoch(System.currentTimeMillis())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method)
+                                .withPath(spec.getProperty("path"))
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp("127.0.0.1")
+                                .withUserAgent("bench-cold")
+                                .build())
+                        .build())
+                .build();
+    }
+
+    private static S3Event s3(Properties spec) {
+        String bucketName = spec.getProperty("bucket");
+        String region = spec.getProperty("region");
+        Instant at = Instant.now();
+        var identity = new S3EventNotification.UserIdentityEntity("bench");
+        var bucket = new S3EventNotification.S3BucketEntity(bucketName, identity, "arn:aws:s3:::" + bucketName);
+        var object = new S3EventNotification.S3ObjectEntity(spec.getProperty("key"),
+                Long.parseLong(spec.getProperty("size")), spec.getProperty("eTag", ""), null,
+                Long.toHexString(at.toEpochMilli()));
+        var record = new S3EventNotification.S3EventNotificationRecord(region, "ObjectCreated:Put", "aws:s3",
+                at.toString(), "2.1", new S3EventNotification.RequestParametersEntity("127.0.0.1"),
+                new S3EventNotification.ResponseElementsEntity("bench", "bench"),
+                new S3EventNotification.S3Entity("bench", bucket, object, "1.0"), identity);
+        return new S3Event(List.of(record));
+    }
+
+    private static Map<String, String> prefixed(Properties spec, String prefix) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : spec.stringPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                values.put(name.substring(prefix.length()), spec.getProperty(name));
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, String> nullIfEmpty(Map<String, String> values) {
+        return values.isEmpty() ? null : values;
+    }
+}

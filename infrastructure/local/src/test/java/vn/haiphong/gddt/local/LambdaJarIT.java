@@ -1,0 +1,88 @@
+package vn.haiphong.gddt.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 7's targets for the deployment jar that sam build ships (functions/target/…-lambda.jar,
+ * packaged before this module's integration tests run): its size, one HTTP client, no
+ * reflection-heavy library, and no such library's classes on a handler's init path (bench-cold's
+ * class-load log of real cold starts).
+ */
+class LambdaJarIT {
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final long MAX_BYTES = 20_000_000;
+
+    private static Path jar() throws IOException {
+        return ColdStartBench.lambdaJar(ROOT.resolve("functions/target"));
+    }
+
+    @Test
+    void the_lambda_jar_is_at_most_20_MB() throws IOException {
+        assertThat(jar().toFile().length()).as("bytes of %s", jar()).isLessThanOrEqualTo(MAX_BYTES);
+    }
+
+    @Test
+    void it_holds_exactly_one_http_client_implementation_the_url_connection_one() throws IOException {
+        try (ZipFile zip = new ZipFile(jar().toFile())) {
+            assertThat(services(zip, "META-INF/services/software.amazon.awssdk.http.SdkHttpService"))
+                    .containsExactly("software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService");
+            assertThat(zip.getEntry("META-INF/services/software.amazon.awssdk.http.async.SdkAsyncHttpService")).isNull();
+            assertThat(classesUnder(zip, List.of("software/amazon/awssdk/http/apache", "software/amazon/awssdk/http/apache5",
+                    "software/amazon/awssdk/http/nio", "software/amazon/awssdk/http/crt", "software/amazon/awssdk/crt/",
+                    "io/netty/", "org/apache/http/", "org/apache/hc/", "okhttp3/"))).isEmpty();
+        }
+    }
+
+    @Test
+    void no_reflection_heavy_library_is_in_the_jar() throws IOException {
+        try (ZipFile zip = new ZipFile(jar().toFile())) {
+            assertThat(classesUnder(zip, ColdStartBench.REFLECTION_HEAVY.stream().map(p -> p.replace('.', '/')).toList()))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void cold_starts_load_no_reflection_heavy_class_and_the_bench_runs() throws Exception {
+        Map<String, Object> report = ColdStartBench.run(jar(), ROOT.resolve("template.yaml"),
+                ROOT.resolve("infrastructure/seed/units.csv"), 2, 3,
+                Set.of("GetMeFunction", "RecordSubmissionFunction", "SendRemindersFunction"), System.out);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> subjects = (List<Map<String, Object>>) report.get("subjects");
+        assertThat(subjects).extracting(s -> s.get("name")).containsExactly("baseline: no-op", "baseline: SDK",
+                "GetMeFunction", "RecordSubmissionFunction", "SendRemindersFunction");
+        for (Map<String, Object> subject : subjects) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> initPath = (Map<String, Object>) subject.get("initPath");
+            assertThat((List<?>) initPath.get("reflectionHeavy")).as("%s", subject.get("name")).isEmpty();
+            assertThat((Integer) initPath.get("classes")).as("%s", subject.get("name")).isPositive();
+        }
+    }
+
+    private static List<String> services(ZipFile zip, String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        assertThat(entry).as(name).isNotNull();
+        try (InputStream in = zip.getInputStream(entry)) {
+            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        }
+    }
+
+    private static Set<String> classesUnder(ZipFile zip, List<String> prefixes) {
+        return zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class"))
+                .filter(n -> prefixes.stream().anyMatch(n::startsWith)).collect(Collectors.toSet());
+    }
+}
