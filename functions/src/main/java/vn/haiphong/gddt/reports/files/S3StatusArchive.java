@@ -1,15 +1,13 @@
 package vn.haiphong.gddt.reports.files;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import vn.haiphong.gddt.reports.JsonOut;
 import vn.haiphong.gddt.reports.app.StatusDocument;
 
 /** Status documents as JSON objects in the submissions bucket, under {@code status/}. */
 public final class S3StatusArchive implements StatusArchive {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final S3Client s3;
     private final String bucket;
@@ -32,7 +30,7 @@ public final class S3StatusArchive implements StatusArchive {
         }
         try {
             s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/json; charset=utf-8").ifNoneMatch("*"),
-                    RequestBody.fromBytes(bytes(document)));
+                    RequestBody.fromBytes(JsonOut.bytes(document)));
             return true;
         } catch (S3Exception e) {
             if (e.statusCode() == 412 || e.statusCode() == 409) {
@@ -45,14 +43,7 @@ public final class S3StatusArchive implements StatusArchive {
     @Override
     public void write(String key, StatusDocument document) {
         s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/json; charset=utf-8"),
-                RequestBody.fromBytes(bytes(document)));
+                RequestBody.fromBytes(JsonOut.bytes(document)));
     }
 
-    private static byte[] bytes(StatusDocument document) {
-        try {
-            return JSON.writeValueAsBytes(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("status document not serialisable", e);
-        }
-    }
 }

@@ -1,0 +1,107 @@
+package vn.haiphong.gddt.reports;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes what the functions answer (records, lists, maps, strings, numbers, booleans, null) as JSON,
+ * with Jackson's streaming generator only. Jackson databind would introspect every record type on the
+ * first response, several hundred classes and a good part of a cold start (docs/benchmarks.md); these
+ * shapes need none of its features. Record components come out in declaration order, nulls included.
+ */
+public final class JsonOut {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private record Component(String name, Method accessor) {
+    }
+
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            RecordComponent[] declared = type.getRecordComponents();
+            Component[] components = new Component[declared.length];
+            for (int i = 0; i < declared.length; i++) {
+                Method accessor = declared[i].getAccessor();
+                accessor.setAccessible(true);
+                components[i] = new Component(declared[i].getName(), accessor);
+            }
+            return components;
+        }
+    };
+
+    private JsonOut() {
+    }
+
+    public static String write(Object value) {
+        return new String(bytes(value), StandardCharsets.UTF_8);
+    }
+
+    public static byte[] bytes(Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            value(json, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof CharSequence text) {
+            json.writeString(text.toString());
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double d) {
+            json.writeNumber(d);
+        } else if (value instanceof BigDecimal d) {
+            json.writeNumber(d);
+        } else if (value instanceof Enum<?> e) {
+            json.writeString(e.name());
+        } else if (value instanceof Optional<?> o) {
+            value(json, o.orElse(null));
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(String.valueOf(entry.getKey()));
+                value(json, entry.getValue());
+            }
+            json.writeEndObject();
+        } else if (value instanceof Iterable<?> items) {
+            json.writeStartArray();
+            for (Object item : items) {
+                value(json, item);
+            }
+            json.writeEndArray();
+        } else if (value instanceof Record record) {
+            json.writeStartObject();
+            for (Component component : COMPONENTS.get(record.getClass())) {
+                json.writeFieldName(component.name());
+                value(json, read(component.accessor(), record));
+            }
+            json.writeEndObject();
+        } else {
+            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
+        }
+    }
+
+    private static Object read(Method accessor, Record record) {
+        try {
+            return accessor.invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + accessor, e);
+        }
+    }
+}
