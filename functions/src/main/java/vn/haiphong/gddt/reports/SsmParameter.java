@@ -1,12 +1,9 @@
 package vn.haiphong.gddt.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -29,7 +26,6 @@ import software.amazon.awssdk.regions.Region;
  * may meet SSM's rate limit.
  */
 final class SsmParameter {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ATTEMPTS = 3;
     private static final Duration BACKOFF = Duration.ofMillis(100);
 
@@ -37,12 +33,7 @@ final class SsmParameter {
     }
 
     static String read(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, URI endpoint, String name) {
-        byte[] body;
-        try {
-            body = JSON.writeValueAsBytes(Map.of("Name", name, "WithDecryption", true));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] body = JsonOut.bytes(Map.of("Name", name, "WithDecryption", true));
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (attempt > 1) {
@@ -51,11 +42,12 @@ final class SsmParameter {
             try {
                 Answer answer = call(http, credentials, region, endpoint, body);
                 if (answer.status() == 200) {
-                    return answer.json().path("Parameter").path("Value").asText();
+                    Map<String, Object> parameter = JsonIn.object(answer.json().get("Parameter"));
+                    return parameter == null ? "" : String.valueOf(parameter.getOrDefault("Value", ""));
                 }
-                String type = answer.json().path("__type").asText("");
+                String type = String.valueOf(answer.json().getOrDefault("__type", ""));
                 last = new IllegalStateException("SSM GetParameter " + name + " failed: HTTP " + answer.status() + " "
-                        + type + " " + answer.json().path("message").asText(answer.json().path("Message").asText("")));
+                        + type + " " + answer.json().getOrDefault("message", answer.json().getOrDefault("Message", "")));
                 if (answer.status() < 500 && !type.endsWith("ThrottlingException")) {
                     throw last;
                 }
@@ -66,7 +58,7 @@ final class SsmParameter {
         throw last;
     }
 
-    private record Answer(int status, JsonNode json) {
+    private record Answer(int status, Map<String, Object> json) {
     }
 
     private static Answer call(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, URI endpoint,
@@ -90,9 +82,8 @@ final class SsmParameter {
                 .build()).call();
         try (InputStream in = response.responseBody().map(InputStream.class::cast).orElse(InputStream.nullInputStream())) {
             byte[] bytes = in.readAllBytes();
-            JsonNode json = bytes.length == 0 ? JSON.createObjectNode()
-                    : JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-            return new Answer(response.httpResponse().statusCode(), json);
+            Map<String, Object> json = bytes.length == 0 ? null : JsonIn.object(JsonIn.parse(bytes));
+            return new Answer(response.httpResponse().statusCode(), json == null ? Map.of() : json);
         }
     }
 

@@ -1,9 +1,5 @@
 package vn.haiphong.gddt.reports.catalog;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +8,6 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +16,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.haiphong.gddt.reports.JsonIn;
+import vn.haiphong.gddt.reports.JsonOut;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.CatalogSettings;
 import vn.haiphong.gddt.reports.domain.PeriodKind;
@@ -40,7 +37,6 @@ import vn.haiphong.gddt.reports.domain.UnitCategory;
 public final class CatalogFile {
     public static final String RESOURCE = "/vn/haiphong/gddt/reports/catalog.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern REPORT_ID = Pattern.compile("[A-Z][A-Z0-9_]{1,15}");
     private static final Pattern TASK_ID = Pattern.compile("NV\\d\\d");
     private static final Pattern RECEIVER_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,15}");
@@ -79,22 +75,19 @@ public final class CatalogFile {
 
     /** @throws Invalid listing every problem, when there is any */
     public static Catalog parse(byte[] json, CatalogSettings settings) {
-        JsonNode root;
+        Object root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new Invalid(List.of("không đọc được JSON: dòng " + e.getLocation().getLineNr() + ", cột "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            root = JsonIn.parse(json);
+        } catch (JsonIn.Malformed e) {
+            throw new Invalid(List.of("không đọc được JSON: " + e.getMessage()));
         }
-        return new CatalogFile().read(root, settings);
+        return new CatalogFile().read(JsonIn.object(root), settings);
     }
 
-    private Catalog read(JsonNode root, CatalogSettings settings) {
+    private Catalog read(Map<String, Object> root, CatalogSettings settings) {
         List<Report> reports = new ArrayList<>();
         List<Task> tasks = new ArrayList<>();
-        if (root == null || !root.isObject()) {
+        if (root == null) {
             errors.add("tệp phải là một đối tượng JSON { \"reports\": [...], \"plans\": [...] }");
         } else {
             onlyFields(root, "", Set.of("_comment", "reports", "plans"));
@@ -110,29 +103,30 @@ public final class CatalogFile {
     }
 
     private interface Reader {
-        void read(JsonNode node, String path);
+        void read(Map<String, Object> node, String path);
     }
 
-    private void each(JsonNode parent, String field, boolean required, Reader reader) {
-        JsonNode array = parent.get(field);
-        if (array == null && !required) {
+    private void each(Map<String, Object> parent, String field, boolean required, Reader reader) {
+        Object value = parent.get(field);
+        if (value == null && !required) {
             return;
         }
-        if (array == null || !array.isArray() || (required && array.isEmpty())) {
+        if (!(value instanceof List<?> array) || (required && array.isEmpty())) {
             errors.add(field + ": cần một danh sách" + (required ? " không rỗng" : ""));
             return;
         }
         for (int i = 0; i < array.size(); i++) {
             String path = field + "[" + i + "]";
-            if (array.get(i).isObject()) {
-                reader.read(array.get(i), path);
+            Map<String, Object> item = JsonIn.object(array.get(i));
+            if (item != null) {
+                reader.read(item, path);
             } else {
                 errors.add(path + ": cần một đối tượng { … }");
             }
         }
     }
 
-    private void report(JsonNode node, String path, Set<String> ids, List<Report> reports) {
+    private void report(Map<String, Object> node, String path, Set<String> ids, List<Report> reports) {
         onlyFields(node, path, Set.of("id", "subject", "receiver", "receiverCode", "owedBy", "deadlines"));
         int before = errors.size();
         String id = text(node, path, "id");
@@ -151,14 +145,13 @@ public final class CatalogFile {
         }
     }
 
-    private void plan(JsonNode node, String path, Set<Integer> years, List<Task> tasks) {
+    private void plan(Map<String, Object> node, String path, Set<Integer> years, List<Task> tasks) {
         onlyFields(node, path, Set.of("year", "title", "receiver", "receiverCode", "tasks"));
-        JsonNode yearNode = node.get("year");
-        if (yearNode == null || !yearNode.isInt() || yearNode.intValue() < 2000 || yearNode.intValue() > 2100) {
+        if (!(node.get("year") instanceof Long given) || given < 2000 || given > 2100) {
             errors.add(path + ".year: cần một năm, ví dụ 2025");
             return;
         }
-        int year = yearNode.intValue();
+        int year = given.intValue();
         if (!years.add(year)) {
             errors.add(path + ".year: đã có kế hoạch năm " + year);
         }
@@ -170,12 +163,11 @@ public final class CatalogFile {
                 task(task, path + "." + taskPath, year, numbers, receiver, receiverCode, tasks));
     }
 
-    private void task(JsonNode node, String path, int year, Set<Integer> numbers, String receiver, String receiverCode,
+    private void task(Map<String, Object> node, String path, int year, Set<Integer> numbers, String receiver, String receiverCode,
                       List<Task> tasks) {
         onlyFields(node, path, Set.of("number", "content", "lead", "leadUnits", "leadCategories", "coordinating", "timeFrame"));
         int before = errors.size();
-        JsonNode numberNode = node.get("number");
-        int number = numberNode != null && numberNode.isInt() ? numberNode.intValue() : -1;
+        int number = node.get("number") instanceof Long given && given >= 1 && given <= 99 ? given.intValue() : -1;
         if (number < 1 || number > 99) {
             errors.add(path + ".number: cần số thứ tự từ 1 đến 99");
         } else if (!numbers.add(number)) {
@@ -184,9 +176,9 @@ public final class CatalogFile {
         String content = text(node, path, "content");
         String lead = text(node, path, "lead");
         String coordinating = text(node, path, "coordinating");
-        Set<String> leadUnits = node.has("leadUnits") ? unitIds(node, path) : Set.of();
-        Set<UnitCategory> leadCategories = node.has("leadCategories") ? categories(node, path, "leadCategories") : Set.of();
-        if (node.has("leadUnits") == node.has("leadCategories")) {
+        Set<String> leadUnits = node.containsKey("leadUnits") ? unitIds(node, path) : Set.of();
+        Set<UnitCategory> leadCategories = node.containsKey("leadCategories") ? categories(node, path, "leadCategories") : Set.of();
+        if (node.containsKey("leadUnits") == node.containsKey("leadCategories")) {
             errors.add(path + ": cần đúng một trong leadUnits (mã đơn vị chủ trì) hoặc leadCategories (loại đơn vị chủ trì)");
         }
         TimeFrame frame = null;
@@ -207,15 +199,14 @@ public final class CatalogFile {
         }
     }
 
-    private Map<PeriodKind, MonthDay> deadlines(JsonNode node, String path) {
-        JsonNode days = node.get("deadlines");
+    private Map<PeriodKind, MonthDay> deadlines(Map<String, Object> node, String path) {
+        Map<String, Object> days = JsonIn.object(node.get("deadlines"));
         Map<PeriodKind, MonthDay> deadlines = new LinkedHashMap<>();
-        if (days == null || !days.isObject() || days.isEmpty()) {
+        if (days == null || days.isEmpty()) {
             errors.add(path + ".deadlines: cần ít nhất một kỳ, ví dụ { \"H1\": \"10/6\", \"Y\": \"5/12\" }");
             return deadlines;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = days.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> day = it.next();
+        for (Map.Entry<String, Object> day : days.entrySet()) {
             String where = path + ".deadlines." + day.getKey();
             PeriodKind kind;
             try {
@@ -224,7 +215,7 @@ public final class CatalogFile {
                 errors.add(where + ": kỳ không hợp lệ (H1, H2, Y, Q1…Q4, Q1-Q3, M01…M12)");
                 continue;
             }
-            Matcher m = DAY_MONTH.matcher(day.getValue().isTextual() ? day.getValue().textValue().strip() : "");
+            Matcher m = DAY_MONTH.matcher(day.getValue() instanceof String text ? text.strip() : "");
             try {
                 if (!m.matches()) {
                     throw new DateTimeException("format");
@@ -235,13 +226,13 @@ public final class CatalogFile {
                 }
                 deadlines.put(kind, named);
             } catch (DateTimeException e) {
-                errors.add(where + ": ngày không hợp lệ " + day.getValue() + " (viết ngày/tháng, ví dụ \"10/6\")");
+                errors.add(where + ": ngày không hợp lệ " + JsonOut.write(day.getValue()) + " (viết ngày/tháng, ví dụ \"10/6\")");
             }
         }
         return deadlines;
     }
 
-    private Set<UnitCategory> categories(JsonNode node, String path, String field) {
+    private Set<UnitCategory> categories(Map<String, Object> node, String path, String field) {
         return values(node, path, field, value -> {
             try {
                 return UnitCategory.valueOf(value);
@@ -253,7 +244,7 @@ public final class CatalogFile {
         });
     }
 
-    private Set<String> unitIds(JsonNode node, String path) {
+    private Set<String> unitIds(Map<String, Object> node, String path) {
         return values(node, path, "leadUnits", value -> {
             if (!Unit.validId(value)) {
                 errors.add(path + ".leadUnits: mã đơn vị không hợp lệ \"" + value + "\"");
@@ -263,16 +254,15 @@ public final class CatalogFile {
         });
     }
 
-    private <T> Set<T> values(JsonNode node, String path, String field, Function<String, T> read) {
-        JsonNode array = node.get(field);
+    private <T> Set<T> values(Map<String, Object> node, String path, String field, Function<String, T> read) {
         Set<T> values = new LinkedHashSet<>();
-        if (array == null || !array.isArray() || array.isEmpty()) {
+        if (!(node.get(field) instanceof List<?> array) || array.isEmpty()) {
             errors.add(path + "." + field + ": cần một danh sách không rỗng");
             return values;
         }
-        for (JsonNode item : array) {
-            T value = item.isTextual() ? read.apply(item.textValue().strip()) : null;
-            if (!item.isTextual()) {
+        for (Object item : array) {
+            T value = item instanceof String text ? read.apply(text.strip()) : null;
+            if (!(item instanceof String)) {
                 errors.add(path + "." + field + ": mỗi phần tử phải là chuỗi");
             } else if (value != null) {
                 values.add(value);
@@ -281,7 +271,7 @@ public final class CatalogFile {
         return values;
     }
 
-    private String receiverCode(JsonNode node, String path) {
+    private String receiverCode(Map<String, Object> node, String path) {
         String code = text(node, path, "receiverCode");
         if (code != null && !RECEIVER_CODE.matcher(code).matches()) {
             errors.add(path + ".receiverCode: \"" + code + "\" không hợp lệ (chữ in hoa, ví dụ TCCB, VP)");
@@ -289,9 +279,8 @@ public final class CatalogFile {
         return code;
     }
 
-    private String text(JsonNode node, String path, String field) {
-        JsonNode value = node.get(field);
-        String text = value != null && value.isTextual() ? Text.nfc(value.textValue()).strip() : "";
+    private String text(Map<String, Object> node, String path, String field) {
+        String text = node.get(field) instanceof String value ? Text.nfc(value).strip() : "";
         if (text.isEmpty()) {
             errors.add(path + "." + field + ": thiếu hoặc trống");
             return null;
@@ -299,9 +288,8 @@ public final class CatalogFile {
         return text;
     }
 
-    private void onlyFields(JsonNode node, String path, Set<String> allowed) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+    private void onlyFields(Map<String, Object> node, String path, Set<String> allowed) {
+        for (String name : node.keySet()) {
             if (!allowed.contains(name)) {
                 errors.add((path.isEmpty() ? "" : path + ".") + name + ": trường không được hỗ trợ (cho phép: "
                         + String.join(", ", allowed.stream().sorted().toList()) + ")");

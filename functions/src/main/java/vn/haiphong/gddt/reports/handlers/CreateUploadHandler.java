@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,7 +60,7 @@ public final class CreateUploadHandler implements RequestHandler<APIGatewayV2HTT
         });
     }
 
-    private static UploadRequest parse(JsonNode body) {
+    private static UploadRequest parse(Map<String, Object> body) {
         Json.onlyFields(body, FIELDS);
         return new UploadRequest(Json.text(body, "obligation"), Json.text(body, "fileName"),
                 Json.text(body, "contentType"), Json.wholeNumber(body, "size", Problem.SIZE_INVALID),

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +40,7 @@ public final class GrantExtensionHandler implements RequestHandler<APIGatewayV2H
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.respond(event, context, () -> {
             var office = access.officeFor(Http.bearer(event));
-            JsonNode body = Http.jsonObject(event);
+            Map<String, Object> body = Http.jsonObject(event);
             Json.onlyFields(body, Set.of("until", "reason"));
             Extension granted = extensions.grant(office, Http.pathParameter(event, "obligation"),
                     Http.pathParameter(event, "unit"), Json.text(body, "until"), Json.text(body, "reason"));

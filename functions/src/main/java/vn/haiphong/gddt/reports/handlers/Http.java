@@ -3,13 +3,12 @@ package vn.haiphong.gddt.reports.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import vn.haiphong.gddt.reports.JsonIn;
 import vn.haiphong.gddt.reports.domain.Problem;
 import vn.haiphong.gddt.reports.domain.RequestRefused;
 import vn.haiphong.gddt.reports.domain.Text;
@@ -48,21 +47,22 @@ final class Http {
         return trimmed.regionMatches(true, 0, "Bearer ", 0, 7) ? trimmed.substring(7).strip() : null;
     }
 
-    static JsonNode jsonObject(APIGatewayV2HTTPEvent event) {
+    static Map<String, Object> jsonObject(APIGatewayV2HTTPEvent event) {
         String raw = event.getBody() == null ? "" : event.getBody();
         byte[] bytes = event.getIsBase64Encoded() ? decodeBase64(raw) : raw.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BODY_BYTES) {
             throw new RequestRefused(Problem.BODY_TOO_LARGE);
         }
+        Map<String, Object> object;
         try {
-            JsonNode node = Json.MAPPER.readTree(Text.nfc(new String(bytes, StandardCharsets.UTF_8)));
-            if (node == null || !node.isObject()) {
-                throw new RequestRefused(Problem.BODY_INVALID, "Nội dung yêu cầu phải là một đối tượng JSON.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
+            object = JsonIn.object(JsonIn.parse(Text.nfc(new String(bytes, StandardCharsets.UTF_8))));
+        } catch (JsonIn.Malformed e) {
             throw new RequestRefused(Problem.BODY_INVALID, "Nội dung yêu cầu không phải JSON hợp lệ.");
         }
+        if (object == null) {
+            throw new RequestRefused(Problem.BODY_INVALID, "Nội dung yêu cầu phải là một đối tượng JSON.");
+        }
+        return object;
     }
 
     static String pathParameter(APIGatewayV2HTTPEvent event, String name) {

@@ -1,11 +1,9 @@
 package vn.haiphong.gddt.reports.handlers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +33,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.JsonIn;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.StatusCsv;
 import vn.haiphong.gddt.reports.app.StatusDocument;
@@ -117,17 +116,13 @@ public final class Priming implements Resource {
         StatusDocument document = StatusDocument.of(new StatusQuery.Result(now, now, statuses, Set.of()));
         String json = Json.write(document);
         StatusCsv.of(document);
-        try {
-            if (!Json.MAPPER.readTree(json).isObject()) {
-                throw new IllegalStateException("the status document did not read back as an object");
-            }
-            // A request body, read as the handlers read one.
-            JsonNode body = Json.MAPPER.readTree("{\"until\": \"2025-06-20\", \"reason\": \"Ưu tiên\"}");
-            Json.onlyFields(body, Set.of("until", "reason"));
-            Json.text(body, "reason");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (JsonIn.object(JsonIn.parse(json)) == null) {
+            throw new IllegalStateException("the status document did not read back as an object");
         }
+        // A request body, read as the handlers read one.
+        Map<String, Object> body = JsonIn.object(JsonIn.parse("{\"until\": \"2025-06-20\", \"reason\": \"Ưu tiên\"}"));
+        Json.onlyFields(body, Set.of("until", "reason"));
+        Json.text(body, "reason");
         // A throwaway all-zero key: priming warms HMAC, it signs nothing anyone will see.
         CapabilityTokens tokens = new CapabilityTokens(TokenKeys.parse("priming:" + Base64.getEncoder().encodeToString(new byte[32])));
         tokens.verify(tokens.mint(Capability.unit("priming", 1, now.plus(Duration.ofMinutes(1)))), now);

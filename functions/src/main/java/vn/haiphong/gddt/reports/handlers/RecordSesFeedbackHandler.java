@@ -3,11 +3,11 @@ package vn.haiphong.gddt.reports.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.JsonIn;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.store.ReminderClaims;
 
@@ -33,29 +33,44 @@ public final class RecordSesFeedbackHandler implements RequestHandler<SNSEvent, 
         this.clock = clock;
     }
 
+    /** Each recipient's address of a bounce or complaint; returns how many were suppressed. */
+    private int suppress(Object recipients, String why) {
+        int count = 0;
+        if (recipients instanceof List<?> list) {
+            for (Object recipient : list) {
+                Map<String, Object> r = JsonIn.object(recipient);
+                if (r != null && r.get("emailAddress") instanceof String address) {
+                    claims.suppress(address, why, clock.instant());
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
     @Override
     public String handleRequest(SNSEvent event, Context context) {
         int suppressed = 0;
         for (SNSEvent.SNSRecord record : event.getRecords()) {
-            JsonNode message;
+            String raw = record.getSNS().getMessage();
+            Map<String, Object> message;
             try {
-                message = Json.MAPPER.readTree(record.getSNS().getMessage());
-            } catch (JsonProcessingException e) {
+                message = raw == null ? null : JsonIn.object(JsonIn.parse(raw));
+            } catch (JsonIn.Malformed e) {
+                message = null;
+            }
+            if (message == null) {
                 Log.info(context, "ses-feedback-unreadable", Map.of("messageId", String.valueOf(record.getSNS().getMessageId())));
                 continue;
             }
             // Event publishing says "eventType"; identity notifications say "notificationType".
-            String type = message.path("eventType").asText(message.path("notificationType").asText());
-            if (type.equals("Bounce") && message.at("/bounce/bounceType").asText().equals("Permanent")) {
-                for (JsonNode r : message.at("/bounce/bouncedRecipients")) {
-                    claims.suppress(r.path("emailAddress").asText(), "bounce", clock.instant());
-                    suppressed++;
-                }
-            } else if (type.equals("Complaint")) {
-                for (JsonNode r : message.at("/complaint/complainedRecipients")) {
-                    claims.suppress(r.path("emailAddress").asText(), "complaint", clock.instant());
-                    suppressed++;
-                }
+            Object type = message.containsKey("eventType") ? message.get("eventType") : message.get("notificationType");
+            Map<String, Object> bounce = JsonIn.object(message.get("bounce"));
+            Map<String, Object> complaint = JsonIn.object(message.get("complaint"));
+            if ("Bounce".equals(type) && bounce != null && "Permanent".equals(bounce.get("bounceType"))) {
+                suppressed += suppress(bounce.get("bouncedRecipients"), "bounce");
+            } else if ("Complaint".equals(type) && complaint != null) {
+                suppressed += suppress(complaint.get("complainedRecipients"), "complaint");
             }
         }
         Log.info(context, "ses-feedback", Map.of("suppressed", suppressed));

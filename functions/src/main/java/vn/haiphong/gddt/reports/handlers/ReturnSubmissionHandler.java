@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,10 +43,10 @@ public final class ReturnSubmissionHandler implements RequestHandler<APIGatewayV
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.respond(event, context, () -> {
             var office = access.officeFor(Http.bearer(event));
-            JsonNode body = Http.jsonObject(event);
+            Map<String, Object> body = Http.jsonObject(event);
             Json.onlyFields(body, Set.of("reason"));
             // A missing reason is the reason's problem (return-reason-invalid), a non-text one the body's.
-            String reason = body.hasNonNull("reason") ? Json.text(body, "reason") : null;
+            String reason = body.get("reason") != null ? Json.text(body, "reason") : null;
             String submissionId = Http.pathParameter(event, "submissionId");
             Returns.Outcome outcome = returns.giveBack(office, submissionId, reason);
             Map<String, Object> fields = new LinkedHashMap<>();

@@ -164,7 +164,7 @@ class ExportHandlersTest {
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
-            return Json.MAPPER.readTree(response.getBody());
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody());
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

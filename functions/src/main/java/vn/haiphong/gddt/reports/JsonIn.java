@@ -1,0 +1,112 @@
+package vn.haiphong.gddt.reports;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads JSON into plain Java values with Jackson's streaming parser: an object is a
+ * {@code Map<String, Object>} in document order, an array a {@code List}, a whole number a
+ * {@code Long} (a {@code BigInteger} past its range), any other number a {@code Double}, and
+ * {@code true}, {@code false}, {@code null} themselves. Strict: a key written twice or anything after
+ * the value is refused. The counterpart of {@link JsonOut}: no databind on a cold start.
+ */
+public final class JsonIn {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** Not JSON, or not strict JSON: says where, as a person reads it (line and column). */
+    public static final class Malformed extends IllegalArgumentException {
+        Malformed(String message) {
+            super(message);
+        }
+    }
+
+    private JsonIn() {
+    }
+
+    public static Object parse(String json) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            return document(parser);
+        } catch (JsonParseException e) {
+            throw malformed(e.getLocation(), e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Object parse(byte[] json) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            return document(parser);
+        } catch (JsonParseException e) {
+            throw malformed(e.getLocation(), e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The value as a JSON object, or null when it is another kind of value. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+    }
+
+    private static Object document(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw malformed(parser.currentLocation(), "no content");
+        }
+        Object value = value(parser, first);
+        if (parser.nextToken() != null) {
+            throw malformed(parser.currentLocation(), "more content after the value");
+        }
+        return value;
+    }
+
+    private static Object value(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT: {
+                Map<String, Object> object = new LinkedHashMap<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String name = parser.currentName();
+                    object.put(name, value(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                List<Object> array = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(value(parser, t));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return parser.getText();
+            case VALUE_NUMBER_INT:
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue()
+                        : (Object) parser.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return parser.getDoubleValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw malformed(parser.currentLocation(), "unexpected " + token);
+        }
+    }
+
+    private static Malformed malformed(JsonLocation where, String what) {
+        return new Malformed("dòng " + where.getLineNr() + ", cột " + where.getColumnNr() + ": " + what);
+    }
+}
