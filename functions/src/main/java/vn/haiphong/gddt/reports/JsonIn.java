@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +35,7 @@ public final class JsonIn {
     }
 
     public static Object parse(String json) {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return document(parser);
-        } catch (JsonParseException e) {
-            throw malformed(e.getLocation(), e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
     public static Object parse(byte[] json) {
