@@ -17,7 +17,8 @@ import java.util.Optional;
  * Writes what the functions answer (records, lists, maps, strings, numbers, booleans, null) as JSON,
  * with Jackson's streaming generator only. Jackson databind would introspect every record type on the
  * first response, several hundred classes and a good part of a cold start (docs/benchmarks.md); these
- * shapes need none of its features. Record components come out in declaration order, nulls included.
+ * shapes need none of its features. Record components come out in declaration order, nulls included;
+ * any other type as its {@code toString()}.
  */
 public final class JsonOut {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -93,7 +94,8 @@ public final class JsonOut {
             }
             json.writeEndObject();
         } else {
-            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
+            // Anything else (an Instant, a LocalDate…) as its text: a log line or an answer must not fail on it.
+            json.writeString(value.toString());
         }
     }
 
