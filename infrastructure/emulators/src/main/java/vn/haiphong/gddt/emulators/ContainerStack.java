@@ -54,10 +54,10 @@ final class ContainerStack implements AutoCloseable {
         };
     }
 
-    /** S3, DynamoDB and SES (v1 and v2): what the functions and the tests use; the region the clients sign for. */
+    /** S3, DynamoDB, SES (v1 and v2) and SQS: what the functions, the runner and the tests use; the region the clients sign for. */
     private static LocalStackContainer localStack() {
         LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(LOCALSTACK_IMAGE))
-                .withServices(Service.S3, Service.DYNAMODB, Service.SES)
+                .withServices(Service.S3, Service.DYNAMODB, Service.SES, Service.SQS)
                 .withEnv("AWS_DEFAULT_REGION", Emulators.REGION);
         String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
         if (token != null && !token.isBlank()) {

@@ -17,11 +17,13 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts S3Proxy in this JVM and dynalite and aws-ses-v2-local as child processes, all at once. */
+/** Starts S3Proxy and ElasticMQ in this JVM and dynalite and aws-ses-v2-local as child processes, all at once. */
 final class EmbeddedStack {
 
     static final String ACCESS_KEY_ID = "local";
     static final String SECRET_ACCESS_KEY = "local-secret";
+    /** The account queue URLs and ARNs name; the local runner's function ARNs name the same. */
+    static final String ACCOUNT_ID = "000000000000";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
@@ -62,16 +64,18 @@ final class EmbeddedStack {
             EmbeddedS3 s3 = EmbeddedS3.start(new NotifyingBlobStore(blobStore(dataDir), events),
                     options.corsOrigins(), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
             started.add(s3);
+            EmbeddedSqs sqs = EmbeddedSqs.start(Emulators.REGION, ACCOUNT_ID);
+            started.add(sqs);
 
             dynalite.awaitPort(dynamoDbPort, READY_TIMEOUT);
             ses.awaitPort(sesPort, READY_TIMEOUT);
 
             URI sesEndpoint = loopback(sesPort);
             Emulators emulators = new Emulators(true, s3.endpoint(), loopback(dynamoDbPort), sesEndpoint,
-                    sesEndpoint.resolve("/store"), ACCESS_KEY_ID, SECRET_ACCESS_KEY, events, started);
-            log.info("Emulators started in {} ms: S3 {}, DynamoDB {}, SES {}",
+                    sesEndpoint.resolve("/store"), sqs.endpoint(), ACCESS_KEY_ID, SECRET_ACCESS_KEY, events, started);
+            log.info("Emulators started in {} ms: S3 {}, DynamoDB {}, SES {}, SQS {}",
                     Duration.ofNanos(System.nanoTime() - began).toMillis(),
-                    emulators.s3Endpoint(), emulators.dynamoDbEndpoint(), emulators.sesEndpoint());
+                    emulators.s3Endpoint(), emulators.dynamoDbEndpoint(), emulators.sesEndpoint(), emulators.sqsEndpoint());
             return emulators;
         } catch (IOException e) {
             Emulators.closeInReverse(started);

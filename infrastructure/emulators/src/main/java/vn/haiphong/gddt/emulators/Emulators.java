@@ -18,11 +18,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A running set of AWS emulators: S3, DynamoDB and SES v2.
+ * A running set of AWS emulators: S3, DynamoDB, SES v2 and SQS.
  *
- * <p>By default everything runs on this machine without Docker: S3Proxy inside this JVM, dynalite and
+ * <p>By default everything runs on this machine without Docker: S3Proxy and ElasticMQ inside this JVM, dynalite and
  * aws-ses-v2-local as node child processes that exit with the JVM, each on a free loopback port. Two
- * system properties switch to one external emulator serving all three APIs on a single endpoint
+ * system properties switch to one external emulator serving all four APIs on a single endpoint
  * (credentials {@code test}/{@code test}):
  * <ul>
  *   <li>{@code -Demulators.endpoint=http://localhost:4566} uses one that is already running;</li>
@@ -48,6 +48,7 @@ public final class Emulators implements AutoCloseable {
     private final URI dynamoDbEndpoint;
     private final URI sesEndpoint;
     private final URI sesStore;
+    private final URI sqsEndpoint;
     private final String accessKeyId;
     private final String secretAccessKey;
     private final S3Events s3Events;
@@ -56,13 +57,14 @@ public final class Emulators implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::close, "emulators-shutdown");
 
-    Emulators(boolean embedded, URI s3Endpoint, URI dynamoDbEndpoint, URI sesEndpoint, URI sesStore,
+    Emulators(boolean embedded, URI s3Endpoint, URI dynamoDbEndpoint, URI sesEndpoint, URI sesStore, URI sqsEndpoint,
               String accessKeyId, String secretAccessKey, S3Events s3Events, List<AutoCloseable> resources) {
         this.embedded = embedded;
         this.s3Endpoint = s3Endpoint;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
         this.sesEndpoint = sesEndpoint;
         this.sesStore = sesStore;
+        this.sqsEndpoint = sqsEndpoint;
         this.accessKeyId = accessKeyId;
         this.secretAccessKey = secretAccessKey;
         this.s3Events = s3Events;
@@ -153,7 +155,7 @@ public final class Emulators implements AutoCloseable {
         resources.add(poller);
         log.info("Using the external AWS emulator at {}", endpoint);
         // LocalStack's list of sent e-mails; its JSON differs from aws-ses-v2-local's /store.
-        return new Emulators(false, endpoint, endpoint, endpoint, endpoint.resolve("/_aws/ses"),
+        return new Emulators(false, endpoint, endpoint, endpoint, endpoint.resolve("/_aws/ses"), endpoint,
                 EXTERNAL_CREDENTIAL, EXTERNAL_CREDENTIAL, poller, resources);
     }
 
@@ -175,6 +177,11 @@ public final class Emulators implements AutoCloseable {
      */
     public URI sesStore() {
         return sesStore;
+    }
+
+    /** SQS: the queues the template declares (a function's OnFailure destination) live here. */
+    public URI sqsEndpoint() {
+        return sqsEndpoint;
     }
 
     public String region() {
@@ -242,6 +249,7 @@ public final class Emulators implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Emulators[S3 " + s3Endpoint + ", DynamoDB " + dynamoDbEndpoint + ", SES " + sesEndpoint + "]";
+        return "Emulators[S3 " + s3Endpoint + ", DynamoDB " + dynamoDbEndpoint + ", SES " + sesEndpoint
+                + ", SQS " + sqsEndpoint + "]";
     }
 }
