@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #rejectAddress}: 400 {@code MessageRejected} (or {@code BadRequestException}) for every
  *       request whose body names that address, checked after the queued faults.</li>
  * </ul>
- * The {@code Host} header is the proxy's own (HTTP clients set it); the emulators do not check
- * signatures, so signed requests still pass.
+ * The {@code Host} header is the proxy's own (HTTP clients set it); dynalite and aws-ses-v2-local do not
+ * check signatures, so signed requests still pass. S3Proxy does: put an {@link OutageProxy} in front of it.
  */
 public final class FaultyProxy implements AutoCloseable {
     /** The error SES answers for an address it will not send to. */

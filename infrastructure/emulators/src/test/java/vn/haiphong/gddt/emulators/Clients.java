@@ -26,8 +26,13 @@ final class Clients {
     }
 
     static S3Client s3(Emulators emulators) {
+        return s3(emulators, emulators.s3Endpoint());
+    }
+
+    /** An S3 client that connects to {@code endpoint} (a proxy in front of the emulator, say). */
+    static S3Client s3(Emulators emulators, URI endpoint) {
         return S3Client.builder()
-                .endpointOverride(emulators.s3Endpoint())
+                .endpointOverride(endpoint)
                 .region(Region.of(emulators.region()))
                 .credentialsProvider(credentials(emulators))
                 .forcePathStyle(true)
@@ -35,8 +40,12 @@ final class Clients {
     }
 
     static S3Presigner s3Presigner(Emulators emulators) {
+        return s3Presigner(emulators, emulators.s3Endpoint());
+    }
+
+    static S3Presigner s3Presigner(Emulators emulators, URI endpoint) {
         return S3Presigner.builder()
-                .endpointOverride(emulators.s3Endpoint())
+                .endpointOverride(endpoint)
                 .region(Region.of(emulators.region()))
                 .credentialsProvider(credentials(emulators))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())

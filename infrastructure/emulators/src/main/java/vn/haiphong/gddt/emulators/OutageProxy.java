@@ -1,0 +1,233 @@
+package vn.haiphong.gddt.emulators;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP proxy on a free loopback port in front of one emulator, to switch that service off and on as
+ * an outage would while its data stays as it was.
+ *
+ * <p>It pipes bytes both ways and reads none of them, so a request arrives with the {@code Host}
+ * header its client sent, and every SigV4 signature over that header holds, presigned URLs included.
+ * (That is why it is not an HTTP proxy: {@link FaultyProxy} cannot forward {@code Host}; it answers
+ * single scripted SES errors instead, for tests that need an exact AWS error.)
+ *
+ * <p>{@link #down()} resets every open connection and from then on resets each new one as soon as it is
+ * accepted: clients fail with a connection error, as against a service that stopped answering.
+ * {@link #up()} forwards again. Several proxies may stand in front of one emulator, each switched on
+ * its own.
+ */
+public final class OutageProxy implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutageProxy.class);
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+    private final URI target;
+    private final ServerSocket listener;
+    private final ExecutorService threads;
+    /** Guards {@link #down} against a connection being registered while {@link #down()} resets the others. */
+    private final Object switchLock = new Object();
+    private final Set<Pipe> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger refused = new AtomicInteger();
+    private volatile boolean down;
+
+    private OutageProxy(URI target, ServerSocket listener, ExecutorService threads) {
+        this.target = target;
+        this.listener = listener;
+        this.threads = threads;
+    }
+
+    /** Starts a proxy to {@code target} (its host and port; the rest is ignored) on a free 127.0.0.1 port. */
+    public static OutageProxy start(URI target) {
+        Objects.requireNonNull(target, "target");
+        if (target.getHost() == null || target.getPort() < 0) {
+            throw new IllegalArgumentException("target must name a host and a port: " + target);
+        }
+        ServerSocket listener;
+        try {
+            listener = new ServerSocket(0, 256, InetAddress.getByName(Ports.HOST));
+        } catch (IOException e) {
+            throw new IllegalStateException("the proxy cannot listen on " + Ports.HOST, e);
+        }
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "outage-proxy-" + listener.getLocalPort() + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        OutageProxy proxy = new OutageProxy(target, listener, threads);
+        threads.execute(proxy::accept);
+        return proxy;
+    }
+
+    /** Where clients connect instead of the target: {@code http://127.0.0.1:<port>}. */
+    public URI endpoint() {
+        return URI.create("http://" + Ports.HOST + ":" + listener.getLocalPort());
+    }
+
+    public URI target() {
+        return target;
+    }
+
+    /** Resets every open connection and every later one, until {@link #up()}. */
+    public void down() {
+        List<Pipe> cut;
+        synchronized (switchLock) {
+            down = true;
+            cut = List.copyOf(open);
+        }
+        cut.forEach(Pipe::reset);
+    }
+
+    public void up() {
+        down = false;
+    }
+
+    public boolean isDown() {
+        return down;
+    }
+
+    /** Connections reset on arrival because the proxy was down. */
+    public int refused() {
+        return refused.get();
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            Socket client;
+            try {
+                client = listener.accept();
+            } catch (IOException closed) {
+                return;
+            }
+            threads.execute(() -> connect(client));
+        }
+    }
+
+    private void connect(Socket client) {
+        if (down) {
+            refuse(client);
+            return;
+        }
+        Socket upstream = new Socket();
+        try {
+            upstream.connect(new InetSocketAddress(target.getHost(), target.getPort()), CONNECT_TIMEOUT_MILLIS);
+        } catch (IOException unreachable) {
+            LOG.warn("{} cannot reach {}: {}", this, target, unreachable.toString());
+            reset(client);
+            closeQuietly(upstream);
+            return;
+        }
+        Pipe pipe = new Pipe(client, upstream);
+        synchronized (switchLock) {
+            if (down) {
+                pipe.reset();
+                refused.incrementAndGet();
+                return;
+            }
+            open.add(pipe);
+        }
+        threads.execute(() -> pipe.copy(client, upstream));
+        threads.execute(() -> pipe.copy(upstream, client));
+    }
+
+    private void refuse(Socket client) {
+        refused.incrementAndGet();
+        reset(client);
+    }
+
+    /** One client connection and its connection to the target. */
+    private final class Pipe {
+        private final Socket client;
+        private final Socket upstream;
+        private final AtomicInteger directionsOpen = new AtomicInteger(2);
+
+        Pipe(Socket client, Socket upstream) {
+            this.client = client;
+            this.upstream = upstream;
+        }
+
+        /**
+         * Copies until {@code from} ends, then half-closes {@code to}, as a client that has sent its whole
+         * request may do; the sockets close when both directions have ended.
+         */
+        void copy(Socket from, Socket to) {
+            // Not try-with-resources: closing a socket's stream closes the socket, and the other direction may go on.
+            try {
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
+                byte[] buffer = new byte[16 * 1024];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+                to.shutdownOutput();
+            } catch (IOException ended) {
+                // Reset by down(), or by either end: nothing more can travel either way.
+                reset();
+                return;
+            }
+            if (directionsOpen.decrementAndGet() == 0) {
+                closeQuietly(client);
+                closeQuietly(upstream);
+                open.remove(this);
+            }
+        }
+
+        void reset() {
+            OutageProxy.reset(client);
+            OutageProxy.reset(upstream);
+            open.remove(this);
+        }
+    }
+
+    /** Closes with a TCP reset rather than an orderly close, as a connection that breaks does. */
+    private static void reset(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (SocketException alreadyClosed) {
+            // closed already: nothing to reset
+        }
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("closing {} failed: {}", socket, e.toString());
+        }
+    }
+
+    /** Stops listening and cuts every connection. */
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException e) {
+            LOG.debug("closing {} failed: {}", this, e.toString());
+        }
+        List.copyOf(open).forEach(Pipe::reset);
+        threads.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "OutageProxy[" + endpoint() + " -> " + target + (down ? ", down" : "") + "]";
+    }
+}

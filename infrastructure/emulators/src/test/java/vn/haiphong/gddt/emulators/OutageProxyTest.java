@@ -1,0 +1,119 @@
+package vn.haiphong.gddt.emulators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** The proxy that switches a service off: S3 behind it, because S3Proxy checks every signature. */
+@ExtendWith(EmulatorsExtension.class)
+class OutageProxyTest {
+    private final Emulators emulators;
+    private final String bucket = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+    private OutageProxy proxy;
+    private S3Client viaProxy;
+
+    OutageProxyTest(Emulators emulators) {
+        this.emulators = emulators;
+    }
+
+    @BeforeEach
+    void start() {
+        proxy = OutageProxy.start(emulators.s3Endpoint());
+        viaProxy = Clients.s3(emulators, proxy.endpoint());
+        viaProxy.createBucket(r -> r.bucket(bucket));
+    }
+
+    @AfterEach
+    void stop() {
+        viaProxy.close();
+        proxy.close();
+    }
+
+    @Test
+    void a_url_presigned_for_the_proxy_is_accepted_by_the_emulator_behind_it() {
+        byte[] file = "%PDF-1.4 qua proxy".getBytes(StandardCharsets.UTF_8);
+        String url;
+        try (S3Presigner presigner = Clients.s3Presigner(emulators, proxy.endpoint())) {
+            url = presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(5))
+                    .putObjectRequest(o -> o.bucket(bucket).key("submissions/bc.pdf").contentType("application/pdf")))
+                    .url().toString();
+        }
+
+        HttpResponse<String> put = Clients.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/pdf")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(file)).build());
+
+        assertThat(url).startsWith(proxy.endpoint().toString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        try (S3Client direct = Clients.s3(emulators)) {
+            assertThat(direct.getObjectAsBytes(r -> r.bucket(bucket).key("submissions/bc.pdf")).asByteArray()).isEqualTo(file);
+        }
+    }
+
+    @Test
+    void while_down_every_call_fails_and_once_up_the_data_written_before_is_still_there() {
+        viaProxy.putObject(r -> r.bucket(bucket).key("before.txt"), RequestBody.fromString("trước sự cố"));
+
+        proxy.down();
+
+        assertThatThrownBy(() -> viaProxy.getObjectAsBytes(r -> r.bucket(bucket).key("before.txt")))
+                .isInstanceOf(SdkClientException.class);
+        assertThat(proxy.refused()).isPositive();
+        proxy.up();
+        assertThat(viaProxy.getObjectAsBytes(r -> r.bucket(bucket).key("before.txt")).asUtf8String())
+                .isEqualTo("trước sự cố");
+    }
+
+    @Test
+    void down_cuts_a_connection_that_is_already_open() throws IOException {
+        try (Socket socket = new Socket(proxy.endpoint().getHost(), proxy.endpoint().getPort())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(("GET / HTTP/1.1\r\nHost: " + proxy.endpoint().getAuthority() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(in.read()).as("the first byte of the emulator's answer").isEqualTo('H');
+
+            proxy.down();
+
+            assertThatThrownBy(() -> {
+                while (in.read() >= 0) {
+                    // the rest of the answer, if it was already on its way; then the reset
+                }
+                throw new IOException("closed in order");
+            }).isInstanceOf(IOException.class).hasMessageContaining("reset");
+        }
+    }
+
+    @Test
+    void one_proxy_down_leaves_another_in_front_of_the_same_emulator_up() {
+        try (OutageProxy other = OutageProxy.start(emulators.s3Endpoint());
+             S3Client viaOther = Clients.s3(emulators, other.endpoint())) {
+            proxy.down();
+
+            viaOther.putObject(r -> r.bucket(bucket).key("other.txt"), RequestBody.fromString("vẫn chạy"));
+
+            assertThat(other.isDown()).isFalse();
+            assertThat(viaOther.getObjectAsBytes(r -> r.bucket(bucket).key("other.txt")).asUtf8String()).isEqualTo("vẫn chạy");
+        }
+    }
+}
