@@ -283,8 +283,9 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** Like Lambda's asynchronous invocation: on failure, two more tries. */
-    private static void deliver(ObjectCreated created, List<S3Subscriber> subscribers, Clock clock, String region) {
-        Instant businessTime = created.eventTime().plus(Duration.between(Instant.now(), clock.instant()));
+    private static void deliver(ObjectCreated created, List<S3Subscriber> subscribers, LocalClock clock, String region) {
+        // The business time when S3 stored it, not now: delivery may come after a move of the clock.
+        Instant businessTime = clock.toBusinessTime(created.eventTime());
         for (S3Subscriber s : subscribers) {
             if (!s.bucket().equals(created.bucket()) || !created.key().startsWith(s.prefix())) {
                 continue;
