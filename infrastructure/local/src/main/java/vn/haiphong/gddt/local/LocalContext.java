@@ -21,8 +21,13 @@ public record LocalContext(String awsRequestId, String functionName, long deadli
     }
 
     public static LocalContext of(String functionName) {
+        return of(functionName, UUID.randomUUID().toString());
+    }
+
+    /** An attempt of an asynchronous invocation: Lambda gives every retry of one event the same request id. */
+    public static LocalContext of(String functionName, String requestId) {
         long timeout = TIMEOUTS.getOrDefault(functionName, 20) * 1_000_000_000L;
-        return new LocalContext(UUID.randomUUID().toString(), functionName, System.nanoTime() + timeout);
+        return new LocalContext(requestId, functionName, System.nanoTime() + timeout);
     }
 
     @Override

@@ -33,11 +33,22 @@ public final class SamTemplate {
     }
 
     /**
+     * How Lambda treats the function's asynchronous invocations (S3 and SNS events, schedules).
+     *
+     * @param maximumRetryAttempts retries after a failed attempt: 0 to 2, Lambda's default 2
+     * @param onFailureQueue       the logical id of the template's queue that gets the event once every
+     *                             attempt has failed, or null: Lambda then drops it
+     */
+    public record EventInvokeConfig(int maximumRetryAttempts, String onFailureQueue) {
+        static final EventInvokeConfig LAMBDA_DEFAULT = new EventInvokeConfig(2, null);
+    }
+
+    /**
      * @param topics the SNS topics (logical ids) the function is subscribed to
      */
     public record Function(String logicalId, String handlerClass, Map<String, Object> environment,
                            List<HttpRoute> routes, List<S3Trigger> s3Triggers, boolean scheduled, List<String> topics,
-                           int timeoutSeconds) {
+                           int timeoutSeconds, EventInvokeConfig eventInvokeConfig) {
     }
 
     private final Map<String, Object> root;
@@ -102,9 +113,39 @@ public final class SamTemplate {
             }
             String handler = String.valueOf(props.get("Handler"));
             int timeout = Integer.parseInt(String.valueOf(props.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3))));
-            functions.add(new Function(id, handler.split("::", 2)[0], env, routes, triggers, scheduled, topics, timeout));
+            functions.add(new Function(id, handler.split("::", 2)[0], env, routes, triggers, scheduled, topics, timeout,
+                    eventInvokeConfig(id, props.getOrDefault("EventInvokeConfig", globals.get("EventInvokeConfig")))));
         }
         return functions;
+    }
+
+    /**
+     * MaximumRetryAttempts and an OnFailure queue of this template ({@code !GetAtt Queue.Arn}).
+     * MaximumEventAgeInSeconds is not read: locally no event waits for hours.
+     */
+    private EventInvokeConfig eventInvokeConfig(String functionId, Object value) {
+        if (value == null) {
+            return EventInvokeConfig.LAMBDA_DEFAULT;
+        }
+        Map<String, Object> config = map(value);
+        int retries = Integer.parseInt(String.valueOf(config.getOrDefault("MaximumRetryAttempts", 2)));
+        if (retries < 0 || retries > 2) {
+            throw new IllegalStateException(functionId + ": MaximumRetryAttempts is " + retries + "; Lambda allows 0 to 2");
+        }
+        Object onFailure = map(config.getOrDefault("DestinationConfig", Map.of())).get("OnFailure");
+        if (onFailure == null) {
+            return new EventInvokeConfig(retries, null);
+        }
+        Map<String, Object> destination = map(onFailure);
+        Object arn = destination.get("Destination");
+        String queue = arn instanceof Map<?, ?> getAtt && map(getAtt).get("Fn::GetAtt") instanceof List<?> parts
+                && parts.size() == 2 && "Arn".equals(parts.get(1)) ? String.valueOf(parts.get(0)) : null;
+        if (!"SQS".equals(destination.get("Type")) || queue == null
+                || !"AWS::SQS::Queue".equals(map(resources().getOrDefault(queue, Map.of())).get("Type"))) {
+            throw new IllegalStateException(functionId + ": the local runner sends OnFailure records only to a queue"
+                    + " of this template (Type: SQS, Destination: !GetAtt SomeQueue.Arn), not " + destination);
+        }
+        return new EventInvokeConfig(retries, queue);
     }
 
     /** A function's MemorySize in MB, its own or the Globals'. */
