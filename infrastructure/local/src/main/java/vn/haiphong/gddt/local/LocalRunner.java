@@ -55,7 +55,9 @@ public final class LocalRunner {
                 Integer.parseInt(a.value("--port", "3000")),
                 a.has("--data") ? Path.of(a.value("--data", null)) : null,
                 a.has("--clock") ? parseInstant(a.value("--clock", null)) : null,
-                a.path("--units", root.resolve("infrastructure/seed/units.csv")));
+                a.path("--units", root.resolve("infrastructure/seed/units.csv")))
+                .withAsyncRetryDelays(a.has("--async-retry-delays")
+                        ? AsyncInvocations.parseDelays(a.value("--async-retry-delays", null)) : null);
         Path sessionFile = a.has("--session-file") ? Path.of(a.value("--session-file", null)) : null;
         a.rejectUnknown();
 

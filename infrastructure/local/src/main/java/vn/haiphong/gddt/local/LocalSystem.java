@@ -3,17 +3,12 @@ package vn.haiphong.gddt.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -26,18 +21,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.joda.time.DateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import vn.haiphong.gddt.emulators.EmulatorOptions;
 import vn.haiphong.gddt.emulators.Emulators;
-import vn.haiphong.gddt.emulators.ObjectCreated;
+import vn.haiphong.gddt.emulators.OutageProxy;
 import vn.haiphong.gddt.reports.AwsClients;
 import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.domain.Capability;
@@ -49,12 +49,12 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
 import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
 
 /**
- * The whole system on one machine: the emulators, the table and bucket of template.yaml, every
- * function of template.yaml behind its routes, S3 events and schedules, and the sample units.
+ * The whole system on one machine: the emulators, the table, bucket and queues of template.yaml, every
+ * function of template.yaml behind its routes, S3 events, topics and schedules (invoked asynchronously,
+ * with Lambda's retries and OnFailure queue), the sample units, and {@code /_local/} to drive it all.
  */
 public final class LocalSystem implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSystem.class);
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String DEFAULT_STACK_NAME = "hp-reports-local";
     private static final String ACCOUNT_ID = "000000000000";
     private static final Duration UNIT_LINK_VALIDITY = Duration.ofDays(365);
@@ -64,23 +64,34 @@ public final class LocalSystem implements AutoCloseable {
      * @param stackName          names the bucket and table, as a stack would: two systems can share emulators
      * @param parameterOverrides template parameters, as {@code sam deploy --parameter-overrides} gives them
      */
+    /**
+     * @param stackName          names the bucket and table, as a stack would: two systems can share emulators
+     * @param parameterOverrides template parameters, as {@code sam deploy --parameter-overrides} gives them
+     * @param asyncRetryDelays   the waits before the retries of a failed asynchronous invocation, for
+     *                           Lambda's one and two minutes ({@code --async-retry-delays}; 1 s and 2 s)
+     */
     public record Options(Path template, int port, Path dataDir, Instant clockStart, Path unitsCsv, String stackName,
-                          Map<String, String> parameterOverrides) {
+                          Map<String, String> parameterOverrides, List<Duration> asyncRetryDelays) {
         public Options {
             stackName = stackName == null ? DEFAULT_STACK_NAME : stackName;
             parameterOverrides = parameterOverrides == null ? Map.of() : Map.copyOf(parameterOverrides);
+            asyncRetryDelays = asyncRetryDelays == null ? AsyncInvocations.DEFAULT_RETRY_DELAYS : List.copyOf(asyncRetryDelays);
         }
 
         public Options(Path template, int port, Path dataDir, Instant clockStart, Path unitsCsv) {
-            this(template, port, dataDir, clockStart, unitsCsv, null, null);
+            this(template, port, dataDir, clockStart, unitsCsv, null, null, null);
         }
 
         public Options withClock(Instant start) {
-            return new Options(template, port, dataDir, start, unitsCsv, stackName, parameterOverrides);
+            return new Options(template, port, dataDir, start, unitsCsv, stackName, parameterOverrides, asyncRetryDelays);
         }
 
         public Options withStack(String name, Map<String, String> overrides) {
-            return new Options(template, port, dataDir, clockStart, unitsCsv, name, overrides);
+            return new Options(template, port, dataDir, clockStart, unitsCsv, name, overrides, asyncRetryDelays);
+        }
+
+        public Options withAsyncRetryDelays(List<Duration> delays) {
+            return new Options(template, port, dataDir, clockStart, unitsCsv, stackName, parameterOverrides, delays);
         }
     }
 
@@ -94,16 +105,20 @@ public final class LocalSystem implements AutoCloseable {
     private final URI baseUrl;
     private final CapabilityTokens tokens;
     private final List<SessionUnit> units;
-    private final AutoCloseable s3Subscription;
+    /** What this system started besides its HTTP server (proxies, clients, threads), in start order. */
+    private final List<AutoCloseable> started;
     private final boolean ownsEmulators;
     private final Map<String, String> names;
+    private final Map<String, String> queueUrls;
     private final Map<String, Map<String, String>> environments;
 
     private LocalSystem(Emulators emulators, HttpServer server, ExecutorService requests, LocalClock clock, URI baseUrl,
-                        CapabilityTokens tokens, List<SessionUnit> units, AutoCloseable s3Subscription,
-                        boolean ownsEmulators, Map<String, String> names, Map<String, Map<String, String>> environments) {
+                        CapabilityTokens tokens, List<SessionUnit> units, List<AutoCloseable> started,
+                        boolean ownsEmulators, Map<String, String> names, Map<String, String> queueUrls,
+                        Map<String, Map<String, String>> environments) {
         this.ownsEmulators = ownsEmulators;
         this.names = names;
+        this.queueUrls = queueUrls;
         this.environments = environments;
         this.emulators = emulators;
         this.server = server;
@@ -112,7 +127,7 @@ public final class LocalSystem implements AutoCloseable {
         this.baseUrl = baseUrl;
         this.tokens = tokens;
         this.units = units;
-        this.s3Subscription = s3Subscription;
+        this.started = started;
     }
 
     /** Starts the emulators too; they stop with the system. */
@@ -150,21 +165,30 @@ public final class LocalSystem implements AutoCloseable {
                 });
         LocalClock clock = new LocalClock(options.clockStart());
         URI baseUrl = URI.create("http://localhost:" + server.getAddress().getPort());
+        List<AutoCloseable> started = new ArrayList<>();
         try {
             String tokenKeys = tokenKeys(options.dataDir());
             Map<String, String> pseudo = pseudoParameters(options.stackName(), emulators.region());
             Map<String, String> names = physicalNames(template, pseudo, options);
             Intrinsics intrinsics = new Intrinsics(template, pseudo, options.parameterOverrides(), names::get);
-            Map<String, String> platform = platformEnvironment(emulators, tokenKeys);
-            AwsClients aws = new AwsClients(new Env(platform));
-            createTables(template, aws.dynamoDb(), names);
-            createBuckets(template, aws.s3(), names);
+            // The runner's own set-up goes straight to the emulators; the functions go through proxies that faults switch.
+            AwsClients setUp = new AwsClients(new Env(awsEnvironment(emulators)));
+            createTables(template, setUp.dynamoDb(), names);
+            createBuckets(template, setUp.s3(), names);
+            SqsClient sqs = sqsClient(emulators);
+            started.add(sqs);
+            Map<String, String> queueUrls = createQueues(template, sqs, names);
+            Map<String, OutageProxy> proxies = LocalFaults.proxiesFor(emulators);
+            started.add(() -> proxies.values().forEach(OutageProxy::close));
+            Map<String, String> platform = platformEnvironment(emulators, proxies, tokenKeys);
+            AsyncInvocations async = new AsyncInvocations(sqs, queueUrls, options.asyncRetryDelays(), clock, System.out);
+            started.add(async);
 
             ApiGateway api = new ApiGateway(clock);
-            Map<String, RequestHandler<Object, Object>> scheduled = new HashMap<>();
-            Map<String, List<Map.Entry<String, RequestHandler<Object, Object>>>> topics = new HashMap<>();
+            Map<String, AsyncInvocations.Target> scheduled = new HashMap<>();
+            Map<String, List<AsyncInvocations.Target>> subscribers = new HashMap<>();
             Map<String, Map<String, String>> environments = new HashMap<>();
-            List<S3Subscriber> s3Subscribers = new ArrayList<>();
+            List<S3Notifications.Subscription> s3Subscriptions = new ArrayList<>();
             for (SamTemplate.Function fn : template.functions()) {
                 Map<String, String> env = new LinkedHashMap<>(platform);
                 fn.environment().forEach((name, value) -> env.put(name, intrinsics.resolve(value)));
@@ -173,32 +197,40 @@ public final class LocalSystem implements AutoCloseable {
                     env.put("PUBLIC_BASE_URL", baseUrl.toString());
                 }
                 if (env.containsKey("STORAGE_ORIGIN")) {
-                    // In AWS it is the bucket's S3 origin; here the emulator's.
-                    env.put("STORAGE_ORIGIN", origin(emulators.s3Endpoint()));
+                    // In AWS it is the bucket's S3 origin; here the origin the functions presign for, the S3 proxy's.
+                    env.put("STORAGE_ORIGIN", origin(URI.create(env.get("AWS_ENDPOINT_URL_S3"))));
                 }
                 environments.put(fn.logicalId(), Map.copyOf(env));
                 RequestHandler<Object, Object> handler = instantiate(fn.handlerClass(), env, clock);
                 LocalContext.timeout(fn.logicalId(), fn.timeoutSeconds());
                 fn.routes().forEach(route -> api.add(route, fn.logicalId(), cast(handler)));
-                fn.s3Triggers().forEach(t -> s3Subscribers.add(new S3Subscriber(fn.logicalId(), names.get(t.bucketLogicalId()),
-                        t.prefix(), handler)));
+                AsyncInvocations.Target target = new AsyncInvocations.Target(fn.logicalId(), handler, fn.eventInvokeConfig());
+                fn.s3Triggers().forEach(t -> s3Subscriptions.add(new S3Notifications.Subscription(
+                        names.get(t.bucketLogicalId()), t.prefix(), target)));
                 if (fn.scheduled()) {
-                    scheduled.put(fn.logicalId(), handler);
+                    scheduled.put(fn.logicalId(), target);
                 }
-                fn.topics().forEach(t -> topics.computeIfAbsent(t, k -> new ArrayList<>()).add(Map.entry(fn.logicalId(), handler)));
+                fn.topics().forEach(t -> subscribers.computeIfAbsent(t, k -> new ArrayList<>()).add(target));
             }
-            AutoCloseable subscription = emulators.onObjectCreated(created -> deliver(created, s3Subscribers, clock, emulators.region()));
+            S3Notifications notifications = new S3Notifications(s3Subscriptions, async, clock, emulators.region());
+            started.add(emulators.onObjectCreated(notifications));
+            Map<String, LocalControl.Topic> topics = new HashMap<>();
+            subscribers.forEach((topic, functions) -> topics.put(topic, new LocalControl.Topic(
+                    "arn:aws:sns:" + emulators.region() + ":" + ACCOUNT_ID + ":" + names.get(topic), functions)));
+            LocalControl control = new LocalControl(scheduled, topics, async, clock,
+                    new LocalFaults(proxies, notifications), emulators.region(), ACCOUNT_ID);
 
             CapabilityTokens tokens = new CapabilityTokens(TokenKeys.parse(tokenKeys));
-            List<SessionUnit> seeded = seed(options.unitsCsv(), aws.dynamoDb(), names.get(tableOf(template)), tokens, clock, baseUrl);
+            List<SessionUnit> seeded = seed(options.unitsCsv(), setUp.dynamoDb(), names.get(tableOf(template)), tokens, clock, baseUrl);
 
             ExecutorService requests = Executors.newFixedThreadPool(64);
             server.setExecutor(requests);
-            server.createContext("/", exchange -> serve(exchange, api, scheduled, topics, clock));
+            server.createContext("/", exchange -> serve(exchange, control, api));
             server.start();
-            return new LocalSystem(emulators, server, requests, clock, baseUrl, tokens, seeded, subscription,
-                    ownsEmulators, names, environments);
+            return new LocalSystem(emulators, server, requests, clock, baseUrl, tokens, seeded, started,
+                    ownsEmulators, names, queueUrls, environments);
         } catch (RuntimeException | IOException e) {
+            closeInReverse(started);
             if (ownsEmulators) {
                 emulators.close();
             }
@@ -241,21 +273,34 @@ public final class LocalSystem implements AutoCloseable {
         session.put("emulators", Map.of("s3", emulators.s3Endpoint().toString(),
                 "dynamodb", emulators.dynamoDbEndpoint().toString(),
                 "ses", emulators.sesEndpoint().toString(),
-                "sesStore", emulators.sesStore().toString()));
+                "sesStore", emulators.sesStore().toString(),
+                "sqs", emulators.sqsEndpoint().toString()));
+        session.put("queues", new TreeMap<>(queueUrls));
         return session;
+    }
+
+    /** The URL of a queue of the template (an OnFailure destination) in the SQS emulator. */
+    public String queueUrl(String logicalId) {
+        return queueUrls.get(logicalId);
     }
 
     @Override
     public void close() {
         server.stop(0);
         requests.shutdownNow();
-        try {
-            s3Subscription.close();
-        } catch (Exception e) {
-            LOG.warn("closing the S3 event subscription failed", e);
-        }
+        closeInReverse(started);
         if (ownsEmulators) {
             emulators.close();
+        }
+    }
+
+    private static void closeInReverse(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", resources.get(i), e);
+            }
         }
     }
 
@@ -264,7 +309,7 @@ public final class LocalSystem implements AutoCloseable {
         return environments.get(functionLogicalId);
     }
 
-    /** The local name of a template resource: its BucketName or TableName, or stack-logicalId. */
+    /** The local name of a template resource: its BucketName, TableName or QueueName, or stack-logicalId. */
     public String physicalName(String logicalId) {
         return names.get(logicalId);
     }
@@ -279,52 +324,9 @@ public final class LocalSystem implements AutoCloseable {
         return tokens.mint(Capability.unit(unitId, version, expiresAt));
     }
 
-    private record S3Subscriber(String functionName, String bucket, String prefix, RequestHandler<Object, Object> handler) {
-    }
-
-    /** Like Lambda's asynchronous invocation: on failure, two more tries. */
-    private static void deliver(ObjectCreated created, List<S3Subscriber> subscribers, LocalClock clock, String region) {
-        // The business time when S3 stored it, not now: delivery may come after a move of the clock.
-        Instant businessTime = clock.toBusinessTime(created.eventTime());
-        for (S3Subscriber s : subscribers) {
-            if (!s.bucket().equals(created.bucket()) || !created.key().startsWith(s.prefix())) {
-                continue;
-            }
-            S3Event event = s3Event(created, businessTime, region);
-            for (int attempt = 1; attempt <= 3; attempt++) {
-                try {
-                    s.handler().handleRequest(event, LocalContext.of(s.functionName()));
-                    break;
-                } catch (RuntimeException e) {
-                    LOG.warn("{} failed on attempt {} of 3: {}", s.functionName(), attempt, e.toString());
-                    sleep(Duration.ofMillis(200L * attempt));
-                }
-            }
-        }
-    }
-
-    private static S3Event s3Event(ObjectCreated created, Instant at, String region) {
-        var identity = new S3EventNotification.UserIdentityEntity("local");
-        var bucket = new S3EventNotification.S3BucketEntity(created.bucket(), identity, "arn:aws:s3:::" + created.bucket());
-        var object = new S3EventNotification.S3ObjectEntity(
-                java.net.URLEncoder.encode(created.key(), StandardCharsets.UTF_8).replace("%2F", "/"),
-                created.size(), created.eTag(), null, Long.toHexString(at.toEpochMilli()));
-        var record = new S3EventNotification.S3EventNotificationRecord(region, "ObjectCreated:Put", "aws:s3",
-                at.toString(), "2.1", new S3EventNotification.RequestParametersEntity("127.0.0.1"),
-                new S3EventNotification.ResponseElementsEntity("local", "local"),
-                new S3EventNotification.S3Entity("local", bucket, object, "1.0"), identity);
-        return new S3Event(List.of(record));
-    }
-
-    private static void serve(HttpExchange exchange, ApiGateway api, Map<String, RequestHandler<Object, Object>> scheduled,
-                              Map<String, List<Map.Entry<String, RequestHandler<Object, Object>>>> topics,
-                              LocalClock clock) throws IOException {
+    private static void serve(HttpExchange exchange, LocalControl control, ApiGateway api) throws IOException {
         try {
-            String path = exchange.getRequestURI().getRawPath();
-            boolean post = exchange.getRequestMethod().equals("POST");
-            if (post && path.startsWith("/_local/")) {
-                local(exchange, path.substring("/_local/".length()), scheduled, topics, clock);
-            } else if (!api.handle(exchange)) {
+            if (!control.handle(exchange) && !api.handle(exchange)) {
                 ApiGateway.send(exchange, 404, Map.of("content-type", "application/problem+json; charset=utf-8"),
                         "{\"type\":\"urn:hp-reports:problem:not-found\",\"title\":\"NOT_FOUND\",\"status\":404,"
                                 + "\"code\":\"not-found\",\"detail\":\"Không tìm thấy địa chỉ này.\"}");
@@ -333,40 +335,6 @@ public final class LocalSystem implements AutoCloseable {
             // A handler that throws is a 500 from API Gateway too; the runner keeps serving.
             LOG.error("request failed", e);
             ApiGateway.send(exchange, 500, Map.of("content-type", "application/json"), "{\"message\":\"Internal Server Error\"}");
-        }
-    }
-
-    /**
-     * What AWS does on its own, on request: {@code schedules/<LogicalId>} runs a scheduled function now
-     * (a JSON body becomes the event's detail), {@code topics/<LogicalId>} publishes the body to an SNS
-     * topic's subscribers, {@code clock} moves business time to {@code {"now": "<instant>"}}.
-     */
-    @SuppressWarnings("unchecked")
-    private static void local(HttpExchange exchange, String what, Map<String, RequestHandler<Object, Object>> scheduled,
-                              Map<String, List<Map.Entry<String, RequestHandler<Object, Object>>>> topics,
-                              LocalClock clock) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Map<String, String> json = Map.of("content-type", "application/json; charset=utf-8");
-        if (what.equals("clock")) {
-            clock.moveTo(LocalRunner.parseInstant(String.valueOf(JSON.readValue(body, Map.class).get("now"))));
-            ApiGateway.send(exchange, 200, json, "{\"now\":\"" + clock.instant() + "\"}");
-        } else if (what.startsWith("schedules/") && scheduled.containsKey(what.substring("schedules/".length()))) {
-            String id = what.substring("schedules/".length());
-            Map<String, Object> detail = body.isBlank() ? Map.of() : JSON.readValue(body, Map.class);
-            Object result = scheduled.get(id).handleRequest(new ScheduledEvent().withTime(new DateTime(clock.millis()))
-                    .withDetailType("Scheduled Event").withSource("aws.scheduler").withDetail(detail), LocalContext.of(id));
-            String text = String.valueOf(result);
-            ApiGateway.send(exchange, 200, text.startsWith("{") ? json : Map.of("content-type", "text/plain; charset=utf-8"), text);
-        } else if (what.startsWith("topics/") && topics.containsKey(what.substring("topics/".length()))) {
-            SNSEvent event = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withEventSource("aws:sns")
-                    .withSns(new SNSEvent.SNS().withMessage(body).withMessageId(java.util.UUID.randomUUID().toString())
-                            .withTimestamp(new DateTime(clock.millis())))));
-            for (Map.Entry<String, RequestHandler<Object, Object>> subscriber : topics.get(what.substring("topics/".length()))) {
-                subscriber.getValue().handleRequest(event, LocalContext.of(subscriber.getKey()));
-            }
-            ApiGateway.send(exchange, 200, json, "{\"delivered\":true}");
-        } else {
-            ApiGateway.send(exchange, 404, json, "{\"message\":\"nothing local at " + what.replaceAll("[^A-Za-z0-9/]", "") + "\"}");
         }
     }
 
@@ -388,21 +356,39 @@ public final class LocalSystem implements AutoCloseable {
 
     /** What Lambda's environment says about AWS itself: region, credentials, and here the emulators' endpoints. */
     static Map<String, String> awsEnvironment(Emulators emulators) {
+        return awsEnvironment(emulators, emulators.s3Endpoint(), emulators.dynamoDbEndpoint(), emulators.sesEndpoint());
+    }
+
+    private static Map<String, String> awsEnvironment(Emulators emulators, URI s3, URI dynamoDb, URI ses) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", emulators.region());
         env.put("AWS_ACCESS_KEY_ID", emulators.accessKeyId());
         env.put("AWS_SECRET_ACCESS_KEY", emulators.secretAccessKey());
-        env.put("AWS_ENDPOINT_URL_S3", emulators.s3Endpoint().toString());
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString());
-        env.put("AWS_ENDPOINT_URL_SESV2", emulators.sesEndpoint().toString());
+        env.put("AWS_ENDPOINT_URL_S3", s3.toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
+        env.put("AWS_ENDPOINT_URL_SESV2", ses.toString());
         return env;
     }
 
-    private static Map<String, String> platformEnvironment(Emulators emulators, String tokenKeys) {
-        Map<String, String> env = awsEnvironment(emulators);
+    /** The functions' environment: the services through this system's proxies, so that {@code /_local/faults} reaches them. */
+    private static Map<String, String> platformEnvironment(Emulators emulators, Map<String, OutageProxy> proxies,
+                                                           String tokenKeys) {
+        Map<String, String> env = awsEnvironment(emulators, proxies.get(LocalFaults.S3).endpoint(),
+                proxies.get(LocalFaults.DYNAMODB).endpoint(), proxies.get(LocalFaults.SES).endpoint());
         // In AWS the keys come from SSM Parameter Store; there is no SSM emulator, so locally they come in directly.
         env.put("TOKEN_KEYS", tokenKeys);
         return env;
+    }
+
+    /** The runner's own SQS client, for the queues; the functions never call SQS. */
+    private static SqsClient sqsClient(Emulators emulators) {
+        return SqsClient.builder()
+                .endpointOverride(emulators.sqsEndpoint())
+                .region(Region.of(emulators.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(emulators.accessKeyId(), emulators.secretAccessKey())))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     private static Map<String, String> pseudoParameters(String stackName, String region) {
@@ -410,13 +396,14 @@ public final class LocalSystem implements AutoCloseable {
                 "AWS::Partition", "aws", "AWS::URLSuffix", "amazonaws.com");
     }
 
-    /** A resource's name: its explicit TableName/BucketName when the template sets one, else stack-logicalId. */
+    /** A resource's name: its explicit TableName/QueueName/BucketName when the template sets one, else stack-logicalId. */
     private static Map<String, String> physicalNames(SamTemplate template, Map<String, String> pseudo, Options options) {
         Intrinsics bare = new Intrinsics(template, pseudo, options.parameterOverrides(), id -> id);
         Map<String, String> names = new HashMap<>();
         for (String id : template.resources().keySet()) {
             Map<String, Object> props = template.properties(id);
-            Object explicit = props.containsKey("TableName") ? props.get("TableName") : props.get("BucketName");
+            Object explicit = props.containsKey("TableName") ? props.get("TableName")
+                    : props.containsKey("QueueName") ? props.get("QueueName") : props.get("BucketName");
             names.put(id, explicit == null ? options.stackName() + "-" + id : bare.resolve(explicit));
         }
         return names;
@@ -448,6 +435,18 @@ public final class LocalSystem implements AutoCloseable {
                 LOG.info("bucket {} kept from the data directory", names.get(id));
             }
         }
+    }
+
+    /**
+     * Every queue of the template, each time afresh: the SQS emulator keeps nothing across restarts.
+     * Attributes such as retention do not matter on a laptop and are not read.
+     */
+    private static Map<String, String> createQueues(SamTemplate template, SqsClient sqs, Map<String, String> names) {
+        Map<String, String> urls = new HashMap<>();
+        for (String id : template.resourcesOfType("AWS::SQS::Queue")) {
+            urls.put(id, sqs.createQueue(r -> r.queueName(names.get(id))).queueUrl());
+        }
+        return Map.copyOf(urls);
     }
 
     private static List<SessionUnit> seed(Path unitsCsv, DynamoDbClient dynamo, String table, CapabilityTokens tokens,
@@ -493,13 +492,5 @@ public final class LocalSystem implements AutoCloseable {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return "local1:" + Base64.getEncoder().encodeToString(secret);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -32,7 +32,9 @@ class LocalRunnerJarIT {
         JsonNode s = awaitSession(session, first, dir.resolve("first.log"));
         assertThat(s.get("baseUrl").asText()).startsWith("http://localhost:");
         assertThat(s.get("officeToken").asText()).isNotBlank();
-        assertThat(s.get("emulators").fieldNames()).toIterable().containsExactlyInAnyOrder("s3", "dynamodb", "ses", "sesStore");
+        assertThat(s.get("emulators").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("s3", "dynamodb", "ses", "sesStore", "sqs");
+        assertThat(s.at("/queues/FailedEventsQueue").asText()).startsWith(s.at("/emulators/sqs").asText());
         JsonNode unit = firstSchool(s);
         assertThat(unit.get("link").asText()).isEqualTo(s.get("baseUrl").asText() + "/u/" + unit.get("token").asText());
         assertThat(unit.get("emails").get(0).asText()).endsWith("@example.edu.vn");
@@ -47,6 +49,8 @@ class LocalRunnerJarIT {
         assertThat(awaitSubmissionCount(s, token)).isEqualTo(1);
         assertThat(Running.send(HttpRequest.newBuilder(java.net.URI.create(s.get("baseUrl").asText() + "/_local/schedules/NoSuchFunction"))
                 .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(404);
+        assertThat(Running.read(Running.send(HttpRequest.newBuilder(java.net.URI.create(s.get("baseUrl").asText() + "/_local/faults"))
+                .GET()).body()).get("dynamodb").asText()).isEqualTo("up");
 
         stopLikeCtrlC(first);
 

@@ -24,6 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.reports.AwsClients;
 import vn.haiphong.gddt.reports.Env;
@@ -36,6 +42,8 @@ final class Running implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Lambda's retries of an asynchronous invocation, shortened further: the tests are not about the wait. */
+    static final List<Duration> RETRY_DELAYS = List.of(Duration.ofMillis(100), Duration.ofMillis(200));
 
     final LocalSystem system;
     final Emulators emulators;
@@ -47,9 +55,16 @@ final class Running implements AutoCloseable {
 
     /** A fresh stack (its own bucket and table) whose business clock starts at {@code clock}. */
     static Running start(Emulators emulators, Instant clock, Map<String, String> parameters) throws IOException {
-        LocalSystem.Options options = new LocalSystem.Options(ROOT.resolve("template.yaml"), 0, null, clock,
+        return start(emulators, clock, parameters, ROOT.resolve("template.yaml"));
+    }
+
+    /** The same on another template: a test's variant of template.yaml. */
+    static Running start(Emulators emulators, Instant clock, Map<String, String> parameters, Path template)
+            throws IOException {
+        LocalSystem.Options options = new LocalSystem.Options(template, 0, null, clock,
                 ROOT.resolve("infrastructure/seed/units.csv"))
-                .withStack("t-" + UUID.randomUUID().toString().substring(0, 8), parameters);
+                .withStack("t-" + UUID.randomUUID().toString().substring(0, 8), parameters)
+                .withAsyncRetryDelays(RETRY_DELAYS);
         return new Running(LocalSystem.startOn(emulators, options), emulators);
     }
 
@@ -318,7 +333,8 @@ final class Running implements AutoCloseable {
             throws IOException {
         LocalSystem.Options options = new LocalSystem.Options(ROOT.resolve("template.yaml"), 0, dataDir, clock,
                 unitsCsv == null ? ROOT.resolve("infrastructure/seed/units.csv") : unitsCsv)
-                .withStack("t-" + UUID.randomUUID().toString().substring(0, 8), parameters);
+                .withStack("t-" + UUID.randomUUID().toString().substring(0, 8), parameters)
+                .withAsyncRetryDelays(RETRY_DELAYS);
         return new Running(LocalSystem.startOn(emulators, options), emulators);
     }
 
@@ -391,5 +407,46 @@ final class Running implements AutoCloseable {
         env.put("REMINDER_SEND_RATE", "1000");
         env.putAll(overrides);
         return env;
+    }
+
+    // Faults (FaultsTest): /_local/faults, and the OnFailure queue the failed events land in.
+
+    /** {@code POST /_local/faults} with this JSON body, e.g. {@code {"dynamodb": "down"}}. */
+    HttpResponse<String> switchFaults(String json) {
+        return send(HttpRequest.newBuilder(system.baseUrl().resolve("/_local/faults"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /** {@code GET /_local/faults}. */
+    JsonNode faults() {
+        return read(send(HttpRequest.newBuilder(system.baseUrl().resolve("/_local/faults")).GET()).body());
+    }
+
+    /**
+     * The first invocation record in the template's queue {@code queueLogicalId} that mentions {@code text}
+     * (an object key, a function), waiting up to 30 s; null if none came. Records are left in the queue.
+     */
+    JsonNode awaitQueued(String queueLogicalId, String text) {
+        String url = system.queueUrl(queueLogicalId);
+        Instant deadline = Instant.now().plusSeconds(30);
+        try (SqsClient sqs = SqsClient.builder()
+                .endpointOverride(emulators.sqsEndpoint())
+                .region(Region.of(emulators.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(emulators.accessKeyId(), emulators.secretAccessKey())))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            while (Instant.now().isBefore(deadline)) {
+                // Visibility 0: what this test does not want stays there for the next.
+                for (Message message : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                        .visibilityTimeout(0).waitTimeSeconds(1)).messages()) {
+                    if (message.body().contains(text)) {
+                        return read(message.body());
+                    }
+                }
+            }
+        }
+        return null;
     }
 }
