@@ -160,7 +160,7 @@ public final class Wiring {
 
     public SubmissionRecorder submissionRecorder() {
         return new SubmissionRecorder(catalog(), units(), ledger(), files(),
-                mailer(), new SubmissionEmails(), reminderClaims()::suppressed);
+                mailer(), new SubmissionEmails(), reminderClaims()::suppressed, clock);
     }
 
     /**
