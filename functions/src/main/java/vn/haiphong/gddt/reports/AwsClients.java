@@ -1,12 +1,14 @@
 package vn.haiphong.gddt.reports;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -23,10 +25,31 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * Build it once per JVM, at init.
  */
 public final class AwsClients {
+    /**
+     * How long one call to a service may take, retries and backoff included ({@code callTimeout}: the
+     * SDK gives up then, whatever is left), and how long each try may take. The tests
+     * ({@code ClientTimeoutsFitTest}) hold every function's Timeout against these: the worst call, and
+     * then a DynamoDB call to give a claim back, must end before Lambda ends the invocation.
+     */
+    public record CallLimits(int maxAttempts, Duration attemptTimeout, Duration callTimeout) {
+    }
+
+    public static final CallLimits DYNAMODB = new CallLimits(3, Duration.ofSeconds(2), Duration.ofSeconds(5));
+    /** Multipart parts of an export are 8 MiB: one try gets 10 s. */
+    public static final CallLimits S3 = new CallLimits(3, Duration.ofSeconds(10), Duration.ofSeconds(12));
+    /**
+     * One try only: an SES call that timed out may have sent the e-mail, and a retry inside the SDK
+     * would send it again unseen. The callers decide (see {@code Mailer.Unconfirmed}).
+     */
+    public static final CallLimits SES = new CallLimits(1, Duration.ofSeconds(6), Duration.ofSeconds(6));
+    /** The socket gives up after any try would have: the SDK's own timeouts are the ones that fire. */
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(15);
+
     private final Env env;
     private final Region region;
     private final AwsCredentialsProvider credentials;
-    private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private final SdkHttpClient http = UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(SOCKET_TIMEOUT).build();
 
     public AwsClients(Env env) {
         this.env = env;
@@ -45,13 +68,15 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        var builder = DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(http);
+        var builder = DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(limits(DYNAMODB));
         endpoint("DYNAMODB").ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
     public S3Client s3() {
-        var builder = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(http);
+        var builder = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(limits(S3));
         endpoint("S3").ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
         return builder.build();
     }
@@ -64,7 +89,8 @@ public final class AwsClients {
     }
 
     public SesV2Client ses() {
-        var builder = SesV2Client.builder().region(region).credentialsProvider(credentials).httpClient(http);
+        var builder = SesV2Client.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(limits(SES));
         endpoint("SESV2").ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -74,6 +100,14 @@ public final class AwsClients {
         URI endpoint = endpoint("SSM").orElseGet(() -> URI.create("https://ssm." + region.id() + "."
                 + region.metadata().partition().dnsSuffix()));
         return SsmParameter.read(http, credentials, region, endpoint, name);
+    }
+
+    private static ClientOverrideConfiguration limits(CallLimits limits) {
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(limits.attemptTimeout())
+                .apiCallTimeout(limits.callTimeout())
+                .retryStrategy(b -> b.maxAttempts(limits.maxAttempts()))
+                .build();
     }
 
     private boolean overridden() {

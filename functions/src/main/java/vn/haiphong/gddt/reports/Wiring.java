@@ -10,6 +10,7 @@ import vn.haiphong.gddt.reports.app.Downloads;
 import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.Extensions;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
+import vn.haiphong.gddt.reports.app.Reconciliation;
 import vn.haiphong.gddt.reports.app.Reminders;
 import vn.haiphong.gddt.reports.app.Returns;
 import vn.haiphong.gddt.reports.app.StatusQuery;
@@ -156,6 +157,10 @@ public final class Wiring {
             pairs.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
         }
         return pairs;
+    }
+
+    public Reconciliation reconciliation() {
+        return new Reconciliation(catalog(), ledger(), files(), submissionRecorder(), returns(), ServerTime.of(clock), clock);
     }
 
     public SubmissionRecorder submissionRecorder() {

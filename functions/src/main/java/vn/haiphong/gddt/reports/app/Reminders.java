@@ -57,6 +57,8 @@ public final class Reminders {
     public static final int CATCH_UP_DAYS = 6;
     private static final String DIGEST = "_digest";
     private static final int SEND_ATTEMPTS = 4;
+    /** The message id kept for an e-mail SES did not confirm in time (see {@link Mailer.Unconfirmed}). */
+    static final String UNCONFIRMED = "UNCONFIRMED";
 
     public record Settings(Map<String, ReminderSchedule> schedules, Map<String, String> receiverEmails, double sendRate,
                            int parallelism, Duration linkValidityAfterDeadline) {
@@ -250,6 +252,10 @@ public final class Reminders {
                 sweep.failed.incrementAndGet();
                 sweep.problems.add(what + ": refused: " + refused.getMessage());
                 return;
+            } catch (Mailer.Unconfirmed noAnswer) {
+                // SES may have sent it. A reminder twice is worse than one stage missed: the next stage follows.
+                messageId = UNCONFIRMED;
+                sweep.problems.add(what + ": no answer from SES in time; counted as sent, not sent again");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

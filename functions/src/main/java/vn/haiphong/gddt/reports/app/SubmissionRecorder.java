@@ -62,20 +62,38 @@ public final class SubmissionRecorder {
         this.clock = clock;
     }
 
+    /** What {@link #record} did, and the submission's record when there is one. */
+    public record Recorded(Outcome outcome, Optional<Submission> submission) {
+    }
+
     /**
-     * @param storedAt  when storage received the file (the event's time, or the object's LastModified),
-     *                  on the business clock: it decides on time or late
+     * Records the file and tells the unit: what the storage event does.
+     *
+     * @param storedAt  when storage received the file (the event's time), on the business clock: it
+     *                  decides on time or late
      * @param versionId the object version named by the event, if the bucket is versioned
      * @param timeLeft  what remains of this invocation: a receipt claimed now lapses after it
      */
     public Outcome onObjectCreated(String key, String versionId, Instant storedAt, Duration timeLeft) {
+        Recorded recorded = record(key, versionId, storedAt);
+        recorded.submission().ifPresent(s -> sendOwedReceipt(s, timeLeft));
+        return recorded.outcome();
+    }
+
+    /**
+     * Records the file once (a refused one is moved to quarantine), without telling the unit: the
+     * caller sends the receipt ({@link #sendOwedReceipt}).
+     *
+     * @param storedAt when storage received the file, on the business clock: it decides on time or late
+     */
+    public Recorded record(String key, String versionId, Instant storedAt) {
         Optional<SubmissionKey> parsed = SubmissionKey.parse(key);
         Optional<Obligation> obligation = parsed.flatMap(k -> catalog.find(k.obligationId()));
         Optional<Unit> unit = parsed.flatMap(k -> units.find(k.unitId()));
         if (parsed.isEmpty() || obligation.isEmpty() || unit.isEmpty()) {
             // Only our presigned URLs write here; anything else is not a unit's submission.
             files.move(key, SubmissionKey.QUARANTINE_PREFIX + key);
-            return Outcome.IGNORED;
+            return new Recorded(Outcome.IGNORED, Optional.empty());
         }
         SubmissionKey k = parsed.get();
         Optional<Submission> known = ledger.find(k.obligationId(), k.unitId(), k.submissionId());
@@ -83,7 +101,7 @@ public final class SubmissionRecorder {
         if (known.isEmpty()) {
             Optional<StoredFile> file = files.describe(key);
             if (file.isEmpty()) {
-                return Outcome.IGNORED;
+                return new Recorded(Outcome.IGNORED, Optional.empty());
             }
             Instant due = ObligationStatus.row(obligation.get(), unit.get(), List.of(),
                     ledger.records(k.obligationId(), k.unitId()).extensions(), storedAt).dueForUnit();
@@ -95,8 +113,7 @@ public final class SubmissionRecorder {
         if (!submission.accepted()) {
             files.move(key, k.quarantineKey());
         }
-        tellUnit(submission, unit.get(), obligation.get(), timeLeft);
-        return fresh ? Outcome.RECORDED : Outcome.ALREADY_RECORDED;
+        return new Recorded(fresh ? Outcome.RECORDED : Outcome.ALREADY_RECORDED, Optional.of(submission));
     }
 
     /**
