@@ -8,10 +8,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -27,21 +30,23 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 public final class AwsClients {
     /**
      * How long one call to a service may take, retries and backoff included ({@code callTimeout}: the
-     * SDK gives up then, whatever is left), and how long each try may take. The tests
-     * ({@code ClientTimeoutsFitTest}) hold every function's Timeout against these: the worst call, and
-     * then a DynamoDB call to give a claim back, must end before Lambda ends the invocation.
+     * SDK gives up then, whatever is left), how long each try may take, and whether a try that got no
+     * answer in time is tried again. The tests hold every function's Timeout in template.yaml against
+     * these ({@code ClientTimeoutsFitTest}): the worst call, then a DynamoDB call to give a claim back,
+     * must end before Lambda ends the invocation.
      */
-    public record CallLimits(int maxAttempts, Duration attemptTimeout, Duration callTimeout) {
+    public record CallLimits(int maxAttempts, Duration attemptTimeout, Duration callTimeout, boolean retriesUnanswered) {
     }
 
-    public static final CallLimits DYNAMODB = new CallLimits(3, Duration.ofSeconds(2), Duration.ofSeconds(5));
+    public static final CallLimits DYNAMODB = new CallLimits(3, Duration.ofSeconds(2), Duration.ofSeconds(5), true);
     /** Multipart parts of an export are 8 MiB: one try gets 10 s. */
-    public static final CallLimits S3 = new CallLimits(3, Duration.ofSeconds(10), Duration.ofSeconds(12));
+    public static final CallLimits S3 = new CallLimits(3, Duration.ofSeconds(10), Duration.ofSeconds(12), true);
     /**
-     * One try only: an SES call that timed out may have sent the e-mail, and a retry inside the SDK
-     * would send it again unseen. The callers decide (see {@code Mailer.Unconfirmed}).
+     * Throttling and 5xx are tried again (SES refused, nothing was sent), an unanswered try is not: it
+     * may have sent the e-mail, and the SDK would send it again unseen. The callers decide what an
+     * unanswered send means (see {@code Mailer.Unconfirmed}).
      */
-    public static final CallLimits SES = new CallLimits(1, Duration.ofSeconds(6), Duration.ofSeconds(6));
+    public static final CallLimits SES = new CallLimits(3, Duration.ofSeconds(5), Duration.ofSeconds(8), false);
     /** The socket gives up after any try would have: the SDK's own timeouts are the ones that fire. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(15);
 
@@ -106,8 +111,18 @@ public final class AwsClients {
         return ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(limits.attemptTimeout())
                 .apiCallTimeout(limits.callTimeout())
-                .retryStrategy(b -> b.maxAttempts(limits.maxAttempts()))
+                .retryStrategy(limits.retriesUnanswered()
+                        ? AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(limits.maxAttempts()).build()
+                        // Only what the service answered with a refusal: no timeout, no broken connection.
+                        : StandardRetryStrategy.builder().maxAttempts(limits.maxAttempts()).useClientDefaults(false)
+                                .retryOnException(AwsClients::refusedForNow)
+                                .treatAsThrottling(e -> e instanceof SdkServiceException s && s.isThrottlingException())
+                                .build())
                 .build();
+    }
+
+    private static boolean refusedForNow(Throwable e) {
+        return e instanceof SdkServiceException s && (s.isThrottlingException() || s.statusCode() >= 500);
     }
 
     private boolean overridden() {
