@@ -1,15 +1,20 @@
 package vn.haiphong.gddt.reports;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -23,10 +28,33 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * Build it once per JVM, at init.
  */
 public final class AwsClients {
+    /**
+     * How long one call to a service may take, retries and backoff included ({@code callTimeout}: the
+     * SDK gives up then, whatever is left), how long each try may take, and whether a try that got no
+     * answer in time is tried again. The tests hold every function's Timeout in template.yaml against
+     * these ({@code ClientTimeoutsFitTest}): the worst call, then a DynamoDB call to give a claim back,
+     * must end before Lambda ends the invocation.
+     */
+    public record CallLimits(int maxAttempts, Duration attemptTimeout, Duration callTimeout, boolean retriesUnanswered) {
+    }
+
+    public static final CallLimits DYNAMODB = new CallLimits(3, Duration.ofSeconds(2), Duration.ofSeconds(5), true);
+    /** Multipart parts of an export are 8 MiB: one try gets 10 s. */
+    public static final CallLimits S3 = new CallLimits(3, Duration.ofSeconds(10), Duration.ofSeconds(12), true);
+    /**
+     * Throttling and 5xx are tried again (SES refused, nothing was sent), an unanswered try is not: it
+     * may have sent the e-mail, and the SDK would send it again unseen. The callers decide what an
+     * unanswered send means (see {@code Mailer.Unconfirmed}).
+     */
+    public static final CallLimits SES = new CallLimits(3, Duration.ofSeconds(5), Duration.ofSeconds(8), false);
+    /** The socket gives up after any try would have: the SDK's own timeouts are the ones that fire. */
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(15);
+
     private final Env env;
     private final Region region;
     private final AwsCredentialsProvider credentials;
-    private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private final SdkHttpClient http = UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(SOCKET_TIMEOUT).build();
 
     public AwsClients(Env env) {
         this.env = env;
@@ -45,13 +73,15 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        var builder = DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(http);
+        var builder = DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(limits(DYNAMODB));
         endpoint("DYNAMODB").ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
     public S3Client s3() {
-        var builder = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(http);
+        var builder = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(limits(S3));
         endpoint("S3").ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
         return builder.build();
     }
@@ -64,7 +94,8 @@ public final class AwsClients {
     }
 
     public SesV2Client ses() {
-        var builder = SesV2Client.builder().region(region).credentialsProvider(credentials).httpClient(http);
+        var builder = SesV2Client.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(limits(SES));
         endpoint("SESV2").ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -74,6 +105,24 @@ public final class AwsClients {
         URI endpoint = endpoint("SSM").orElseGet(() -> URI.create("https://ssm." + region.id() + "."
                 + region.metadata().partition().dnsSuffix()));
         return SsmParameter.read(http, credentials, region, endpoint, name);
+    }
+
+    private static ClientOverrideConfiguration limits(CallLimits limits) {
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(limits.attemptTimeout())
+                .apiCallTimeout(limits.callTimeout())
+                .retryStrategy(limits.retriesUnanswered()
+                        ? AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(limits.maxAttempts()).build()
+                        // Only what the service answered with a refusal: no timeout, no broken connection.
+                        : StandardRetryStrategy.builder().maxAttempts(limits.maxAttempts()).useClientDefaults(false)
+                                .retryOnException(AwsClients::refusedForNow)
+                                .treatAsThrottling(e -> e instanceof SdkServiceException s && s.isThrottlingException())
+                                .build())
+                .build();
+    }
+
+    private static boolean refusedForNow(Throwable e) {
+        return e instanceof SdkServiceException s && (s.isThrottlingException() || s.statusCode() >= 500);
     }
 
     private boolean overridden() {

@@ -10,6 +10,7 @@ import vn.haiphong.gddt.reports.app.Downloads;
 import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.Extensions;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
+import vn.haiphong.gddt.reports.app.Reconciliation;
 import vn.haiphong.gddt.reports.app.Reminders;
 import vn.haiphong.gddt.reports.app.Returns;
 import vn.haiphong.gddt.reports.app.StatusQuery;
@@ -158,9 +159,13 @@ public final class Wiring {
         return pairs;
     }
 
+    public Reconciliation reconciliation() {
+        return new Reconciliation(catalog(), ledger(), files(), submissionRecorder(), returns(), ServerTime.of(clock), clock);
+    }
+
     public SubmissionRecorder submissionRecorder() {
         return new SubmissionRecorder(catalog(), units(), ledger(), files(),
-                mailer(), new SubmissionEmails(), reminderClaims()::suppressed);
+                mailer(), new SubmissionEmails(), reminderClaims()::suppressed, clock);
     }
 
     /**

@@ -31,6 +31,7 @@ import vn.haiphong.gddt.reports.domain.UnitStatus;
 import vn.haiphong.gddt.reports.domain.VietnamTime;
 import vn.haiphong.gddt.reports.files.SubmissionFiles.PresignedDownload;
 import vn.haiphong.gddt.reports.files.ZipToS3;
+import vn.haiphong.gddt.reports.store.Claims;
 import vn.haiphong.gddt.reports.store.ExportJobs;
 import vn.haiphong.gddt.reports.store.ExportJobs.Job;
 import vn.haiphong.gddt.reports.store.ExportJobs.State;
@@ -105,7 +106,7 @@ public final class Exports {
             storage.putJson(requestKey(exportId), "{\"exportId\":\"" + exportId + "\",\"obligation\":\"" + obligation.id()
                     + "\",\"requestedBy\":\"" + office.actor() + "\",\"requestedAt\":\"" + now + "\"}\n");
         } catch (RuntimeException e) {
-            jobs.failed(exportId, "the build request could not be written: " + e.getClass().getSimpleName(), clock.instant());
+            jobs.failedToStart(exportId, "the build request could not be written: " + e.getClass().getSimpleName(), clock.instant());
             throw e;
         }
         return exportId;
@@ -139,23 +140,29 @@ public final class Exports {
         return REQUEST_PREFIX + exportId + ".json";
     }
 
-    /** Builds the archive of a PENDING job; does nothing for a job someone else claimed. Never throws for a failed build. */
-    public Built build(String exportId) {
+    /**
+     * Builds the archive of a PENDING job (or of one whose build was cut off); does nothing for a job
+     * someone else is building or that is finished. Never throws for a failed build.
+     *
+     * @param timeLeft what remains of this invocation: the build's claim lapses after it
+     */
+    public Built build(String exportId, Duration timeLeft) {
         Optional<Job> found = jobs.find(exportId);
         if (found.isEmpty()) {
             return new Built(Outcome.UNKNOWN, 0, 0, 0, "");
         }
-        if (!jobs.claim(exportId, clock.instant())) {
+        Optional<Claims.Held> claim = jobs.claim(exportId, clock.instant(), Claims.lease(timeLeft));
+        if (claim.isEmpty()) {
             return new Built(Outcome.ALREADY_CLAIMED, 0, 0, 0, "");
         }
         Job job = found.get();
         try {
             Built built = write(job);
-            jobs.ready(exportId, archiveKey(job), built.files(), built.bytes(), clock.instant());
+            jobs.ready(claim.get(), archiveKey(job), built.files(), built.bytes(), clock.instant());
             return built;
         } catch (IOException | RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            jobs.failed(exportId, reason.length() > 1000 ? reason.substring(0, 1000) : reason, clock.instant());
+            jobs.failed(claim.get(), reason.length() > 1000 ? reason.substring(0, 1000) : reason, clock.instant());
             return new Built(Outcome.FAILED, 0, 0, 0, reason);
         }
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.CapabilityTokens;
 import vn.haiphong.gddt.reports.domain.Catalog;
@@ -32,6 +33,7 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
 import vn.haiphong.gddt.reports.domain.WorkingDays;
 import vn.haiphong.gddt.reports.mail.Mailer;
 import vn.haiphong.gddt.reports.mail.ReminderEmails;
+import vn.haiphong.gddt.reports.store.Claims;
 import vn.haiphong.gddt.reports.store.ReminderClaims;
 import vn.haiphong.gddt.reports.store.SubmissionLedger;
 import vn.haiphong.gddt.reports.store.UnitDirectory;
@@ -46,8 +48,8 @@ import vn.haiphong.gddt.reports.store.UnitDirectory;
  * next run; a permanent refusal is recorded and the sweep goes on.
  */
 public final class Reminders {
-    /** A claim older than this was left by a run that died between claim and send. */
-    public static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+    /** What a sweep run without an invocation (a tool, a test) is taken to have left: Lambda's longest run. */
+    private static final Duration LONGEST_RUN = Duration.ofMinutes(15);
     /**
      * A run that missed a day (or stopped early) still sends the current stage for this long after
      * its day; older stages are history, never sent late (a new deployment does not e-mail last year).
@@ -55,6 +57,8 @@ public final class Reminders {
     public static final int CATCH_UP_DAYS = 6;
     private static final String DIGEST = "_digest";
     private static final int SEND_ATTEMPTS = 4;
+    /** The message id kept for an e-mail SES did not confirm in time (see {@link Mailer.Unconfirmed}). */
+    static final String UNCONFIRMED = "UNCONFIRMED";
 
     public record Settings(Map<String, ReminderSchedule> schedules, Map<String, String> receiverEmails, double sendRate,
                            int parallelism, Duration linkValidityAfterDeadline) {
@@ -101,11 +105,17 @@ public final class Reminders {
         this.clock = clock;
     }
 
-    /** @param timeLeft false once the invocation must stop taking new work (the rest waits for the next run) */
-    public Outcome sweep(boolean dryRun, BooleanSupplier timeLeft) throws InterruptedException {
+    /** @param keepGoing false once the invocation must stop taking new work (the rest waits for the next run) */
+    public Outcome sweep(boolean dryRun, BooleanSupplier keepGoing) throws InterruptedException {
+        return sweep(dryRun, keepGoing, () -> LONGEST_RUN);
+    }
+
+    /** @param timeLeft what remains of the invocation: each claim lapses after it (see {@link Claims}) */
+    public Outcome sweep(boolean dryRun, BooleanSupplier keepGoing, Supplier<Duration> timeLeft)
+            throws InterruptedException {
         Instant now = clock.instant();
         LocalDate today = VietnamTime.dateOf(now);
-        Sweep sweep = new Sweep(dryRun, timeLeft, today);
+        Sweep sweep = new Sweep(dryRun, keepGoing, timeLeft, today);
         SortedUnits everyUnit = SortedUnits.of(units.all());
         Set<String> suppressed = claims.suppressed();
         List<Obligation> obligations = new ArrayList<>(catalog.obligationsOf(today.getYear() - 1));
@@ -157,8 +167,7 @@ public final class Reminders {
             }
             String stageKey = stageKey(o, row, stage.get());
             ReminderClaims.Claim claim = done.get(row.unit().id() + "#" + stageKey);
-            if (claim != null && (claim.state() != ReminderClaims.State.CLAIMED
-                    || claim.claimedAt().isAfter(now.minus(STALE_CLAIM)))) {
+            if (claim != null && !claim.takeableAt(now)) {
                 sweep.alreadyDone.incrementAndGet();
                 continue;
             }
@@ -182,19 +191,20 @@ public final class Reminders {
     }
 
     private void remind(Obligation o, Unit unit, ReminderStage stage, String stageKey, List<String> to, Sweep sweep) {
-        if (!sweep.timeLeft.getAsBoolean()) {
+        if (!sweep.keepGoing.getAsBoolean()) {
             sweep.stoppedEarly = true;
             return;
         }
         Instant now = clock.instant();
-        if (!claims.claim(o.id(), unit.id(), stageKey, now, STALE_CLAIM)) {
+        Optional<Claims.Held> claim = claims.claim(o.id(), unit.id(), stageKey, now, sweep.lease());
+        if (claim.isEmpty()) {
             sweep.alreadyDone.incrementAndGet();
             return;
         }
         SubmissionLedger.Records fresh = ledger.records(o.id(), unit.id());
         UnitStatus row = ObligationStatus.row(o, unit, fresh.submissions(), fresh.extensions(), now);
         if (row.state() != ObligationState.OPEN && row.state() != ObligationState.MISSING) {
-            claims.markSkipped(o.id(), unit.id(), stageKey, "submitted before the send");
+            claims.markSkipped(claim.get(), "submitted before the send");
             sweep.skippedSubmitted.incrementAndGet();
             return;
         }
@@ -202,7 +212,7 @@ public final class Reminders {
                 linkExpiry(o, row.dueForUnit(), now, settings.linkValidityAfterDeadline())));
         Mailer.Email email = emails.reminder(unit, o, stage, row.dueForUnit(), sweep.today, token,
                 settings.receiverEmails().getOrDefault(o.report().receiverCode(), ""), to);
-        send(o.id(), unit.id(), stageKey, email, sweep);
+        send(claim.get(), o.id() + " " + unit.id() + " " + stageKey, email, sweep);
     }
 
     private void digest(Obligation o, ObligationStatus status, Instant now, Set<String> suppressed,
@@ -214,8 +224,7 @@ public final class Reminders {
             return;
         }
         ReminderClaims.Claim claim = done.get(DIGEST + "#" + stage);
-        if (claim != null && (claim.state() != ReminderClaims.State.CLAIMED
-                || claim.claimedAt().isAfter(now.minus(STALE_CLAIM)))) {
+        if (claim != null && !claim.takeableAt(now)) {
             sweep.alreadyDone.incrementAndGet();
             return;
         }
@@ -223,25 +232,30 @@ public final class Reminders {
             sweep.planned.add(new Planned(o.id(), DIGEST, stage, sweep.today.toString(), List.of(to)));
             return;
         }
-        if (!claims.claim(o.id(), DIGEST, stage, now, STALE_CLAIM)) {
+        Optional<Claims.Held> held = claims.claim(o.id(), DIGEST, stage, now, sweep.lease());
+        if (held.isEmpty()) {
             sweep.alreadyDone.incrementAndGet();
             return;
         }
-        send(o.id(), DIGEST, stage, emails.digest(o, status, now, to), sweep);
+        send(held.get(), o.id() + " " + DIGEST + " " + stage, emails.digest(o, status, now, to), sweep);
     }
 
     /** Retries only the send; once SES has taken the e-mail it is never sent again, whatever happens next. */
-    private void send(String obligationId, String unitId, String stage, Mailer.Email email, Sweep sweep) {
+    private void send(Claims.Held claim, String what, Mailer.Email email, Sweep sweep) {
         String messageId = null;
         for (int attempt = 1; attempt <= SEND_ATTEMPTS && messageId == null; attempt++) {
             try {
                 rate.acquire();
                 messageId = mailer.send(email);
             } catch (Mailer.Rejected refused) {
-                claims.markFailed(obligationId, unitId, stage, String.valueOf(refused.getMessage()));
+                claims.markFailed(claim, String.valueOf(refused.getMessage()));
                 sweep.failed.incrementAndGet();
-                sweep.problems.add(obligationId + " " + unitId + " " + stage + ": refused: " + refused.getMessage());
+                sweep.problems.add(what + ": refused: " + refused.getMessage());
                 return;
+            } catch (Mailer.Unconfirmed noAnswer) {
+                // SES may have sent it. A reminder twice is worse than one stage missed: the next stage follows.
+                messageId = UNCONFIRMED;
+                sweep.problems.add(what + ": no answer from SES in time; counted as sent, not sent again");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -252,16 +266,16 @@ public final class Reminders {
             }
         }
         if (messageId == null) {
-            claims.release(obligationId, unitId, stage);
+            claims.release(claim);
             sweep.deferred.incrementAndGet();
             return;
         }
         sweep.sent.incrementAndGet();
         try {
-            claims.markSent(obligationId, unitId, stage, messageId);
+            claims.markSent(claim, messageId);
         } catch (RuntimeException e) {
-            // Sent but not marked: the claim stays CLAIMED and would be taken over in 10 minutes; say so loudly.
-            sweep.errors.add(obligationId + " " + unitId + " " + stage + ": sent as " + messageId + " but not marked: " + e);
+            // Sent but not marked: the claim stays held and is taken over once it lapses; say so loudly.
+            sweep.errors.add(what + ": sent as " + messageId + " but not marked: " + e);
         }
     }
 
@@ -292,7 +306,8 @@ public final class Reminders {
 
     private static final class Sweep {
         final boolean dryRun;
-        final BooleanSupplier timeLeft;
+        final BooleanSupplier keepGoing;
+        final Supplier<Duration> timeLeft;
         final LocalDate today;
         final List<Planned> planned = Collections.synchronizedList(new ArrayList<>());
         final Set<String> unreachable = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
@@ -306,10 +321,15 @@ public final class Reminders {
         final AtomicInteger notReached = new AtomicInteger();
         volatile boolean stoppedEarly;
 
-        Sweep(boolean dryRun, BooleanSupplier timeLeft, LocalDate today) {
+        Sweep(boolean dryRun, BooleanSupplier keepGoing, Supplier<Duration> timeLeft, LocalDate today) {
             this.dryRun = dryRun;
+            this.keepGoing = keepGoing;
             this.timeLeft = timeLeft;
             this.today = today;
+        }
+
+        Duration lease() {
+            return Claims.lease(timeLeft.get());
         }
     }
 }

@@ -3,6 +3,7 @@ package vn.haiphong.gddt.reports.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.UnitStatus;
 import vn.haiphong.gddt.reports.mail.Mailer;
 import vn.haiphong.gddt.reports.mail.ReminderEmails;
+import vn.haiphong.gddt.reports.store.Claims;
 import vn.haiphong.gddt.reports.store.SubmissionLedger;
 import vn.haiphong.gddt.reports.store.UnitDirectory;
 
@@ -30,12 +32,13 @@ import vn.haiphong.gddt.reports.store.UnitDirectory;
  *
  * <p>Every check comes before the one write, a conditional update that only the first of two
  * concurrent returns wins, so a refused request writes nothing. The e-mail is sent only by the
- * request that won that write: exactly once per return without a separate claim. A failed send
- * does not undo the return (the unit's page shows it and the reason); it is reported to the caller.
+ * request that won that write, under the notice's claim ({@link Claims}). A failed send does not
+ * undo the return (the unit's page shows it and the reason); it is reported to the caller, and the
+ * reconciliation sweep sends the notice later ({@link #sendOwedNotice}).
  */
 public final class Returns {
-    /** Whether the unit was told by e-mail. */
-    public enum Notice { SENT, NO_ADDRESS, FAILED }
+    /** Whether the unit was told by e-mail (ALREADY_HANDLED: someone else holds or finished the notice). */
+    public enum Notice { SENT, NO_ADDRESS, FAILED, ALREADY_HANDLED }
 
     /** @param failure what went wrong with the e-mail (an exception's class), null unless FAILED */
     public record Outcome(StatusDocument.UnitView row, Notice notice, String failure) {
@@ -66,7 +69,8 @@ public final class Returns {
         this.clock = clock;
     }
 
-    public Outcome giveBack(Capability office, String submissionId, String reason) {
+    /** @param timeLeft what remains of this invocation: the notice's claim lapses after it */
+    public Outcome giveBack(Capability office, String submissionId, String reason, Duration timeLeft) {
         Submission found = ledger.findById(submissionId).orElseThrow(() -> new RequestRefused(Problem.SUBMISSION_NOT_FOUND));
         Obligation obligation = catalog.find(found.obligationId())
                 .orElseThrow(() -> new RequestRefused(Problem.SUBMISSION_NOT_FOUND));
@@ -86,20 +90,57 @@ public final class Returns {
         List<Submission> after = new ArrayList<>(records.submissions());
         after.replaceAll(s -> s == target ? target.withReturned(returned) : s);
         UnitStatus row = ObligationStatus.row(obligation, unit, after, records.extensions(), now);
-        Set<String> bounced = undeliverable.get();
-        StatusDocument.UnitView view = StatusDocument.unit(row, bounced);
-        List<String> to = unit.emails().stream().filter(e -> !bounced.contains(e.toLowerCase(Locale.ROOT))).toList();
-        if (to.isEmpty()) {
-            return new Outcome(view, Notice.NO_ADDRESS, null);
-        }
+        StatusDocument.UnitView view = StatusDocument.unit(row, undeliverable.get());
         try {
-            String token = tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(),
-                    Reminders.linkExpiry(obligation, row.dueForUnit(), now, linkValidityAfterDeadline)));
-            String messageId = mailer.send(emails.returned(unit, obligation, target, returned, row.dueForUnit(), token, to));
-            ledger.returnNoticeSent(target, messageId);
-            return new Outcome(view, Notice.SENT, null);
+            return new Outcome(view, tell(target.withReturned(returned), unit, obligation, row.dueForUnit(), timeLeft), null);
         } catch (RuntimeException e) {
+            // The return stands; the reconciliation sweep sends the notice once SES answers again.
             return new Outcome(view, Notice.FAILED, e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Sends a return notice that is still owed (its send failed, or the request that claimed it died);
+     * nothing when someone else holds it or it went out meanwhile.
+     *
+     * @return true when this call sent it
+     */
+    public boolean sendOwedNotice(Submission returnedSubmission, Duration timeLeft) {
+        Optional<Obligation> obligation = catalog.find(returnedSubmission.obligationId());
+        Optional<Unit> unit = units.find(returnedSubmission.unitId());
+        if (obligation.isEmpty() || unit.isEmpty() || returnedSubmission.returned().isEmpty()) {
+            return false;
+        }
+        SubmissionLedger.Records records = ledger.records(obligation.get().id(), unit.get().id());
+        Instant due = ObligationStatus.row(obligation.get(), unit.get(), records.submissions(), records.extensions(),
+                clock.instant()).dueForUnit();
+        return tell(returnedSubmission, unit.get(), obligation.get(), due, timeLeft) == Notice.SENT;
+    }
+
+    /** Claims the notice, then sends it; a failed send gives the claim back and is thrown. */
+    private Notice tell(Submission target, Unit unit, Obligation obligation, Instant dueForUnit, Duration timeLeft) {
+        Instant now = clock.instant();
+        Optional<Claims.Held> claim = ledger.claimNotice(target, SubmissionLedger.Notice.RETURN, now, Claims.lease(timeLeft));
+        if (claim.isEmpty()) {
+            return Notice.ALREADY_HANDLED;
+        }
+        Set<String> bounced = undeliverable.get();
+        List<String> to = unit.emails().stream().filter(e -> !bounced.contains(e.toLowerCase(Locale.ROOT))).toList();
+        if (to.isEmpty()) {
+            ledger.noticeNotSent(claim.get(), SubmissionRecorder.NO_ADDRESS);
+            return Notice.NO_ADDRESS;
+        }
+        String messageId;
+        try {
+            String token = tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(),
+                    Reminders.linkExpiry(obligation, dueForUnit, now, linkValidityAfterDeadline)));
+            messageId = mailer.send(emails.returned(unit, obligation, target, target.returned().orElseThrow(),
+                    dueForUnit, token, to));
+        } catch (RuntimeException e) {
+            ledger.releaseNotice(claim.get());
+            throw e;
+        }
+        ledger.noticeSent(claim.get(), messageId);
+        return Notice.SENT;
     }
 }

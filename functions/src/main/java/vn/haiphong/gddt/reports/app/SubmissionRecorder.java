@@ -2,6 +2,8 @@ package vn.haiphong.gddt.reports.app;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ import vn.haiphong.gddt.reports.files.SubmissionFiles;
 import vn.haiphong.gddt.reports.files.SubmissionFiles.StoredFile;
 import vn.haiphong.gddt.reports.mail.Mailer;
 import vn.haiphong.gddt.reports.mail.SubmissionEmails;
+import vn.haiphong.gddt.reports.store.Claims;
 import vn.haiphong.gddt.reports.store.SubmissionLedger;
 import vn.haiphong.gddt.reports.store.UnitDirectory;
 
@@ -28,10 +31,14 @@ import vn.haiphong.gddt.reports.store.UnitDirectory;
  * one to quarantine, and tell the unit — exactly once, however often the event is delivered.
  *
  * <p>Each step can be repeated safely: the record is a conditional write, the move is a no-op once
- * done, and the e-mail is sent only by whoever claims the receipt.
+ * done, and the e-mail is sent only by whoever claims the receipt ({@link Claims}). The storage event
+ * and the reconciliation sweep both come through here, so either one is enough.
  */
 public final class SubmissionRecorder {
     public enum Outcome { RECORDED, ALREADY_RECORDED, IGNORED }
+
+    /** How a notice ends that no address could receive (none given, or every one bounced). */
+    public static final String NO_ADDRESS = "NO_ADDRESS";
 
     private final Catalog catalog;
     private final UnitDirectory units;
@@ -40,10 +47,11 @@ public final class SubmissionRecorder {
     private final Mailer mailer;
     private final SubmissionEmails emails;
     private final Supplier<Set<String>> undeliverable;
+    private final Clock clock;
 
     /** @param undeliverable addresses SES reported bounced or complained about (lower case): never written to */
     public SubmissionRecorder(Catalog catalog, UnitDirectory units, SubmissionLedger ledger, SubmissionFiles files,
-                              Mailer mailer, SubmissionEmails emails, Supplier<Set<String>> undeliverable) {
+                              Mailer mailer, SubmissionEmails emails, Supplier<Set<String>> undeliverable, Clock clock) {
         this.catalog = catalog;
         this.units = units;
         this.ledger = ledger;
@@ -51,20 +59,41 @@ public final class SubmissionRecorder {
         this.mailer = mailer;
         this.emails = emails;
         this.undeliverable = undeliverable;
+        this.clock = clock;
+    }
+
+    /** What {@link #record} did, and the submission's record when there is one. */
+    public record Recorded(Outcome outcome, Optional<Submission> submission) {
     }
 
     /**
-     * @param eventTime the storage event's time: it decides on time or late
+     * Records the file and tells the unit: what the storage event does.
+     *
+     * @param storedAt  when storage received the file (the event's time), on the business clock: it
+     *                  decides on time or late
      * @param versionId the object version named by the event, if the bucket is versioned
+     * @param timeLeft  what remains of this invocation: a receipt claimed now lapses after it
      */
-    public Outcome onObjectCreated(String key, String versionId, Instant eventTime) {
+    public Outcome onObjectCreated(String key, String versionId, Instant storedAt, Duration timeLeft) {
+        Recorded recorded = record(key, versionId, storedAt);
+        recorded.submission().ifPresent(s -> sendOwedReceipt(s, timeLeft));
+        return recorded.outcome();
+    }
+
+    /**
+     * Records the file once (a refused one is moved to quarantine), without telling the unit: the
+     * caller sends the receipt ({@link #sendOwedReceipt}).
+     *
+     * @param storedAt when storage received the file, on the business clock: it decides on time or late
+     */
+    public Recorded record(String key, String versionId, Instant storedAt) {
         Optional<SubmissionKey> parsed = SubmissionKey.parse(key);
         Optional<Obligation> obligation = parsed.flatMap(k -> catalog.find(k.obligationId()));
         Optional<Unit> unit = parsed.flatMap(k -> units.find(k.unitId()));
         if (parsed.isEmpty() || obligation.isEmpty() || unit.isEmpty()) {
             // Only our presigned URLs write here; anything else is not a unit's submission.
             files.move(key, SubmissionKey.QUARANTINE_PREFIX + key);
-            return Outcome.IGNORED;
+            return new Recorded(Outcome.IGNORED, Optional.empty());
         }
         SubmissionKey k = parsed.get();
         Optional<Submission> known = ledger.find(k.obligationId(), k.unitId(), k.submissionId());
@@ -72,11 +101,11 @@ public final class SubmissionRecorder {
         if (known.isEmpty()) {
             Optional<StoredFile> file = files.describe(key);
             if (file.isEmpty()) {
-                return Outcome.IGNORED;
+                return new Recorded(Outcome.IGNORED, Optional.empty());
             }
             Instant due = ObligationStatus.row(obligation.get(), unit.get(), List.of(),
-                    ledger.records(k.obligationId(), k.unitId()).extensions(), eventTime).dueForUnit();
-            Submission submission = check(k, file.get(), versionId, eventTime, due);
+                    ledger.records(k.obligationId(), k.unitId()).extensions(), storedAt).dueForUnit();
+            Submission submission = check(k, file.get(), versionId, storedAt, due);
             fresh = ledger.recordIfAbsent(submission);
             known = fresh ? Optional.of(submission) : ledger.find(k.obligationId(), k.unitId(), k.submissionId());
         }
@@ -84,8 +113,22 @@ public final class SubmissionRecorder {
         if (!submission.accepted()) {
             files.move(key, k.quarantineKey());
         }
-        tellUnit(submission, unit.get(), obligation.get());
-        return fresh ? Outcome.RECORDED : Outcome.ALREADY_RECORDED;
+        return new Recorded(fresh ? Outcome.RECORDED : Outcome.ALREADY_RECORDED, Optional.of(submission));
+    }
+
+    /**
+     * Sends a receipt (or refusal) that is still owed: its send failed, or the run that claimed it
+     * died. Nothing happens when someone else holds it or it went out meanwhile.
+     *
+     * @return true when this call sent it
+     */
+    public boolean sendOwedReceipt(Submission submission, Duration timeLeft) {
+        Optional<Obligation> obligation = catalog.find(submission.obligationId());
+        Optional<Unit> unit = units.find(submission.unitId());
+        if (obligation.isEmpty() || unit.isEmpty()) {
+            return false;
+        }
+        return tellUnit(submission, unit.get(), obligation.get(), timeLeft);
     }
 
     private Submission check(SubmissionKey k, StoredFile file, String versionId, Instant at, Instant due) {
@@ -106,11 +149,17 @@ public final class SubmissionRecorder {
                 at.isBefore(due), refusal);
     }
 
-    private void tellUnit(Submission submission, Unit unit, Obligation obligation) {
+    private boolean tellUnit(Submission submission, Unit unit, Obligation obligation, Duration timeLeft) {
+        Optional<Claims.Held> claim = ledger.claimNotice(submission, SubmissionLedger.Notice.RECEIPT, clock.instant(),
+                Claims.lease(timeLeft));
+        if (claim.isEmpty()) {
+            return false;
+        }
         Set<String> bounced = unit.emails().isEmpty() ? Set.of() : undeliverable.get();
         List<String> to = unit.emails().stream().filter(e -> !bounced.contains(e.toLowerCase(Locale.ROOT))).toList();
-        if (to.isEmpty() || !ledger.claimReceipt(submission)) {
-            return;
+        if (to.isEmpty()) {
+            ledger.noticeNotSent(claim.get(), NO_ADDRESS);
+            return false;
         }
         Mailer.Email email = submission.accepted()
                 ? emails.receipt(unit, obligation, submission, to)
@@ -119,9 +168,11 @@ public final class SubmissionRecorder {
         try {
             messageId = mailer.send(email);
         } catch (RuntimeException e) {
-            ledger.releaseReceipt(submission);
+            // Given back at once: the event's retry, or the reconciliation sweep, sends it.
+            ledger.releaseNotice(claim.get());
             throw e;
         }
-        ledger.receiptSent(submission, messageId);
+        ledger.noticeSent(claim.get(), messageId);
+        return true;
     }
 }

@@ -15,7 +15,16 @@ public record SubmissionKey(Period period, String reportId, String unitId, Strin
             "submissions/(\\d{4})/([A-Z0-9_]{2,16})/(\\d{4}-[A-Z0-9]+(?:-[A-Z0-9]+)?)/([a-z0-9-]{1,64})/([a-z0-9]{8,64})/([A-Za-z0-9_][A-Za-z0-9._-]{0,119})");
 
     public String key() {
-        return PREFIX + period.year() + "/" + reportId + "/" + period.id() + "/" + unitId + "/" + submissionId + "/" + safeName;
+        return prefix(period, reportId) + unitId + "/" + submissionId + "/" + safeName;
+    }
+
+    /** Where every file of one obligation lives: {@code submissions/<year>/<report>/<period>/}. */
+    public static String prefixOf(Obligation obligation) {
+        return prefix(obligation.period(), obligation.report().id());
+    }
+
+    private static String prefix(Period period, String reportId) {
+        return PREFIX + period.year() + "/" + reportId + "/" + period.id() + "/";
     }
 
     public String obligationId() {

@@ -3,6 +3,7 @@ package vn.haiphong.gddt.reports.files;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -86,6 +87,12 @@ public final class S3SubmissionFiles implements SubmissionFiles {
         ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)
                 .range("bytes=0-" + (count - 1)));
         return bytes.asByteArray();
+    }
+
+    @Override
+    public List<Listed> list(String prefix) {
+        return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(o -> new Listed(o.key(), o.lastModified())).toList();
     }
 
     @Override

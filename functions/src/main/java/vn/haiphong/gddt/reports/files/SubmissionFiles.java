@@ -2,6 +2,7 @@ package vn.haiphong.gddt.reports.files;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,10 @@ public interface SubmissionFiles {
     record StoredFile(long size, String eTag, String versionId, String contentType, Map<String, String> metadata) {
     }
 
+    /** An object as a listing shows it: {@code lastModified} is when storage received it, on its own clock. */
+    record Listed(String key, Instant lastModified) {
+    }
+
     PresignedUpload presignUpload(UploadSpec spec, Duration validFor);
 
     /** A GET whose download is named {@code fileName} (RFC 6266 with an RFC 5987 UTF-8 form). */
@@ -28,6 +33,9 @@ public interface SubmissionFiles {
     Optional<StoredFile> describe(String key);
 
     byte[] firstBytes(String key, int count);
+
+    /** Every object under {@code prefix}, a page of a thousand at a time. */
+    List<Listed> list(String prefix);
 
     /** Moves the object to {@code to}; a no-op when it is already gone. */
     void move(String key, String to);

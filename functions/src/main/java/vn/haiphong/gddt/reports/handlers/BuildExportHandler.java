@@ -48,7 +48,7 @@ public final class BuildExportHandler implements RequestHandler<S3Event, String>
                 continue;
             }
             long started = System.nanoTime();
-            Exports.Built built = exports.build(exportId.get());
+            Exports.Built built = exports.build(exportId.get(), Invocation.timeLeft(context));
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("exportId", exportId.get());
             fields.put("outcome", built.outcome().name());

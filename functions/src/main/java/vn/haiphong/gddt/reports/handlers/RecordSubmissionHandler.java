@@ -39,7 +39,8 @@ public final class RecordSubmissionHandler implements RequestHandler<S3Event, St
             // S3 sends keys form-encoded ("+" for a space).
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
             Instant at = Instant.ofEpochMilli(record.getEventTime().getMillis());
-            SubmissionRecorder.Outcome outcome = recorder.onObjectCreated(key, record.getS3().getObject().getVersionId(), at);
+            SubmissionRecorder.Outcome outcome = recorder.onObjectCreated(key, record.getS3().getObject().getVersionId(), at,
+                    Invocation.timeLeft(context));
             Log.info(context, "object-created", Map.of("key", key, "outcome", outcome.name()));
         }
         return "OK";

@@ -48,7 +48,7 @@ public final class ReturnSubmissionHandler implements RequestHandler<APIGatewayV
             // A missing reason is the reason's problem (return-reason-invalid), a non-text one the body's.
             String reason = body.get("reason") != null ? Json.text(body, "reason") : null;
             String submissionId = Http.pathParameter(event, "submissionId");
-            Returns.Outcome outcome = returns.giveBack(office, submissionId, reason);
+            Returns.Outcome outcome = returns.giveBack(office, submissionId, reason, Invocation.timeLeft(context));
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("submissionId", submissionId);
             fields.put("notice", outcome.notice().name());

@@ -38,7 +38,8 @@ public final class SendRemindersHandler implements RequestHandler<ScheduledEvent
         Reminders.Outcome outcome;
         try {
             outcome = reminders.sweep(dryRun,
-                    () -> context == null || context.getRemainingTimeInMillis() > STOP_BEFORE_END_MILLIS);
+                    () -> context == null || context.getRemainingTimeInMillis() > STOP_BEFORE_END_MILLIS,
+                    () -> Invocation.timeLeft(context));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("reminder sweep interrupted", e);

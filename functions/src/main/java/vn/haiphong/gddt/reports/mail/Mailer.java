@@ -13,6 +13,16 @@ public interface Mailer {
     /** Sends, or throws {@link Rejected} when the provider refuses this e-mail for good (a bad address). */
     String send(Email email);
 
+    /**
+     * No answer in time: the provider may have sent the e-mail or not, and nobody can know which. A
+     * caller that retries risks a second copy; one that does not risks none at all.
+     */
+    final class Unconfirmed extends RuntimeException {
+        public Unconfirmed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A permanent refusal: retrying the same e-mail cannot succeed. Anything else thrown may be retried. */
     final class Rejected extends RuntimeException {
         public Rejected(String message, Throwable cause) {

@@ -1,5 +1,7 @@
 package vn.haiphong.gddt.reports.mail;
 
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.Content;
@@ -33,6 +35,8 @@ public final class SesMailer implements Mailer {
                     .messageId();
         } catch (TooManyRequestsException | LimitExceededException throttled) {
             throw throttled;
+        } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException noAnswer) {
+            throw new Unconfirmed(noAnswer.getMessage(), noAnswer);
         } catch (MessageRejectedException | MailFromDomainNotVerifiedException | BadRequestException refused) {
             throw new Rejected(refused.awsErrorDetails() == null ? refused.getMessage()
                     : refused.awsErrorDetails().errorMessage(), refused);

@@ -5,6 +5,7 @@ import static vn.haiphong.gddt.reports.store.Items.optStr;
 import static vn.haiphong.gddt.reports.store.Items.s;
 import static vn.haiphong.gddt.reports.store.Items.str;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,17 +16,22 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * One item per export, {@code PK=EXPORT#<exportId>, SK=EXPORT}: read by GetItem only, written only
- * with a ConditionExpression on its state.
+ * with a ConditionExpression: created once, then moved on under its {@link Claims} claim {@code build}.
  */
 public final class DynamoDbExportJobs implements ExportJobs {
     private static final String SK = "EXPORT";
 
+    /** The job's claim that one run builds its archive. */
+    private static final String BUILD = "build";
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Claims claims;
 
     public DynamoDbExportJobs(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.claims = new Claims(dynamo, table);
     }
 
     @Override
@@ -53,37 +59,35 @@ public final class DynamoDbExportJobs implements ExportJobs {
     }
 
     @Override
-    public boolean claim(String exportId, Instant at) {
-        return update(exportId, "SET #state = :running, startedAt = :at", "#state = :pending",
-                Map.of(":running", s(State.RUNNING.name()), ":pending", s(State.PENDING.name()), ":at", s(at.toString())));
+    public Optional<Claims.Held> claim(String exportId, Instant at, Duration lease) {
+        return claims.take(key(exportId), BUILD, at, lease, true,
+                Map.of("state", s(State.RUNNING.name()), "startedAt", s(at.toString())));
     }
 
     @Override
-    public void ready(String exportId, String objectKey, long files, long bytes, Instant at) {
-        if (!update(exportId, "SET #state = :ready, objectKey = :key, files = :files, bytes = :bytes, finishedAt = :at",
-                "#state = :running", Map.of(":ready", s(State.READY.name()), ":running", s(State.RUNNING.name()),
-                        ":key", s(objectKey), ":files", n(files), ":bytes", n(bytes), ":at", s(at.toString())))) {
-            throw new IllegalStateException("export " + exportId + " was not RUNNING when its archive was finished");
-        }
+    public void ready(Claims.Held build, String objectKey, long files, long bytes, Instant at) {
+        claims.complete(build, State.READY.name(), Map.of("state", s(State.READY.name()), "objectKey", s(objectKey),
+                "files", n(files), "bytes", n(bytes), "finishedAt", s(at.toString())));
     }
 
     @Override
-    public void failed(String exportId, String reason, Instant at) {
-        update(exportId, "SET #state = :failed, reason = :reason, finishedAt = :at", "#state IN (:pending, :running)",
-                Map.of(":failed", s(State.FAILED.name()), ":pending", s(State.PENDING.name()),
-                        ":running", s(State.RUNNING.name()), ":reason", s(reason), ":at", s(at.toString())));
+    public void failed(Claims.Held build, String reason, Instant at) {
+        claims.complete(build, State.FAILED.name(), Map.of("state", s(State.FAILED.name()), "reason", s(reason),
+                "finishedAt", s(at.toString())));
     }
 
-    private boolean update(String exportId, String set, String condition, Map<String, AttributeValue> values) {
+    @Override
+    public void failedToStart(String exportId, String reason, Instant at) {
         try {
+            // The build claim is marked done too, so a request object written after all cannot start a build.
             dynamo.updateItem(r -> r.tableName(table).key(key(exportId))
-                    .updateExpression(set)
-                    .conditionExpression("attribute_exists(PK) AND " + condition)
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException notInThatState) {
-            return false;
+                    .updateExpression("SET #state = :failed, reason = :reason, finishedAt = :at, #build = :done")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(#build)")
+                    .expressionAttributeNames(Map.of("#state", "state", "#build", BUILD))
+                    .expressionAttributeValues(Map.of(":failed", s(State.FAILED.name()), ":reason", s(reason),
+                            ":at", s(at.toString()), ":done", s(Claims.State.DONE.name()))));
+        } catch (ConditionalCheckFailedException claimedOrGone) {
+            // a build holds it, or the job does not exist: nothing to mark
         }
     }
 

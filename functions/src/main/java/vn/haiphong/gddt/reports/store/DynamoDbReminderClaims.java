@@ -9,25 +9,30 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Claims live in the obligation's partition ({@code SK=UNIT#<unit>#REM#<stage>}), next to the
- * submissions they are about; suppressed addresses in one partition ({@code PK=SUPPRESSED}).
+ * submissions they are about, each an item with one {@link Claims} claim named {@code send}; suppressed addresses in one partition ({@code PK=SUPPRESSED}).
  */
 public final class DynamoDbReminderClaims implements ReminderClaims {
     private static final String SUPPRESSED = "SUPPRESSED";
+    private static final String REMINDER = "REMINDER";
+    /** The claim's name on the reminder's item. */
+    private static final String SEND = "send";
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Claims claims;
 
     public DynamoDbReminderClaims(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.claims = new Claims(dynamo, table);
     }
 
     @Override
@@ -37,67 +42,49 @@ public final class DynamoDbReminderClaims implements ReminderClaims {
                 .filterExpression("#type = :reminder")
                 .expressionAttributeNames(Map.of("#type", "type"))
                 .expressionAttributeValues(Map.of(":pk", s(DynamoDbSubmissionLedger.pk(obligationId)),
-                        ":prefix", s("UNIT#"), ":reminder", s("REMINDER")))
+                        ":prefix", s("UNIT#"), ":reminder", s(REMINDER)))
                 .build();
         Map<String, Claim> claims = new HashMap<>();
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
-            Claim claim = new Claim(str(item, "unitId"), str(item, "stage"), State.valueOf(str(item, "state")),
-                    Instant.parse(str(item, "claimedAt")));
-            claims.put(claim.unitId() + "#" + claim.stage(), claim);
+            // A claim given back leaves its item without a claim: as if never taken.
+            Claims.Status.of(item, SEND).ifPresent(status -> {
+                State state = status.state() == Claims.State.IN_PROGRESS ? State.CLAIMED
+                        : State.valueOf(status.outcome().orElse(State.SENT.name()));
+                Claim claim = new Claim(str(item, "unitId"), str(item, "stage"), state, status.expiresAt());
+                claims.put(claim.unitId() + "#" + claim.stage(), claim);
+            });
         }
         return claims;
     }
 
     @Override
-    public boolean claim(String obligationId, String unitId, String stage, Instant now, Duration staleAfter) {
-        try {
-            dynamo.updateItem(r -> r.tableName(table).key(key(obligationId, unitId, stage))
-                    .updateExpression("SET #type = :reminder, unitId = :unit, stage = :stage, #state = :claimed, claimedAt = :now")
-                    .conditionExpression("attribute_not_exists(PK) OR (#state = :claimed AND claimedAt < :stale)")
-                    .expressionAttributeNames(Map.of("#type", "type", "#state", "state"))
-                    .expressionAttributeValues(Map.of(":reminder", s("REMINDER"), ":unit", s(unitId), ":stage", s(stage),
-                            ":claimed", s(State.CLAIMED.name()), ":now", s(now.toString()),
-                            ":stale", s(now.minus(staleAfter).toString()))));
-            return true;
-        } catch (ConditionalCheckFailedException heldOrDone) {
-            return false;
-        }
+    public Optional<Claims.Held> claim(String obligationId, String unitId, String stage, Instant now, Duration lease) {
+        return claims.take(key(obligationId, unitId, stage), SEND, now, lease, false,
+                Map.of("type", s(REMINDER), "unitId", s(unitId), "stage", s(stage)));
     }
 
     @Override
-    public void markSent(String obligationId, String unitId, String stage, String messageId) {
-        finish(obligationId, unitId, stage, State.SENT, "messageId", messageId);
+    public void markSent(Claims.Held claim, String messageId) {
+        finish(claim, State.SENT, Map.of("messageId", s(messageId)));
     }
 
     @Override
-    public void markSkipped(String obligationId, String unitId, String stage, String why) {
-        finish(obligationId, unitId, stage, State.SKIPPED, "reason", why);
+    public void markSkipped(Claims.Held claim, String why) {
+        finish(claim, State.SKIPPED, Map.of("reason", s(why)));
     }
 
     @Override
-    public void markFailed(String obligationId, String unitId, String stage, String why) {
-        finish(obligationId, unitId, stage, State.FAILED, "reason", why);
+    public void markFailed(Claims.Held claim, String why) {
+        finish(claim, State.FAILED, Map.of("reason", s(why)));
     }
 
-    private void finish(String obligationId, String unitId, String stage, State state, String attribute, String value) {
-        dynamo.updateItem(r -> r.tableName(table).key(key(obligationId, unitId, stage))
-                .updateExpression("SET #state = :state, #detail = :value")
-                .conditionExpression("#state = :claimed")
-                .expressionAttributeNames(Map.of("#state", "state", "#detail", attribute))
-                .expressionAttributeValues(Map.of(":state", s(state.name()), ":value", s(value),
-                        ":claimed", s(State.CLAIMED.name()))));
+    private void finish(Claims.Held claim, State state, Map<String, AttributeValue> detail) {
+        claims.complete(claim, state.name(), detail);
     }
 
     @Override
-    public void release(String obligationId, String unitId, String stage) {
-        try {
-            dynamo.deleteItem(r -> r.tableName(table).key(key(obligationId, unitId, stage))
-                    .conditionExpression("#state = :claimed")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":claimed", s(State.CLAIMED.name()))));
-        } catch (ConditionalCheckFailedException finishedMeanwhile) {
-            // another run finished it: nothing to give back
-        }
+    public void release(Claims.Held claim) {
+        claims.release(claim);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static vn.haiphong.gddt.reports.store.Items.optStr;
 import static vn.haiphong.gddt.reports.store.Items.s;
 import static vn.haiphong.gddt.reports.store.Items.str;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,15 +31,16 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
     public static final String BY_SUBMISSION_ID = "BySubmissionId";
     private static final String SUBMISSION = "SUBMISSION";
     private static final String EXTENSION = "EXTENSION";
-    private static final String SENDING = "SENDING";
     private static final String SENT = "SENT";
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Claims claims;
 
     public DynamoDbSubmissionLedger(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.claims = new Claims(dynamo, table);
     }
 
     @Override
@@ -88,16 +90,32 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
                 .build();
         List<Submission> submissions = new ArrayList<>();
         List<Extension> extensions = new ArrayList<>();
+        List<Owed> owed = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
             switch (String.valueOf(str(item, "type"))) {
-                case SUBMISSION -> submissions.add(submission(item));
+                case SUBMISSION -> {
+                    Submission s = submission(item);
+                    submissions.add(s);
+                    owed(item, s, Notice.RECEIPT).ifPresent(owed::add);
+                    if (s.returned().isPresent()) {
+                        owed(item, s, Notice.RETURN).ifPresent(owed::add);
+                    }
+                }
                 case EXTENSION -> extensions.add(extension(item));
                 default -> {
                     // another kind of record in the partition (claims, snapshots): not ours to read
                 }
             }
         }
-        return new Records(List.copyOf(submissions), List.copyOf(extensions));
+        return new Records(List.copyOf(submissions), List.copyOf(extensions), List.copyOf(owed));
+    }
+
+    private static Optional<Owed> owed(Map<String, AttributeValue> item, Submission s, Notice notice) {
+        Optional<Claims.Status> status = Claims.Status.of(item, notice.claim());
+        if (status.isPresent() && status.get().state() == Claims.State.DONE) {
+            return Optional.empty();
+        }
+        return Optional.of(new Owed(s, notice, status.flatMap(Claims.Status::expiresAt)));
     }
 
     @Override
@@ -112,14 +130,6 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
         } catch (ConditionalCheckFailedException returnedBefore) {
             return false;
         }
-    }
-
-    @Override
-    public void returnNoticeSent(Submission submission, String messageId) {
-        dynamo.updateItem(u -> u.tableName(table).key(key(submission))
-                .updateExpression("SET returnMessageId = :id")
-                .conditionExpression("attribute_exists(returnedAt)")
-                .expressionAttributeValues(Map.of(":id", s(messageId))));
     }
 
     @Override
@@ -163,32 +173,23 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
     }
 
     @Override
-    public boolean claimReceipt(Submission submission) {
-        try {
-            dynamo.updateItem(r -> r.tableName(table).key(key(submission))
-                    .updateExpression("SET receipt = :sending")
-                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(receipt)")
-                    .expressionAttributeValues(Map.of(":sending", s(SENDING))));
-            return true;
-        } catch (ConditionalCheckFailedException claimedBefore) {
-            return false;
-        }
+    public Optional<Claims.Held> claimNotice(Submission submission, Notice notice, Instant now, Duration lease) {
+        return claims.take(key(submission), notice.claim(), now, lease, true, Map.of());
     }
 
     @Override
-    public void receiptSent(Submission submission, String messageId) {
-        dynamo.updateItem(r -> r.tableName(table).key(key(submission))
-                .updateExpression("SET receipt = :sent, receiptMessageId = :id")
-                .conditionExpression("receipt = :sending")
-                .expressionAttributeValues(Map.of(":sent", s(SENT), ":id", s(messageId), ":sending", s(SENDING))));
+    public void noticeSent(Claims.Held claim, String messageId) {
+        claims.complete(claim, SENT, Map.of(claim.name() + "MessageId", s(messageId)));
     }
 
     @Override
-    public void releaseReceipt(Submission submission) {
-        dynamo.updateItem(r -> r.tableName(table).key(key(submission))
-                .updateExpression("REMOVE receipt")
-                .conditionExpression("receipt = :sending")
-                .expressionAttributeValues(Map.of(":sending", s(SENDING))));
+    public void noticeNotSent(Claims.Held claim, String why) {
+        claims.complete(claim, why, Map.of());
+    }
+
+    @Override
+    public void releaseNotice(Claims.Held claim) {
+        claims.release(claim);
     }
 
     static String pk(String obligationId) {

@@ -1,13 +1,14 @@
 package vn.haiphong.gddt.reports.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The export jobs of {@code POST /v1/exports/{obligation}}: one item each, moved forward only by
- * conditional writes (PENDING -> RUNNING -> READY or FAILED), so a duplicate storage event or a
- * retried invocation never builds the same archive twice.
+ * conditional writes (PENDING -> RUNNING -> READY or FAILED) under one build claim, so a duplicate
+ * storage event or a retried invocation never builds the same archive twice.
  */
 public interface ExportJobs {
     enum State { PENDING, RUNNING, READY, FAILED }
@@ -37,12 +38,18 @@ public interface ExportJobs {
 
     Optional<Job> find(String exportId);
 
-    /** PENDING -> RUNNING; false when someone else claimed it or it is finished. */
-    boolean claim(String exportId, Instant at);
+    /**
+     * PENDING -> RUNNING under the job's build claim (see {@link Claims}); empty when someone else
+     * holds it or the job is finished. A build whose claim lapsed (its run was cut off) is taken over.
+     */
+    Optional<Claims.Held> claim(String exportId, Instant at, Duration lease);
 
-    /** RUNNING -> READY. */
-    void ready(String exportId, String objectKey, long files, long bytes, Instant at);
+    /** RUNNING -> READY, by the build's holder. */
+    void ready(Claims.Held build, String objectKey, long files, long bytes, Instant at);
 
-    /** PENDING or RUNNING -> FAILED; a no-op when the job already finished. */
-    void failed(String exportId, String reason, Instant at);
+    /** RUNNING -> FAILED, by the build's holder. */
+    void failed(Claims.Held build, String reason, Instant at);
+
+    /** PENDING -> FAILED before any build (its request could not be written); a no-op once claimed. */
+    void failedToStart(String exportId, String reason, Instant at);
 }

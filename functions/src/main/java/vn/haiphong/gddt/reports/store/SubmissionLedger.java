@@ -1,5 +1,6 @@
 package vn.haiphong.gddt.reports.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,35 @@ import vn.haiphong.gddt.reports.domain.Submission;
  */
 public interface SubmissionLedger {
     /** Everything recorded for an obligation, or for one unit of it: one (paged) Query. */
-    record Records(List<Submission> submissions, List<Extension> extensions) {
+    record Records(List<Submission> submissions, List<Extension> extensions, List<Owed> owed) {
+        public Records(List<Submission> submissions, List<Extension> extensions) {
+            this(submissions, extensions, List.of());
+        }
+    }
+
+    /** An e-mail each submission owes its unit once, each under a claim of its own name. */
+    enum Notice {
+        /** The receipt of an accepted file, or the refusal of a quarantined one. */
+        RECEIPT("receipt"),
+        /** The Office's return of the file, with its reason and a link for a new one. */
+        RETURN("returnNotice");
+
+        private final String claim;
+
+        Notice(String claim) {
+            this.claim = claim;
+        }
+
+        public String claim() {
+            return claim;
+        }
+    }
+
+    /**
+     * A notice not yet sent: never claimed, given back after a failure, or held by someone
+     * ({@code heldUntil}: a claim that lapses then, if its holder died).
+     */
+    record Owed(Submission submission, Notice notice, Optional<Instant> heldUntil) {
     }
 
     /** Writes the submission unless one with its id exists; true when this call wrote it. */
@@ -28,22 +57,26 @@ public interface SubmissionLedger {
 
     Records records(String obligationId, String unitId);
 
-    /** Takes the right to send this submission's receipt; false when it was sent or is being sent. */
-    boolean claimReceipt(Submission submission);
+    /**
+     * Takes the right to send one of the submission's notices (see {@link Claims}); empty when it was
+     * sent, or is being sent by someone whose claim has not lapsed.
+     */
+    Optional<Claims.Held> claimNotice(Submission submission, Notice notice, Instant now, Duration lease);
 
-    void receiptSent(Submission submission, String messageId);
+    /** The notice went out as {@code messageId}; it is never sent again. */
+    void noticeSent(Claims.Held claim, String messageId);
 
-    /** Gives the claim back after a failed send, so a retry can send. */
-    void releaseReceipt(Submission submission);
+    /** The notice will never go out ({@code why}: no deliverable address); it is not owed any more. */
+    void noticeNotSent(Claims.Held claim, String why);
+
+    /** Gives the claim back after a failed send, so the next try sends at once. */
+    void releaseNotice(Claims.Held claim);
 
     /**
      * Records the Office's return of a submission unless it was returned already: of two returns at
      * the same moment exactly one is recorded. True when this call recorded it.
      */
     boolean markReturned(Submission submission, Returned returned);
-
-    /** Keeps the id of the e-mail that told the unit about the return. */
-    void returnNoticeSent(Submission submission, String messageId);
 
     /** Adds an extension to the unit's history; the latest in force is the one that counts. */
     void grant(Extension extension);

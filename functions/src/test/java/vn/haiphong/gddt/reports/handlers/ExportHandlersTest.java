@@ -32,6 +32,7 @@ import vn.haiphong.gddt.reports.domain.CapabilityTokens;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.TokenKeys;
 import vn.haiphong.gddt.reports.files.ZipToS3;
+import vn.haiphong.gddt.reports.store.Claims;
 import vn.haiphong.gddt.reports.store.ExportJobs;
 
 /**
@@ -90,8 +91,7 @@ class ExportHandlersTest {
     @Test
     void a_ready_export_gives_a_presigned_get_for_a_few_minutes_named_after_the_obligation() {
         jobs.create(ExportJobs.Job.pending(ID, "QCDC:2025-H1", "van-phong", NOW));
-        jobs.claim(ID, NOW);
-        jobs.ready(ID, "exports/QCDC-2025-H1/20250611-080000-" + ID + ".zip", 2, 100, NOW);
+        jobs.ready(jobs.claim(ID, NOW, Exports.LONGEST_RUN).orElseThrow(), "exports/QCDC-2025-H1/20250611-080000-" + ID + ".zip", 2, 100, NOW);
 
         JsonNode body = json(new GetExportHandler(access, exports).handleRequest(event(office("*"), ID), null));
 
@@ -110,7 +110,7 @@ class ExportHandlersTest {
     @Test
     void a_run_that_has_gone_on_longer_than_lambda_allows_reads_as_failed() {
         jobs.create(ExportJobs.Job.pending(ID, "QCDC:2025-H1", "van-phong", NOW.minusSeconds(3600)));
-        jobs.claim(ID, NOW.minus(Exports.LONGEST_RUN).minusSeconds(1));
+        jobs.claim(ID, NOW.minus(Exports.LONGEST_RUN).minusSeconds(1), Exports.LONGEST_RUN);
 
         JsonNode body = json(new GetExportHandler(access, exports).handleRequest(event(office("*"), ID), null));
 
@@ -193,33 +193,42 @@ class ExportHandlersTest {
         }
 
         @Override
-        public boolean claim(String exportId, Instant at) {
+        public Optional<Claims.Held> claim(String exportId, Instant at, java.time.Duration lease) {
             Job j = items.get(exportId);
             if (j == null || j.state() != State.PENDING) {
-                return false;
+                return Optional.empty();
             }
             items.put(exportId, new Job(j.exportId(), j.obligationId(), State.RUNNING, j.requestedBy(), j.requestedAt(),
                     Optional.of(at), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0));
-            return true;
+            return Optional.of(new Claims.Held("build", "EXPORT#" + exportId, "EXPORT", "test"));
         }
 
         @Override
-        public void ready(String exportId, String objectKey, long files, long bytes, Instant at) {
-            Job j = items.get(exportId);
+        public void ready(Claims.Held build, String objectKey, long files, long bytes, Instant at) {
+            Job j = items.get(exportIdOf(build));
             if (j == null || j.state() != State.RUNNING) {
                 throw new IllegalStateException("not running");
             }
-            items.put(exportId, new Job(j.exportId(), j.obligationId(), State.READY, j.requestedBy(), j.requestedAt(),
+            items.put(j.exportId(), new Job(j.exportId(), j.obligationId(), State.READY, j.requestedBy(), j.requestedAt(),
                     j.startedAt(), Optional.of(at), Optional.of(objectKey), Optional.empty(), files, bytes));
         }
 
         @Override
-        public void failed(String exportId, String reason, Instant at) {
+        public void failed(Claims.Held build, String reason, Instant at) {
+            failedToStart(exportIdOf(build), reason, at);
+        }
+
+        @Override
+        public void failedToStart(String exportId, String reason, Instant at) {
             Job j = items.get(exportId);
             if (j != null && (j.state() == State.PENDING || j.state() == State.RUNNING)) {
                 items.put(exportId, new Job(j.exportId(), j.obligationId(), State.FAILED, j.requestedBy(), j.requestedAt(),
                         j.startedAt(), Optional.of(at), Optional.empty(), Optional.of(reason), 0, 0));
             }
+        }
+
+        private static String exportIdOf(Claims.Held build) {
+            return build.pk().substring("EXPORT#".length());
         }
     }
 }

@@ -3,6 +3,7 @@ package vn.haiphong.gddt.reports.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import vn.haiphong.gddt.reports.store.ExportJobs.State;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DynamoDbExportJobsTest {
     private static final Instant T0 = Instant.parse("2025-06-11T01:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(15);
 
     private DynamoDbClient dynamo;
     private String table;
@@ -69,11 +71,12 @@ class DynamoDbExportJobsTest {
         String id = newId();
         jobs.create(Job.pending(id, "QCDC:2025-H1", "van-phong", T0));
 
-        assertThat(jobs.claim(id, T0.plusSeconds(1))).isTrue();
-        assertThat(jobs.claim(id, T0.plusSeconds(2))).as("a repeated event").isFalse();
-        jobs.ready(id, "exports/QCDC-2025-H1/x.zip", 3, 1234, T0.plusSeconds(9));
-        assertThat(jobs.claim(id, T0.plusSeconds(10))).isFalse();
-        jobs.failed(id, "too late", T0.plusSeconds(11));
+        Optional<Claims.Held> build = jobs.claim(id, T0.plusSeconds(1), LEASE);
+        assertThat(build).isPresent();
+        assertThat(jobs.claim(id, T0.plusSeconds(2), LEASE)).as("a repeated event").isEmpty();
+        jobs.ready(build.get(), "exports/QCDC-2025-H1/x.zip", 3, 1234, T0.plusSeconds(9));
+        assertThat(jobs.claim(id, T0.plus(LEASE).plusSeconds(60), LEASE)).as("long after, once finished").isEmpty();
+        jobs.failedToStart(id, "too late", T0.plusSeconds(11));
 
         Job job = jobs.find(id).orElseThrow();
         assertThat(job.state()).isEqualTo(State.READY);
@@ -86,24 +89,50 @@ class DynamoDbExportJobsTest {
     }
 
     @Test
+    void a_build_cut_off_by_the_end_of_its_run_is_taken_over_once_its_claim_lapses() {
+        String id = newId();
+        jobs.create(Job.pending(id, "QCDC:2025-H1", "van-phong", T0));
+        Claims.Held dead = jobs.claim(id, T0, LEASE).orElseThrow();
+
+        assertThat(jobs.claim(id, T0.plus(LEASE).minusSeconds(1), LEASE)).as("before the lapse").isEmpty();
+        Claims.Held next = jobs.claim(id, T0.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+        assertThatThrownBy(() -> jobs.ready(dead, "exports/old.zip", 1, 1, T0.plus(LEASE).plusSeconds(2)))
+                .as("the cut-off run cannot finish what it no longer holds").isInstanceOf(IllegalStateException.class);
+        jobs.ready(next, "exports/new.zip", 2, 2, T0.plus(LEASE).plusSeconds(3));
+
+        assertThat(jobs.find(id).orElseThrow().objectKey()).contains("exports/new.zip");
+    }
+
+    @Test
     void a_failed_job_keeps_its_reason_and_cannot_become_ready() {
         String id = newId();
         jobs.create(Job.pending(id, "QCDC:2025-H1", "van-phong", T0));
-        jobs.claim(id, T0);
+        Claims.Held build = jobs.claim(id, T0, LEASE).orElseThrow();
 
-        jobs.failed(id, "NoSuchKeyException: gone", T0.plusSeconds(3));
+        jobs.failed(build, "NoSuchKeyException: gone", T0.plusSeconds(3));
 
         assertThat(jobs.find(id).orElseThrow().reason()).isEqualTo(Optional.of("NoSuchKeyException: gone"));
-        assertThatThrownBy(() -> jobs.ready(id, "exports/x.zip", 1, 1, T0.plusSeconds(4)))
+        assertThatThrownBy(() -> jobs.ready(build, "exports/x.zip", 1, 1, T0.plusSeconds(4)))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(jobs.find(id).orElseThrow().state()).isEqualTo(State.FAILED);
     }
 
     @Test
+    void a_job_whose_request_could_not_be_written_fails_and_is_never_built() {
+        String id = newId();
+        jobs.create(Job.pending(id, "QCDC:2025-H1", "van-phong", T0));
+
+        jobs.failedToStart(id, "S3Exception", T0.plusSeconds(1));
+
+        assertThat(jobs.find(id).orElseThrow().state()).isEqualTo(State.FAILED);
+        assertThat(jobs.claim(id, T0.plusSeconds(2), LEASE)).isEmpty();
+    }
+
+    @Test
     void nothing_is_created_by_claiming_or_finishing_a_job_that_does_not_exist() {
         String id = newId();
-        assertThat(jobs.claim(id, T0)).isFalse();
-        jobs.failed(id, "x", T0);
+        assertThat(jobs.claim(id, T0, LEASE)).isEmpty();
+        jobs.failedToStart(id, "x", T0);
         assertThat(jobs.find(id)).isEmpty();
     }
 

@@ -54,6 +54,7 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
 import vn.haiphong.gddt.reports.domain.WorkingDays;
 import vn.haiphong.gddt.reports.mail.ReminderEmails;
 import vn.haiphong.gddt.reports.mail.SesMailer;
+import vn.haiphong.gddt.reports.store.Claims;
 import vn.haiphong.gddt.reports.store.DynamoDbReminderClaims;
 import vn.haiphong.gddt.reports.store.DynamoDbSubmissionLedger;
 import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
@@ -76,6 +77,8 @@ import vn.haiphong.gddt.reports.store.SubmissionLedger;
 @ExtendWith(EmulatorsExtension.class)
 class ReminderExactlyOnceTest {
     private static final Instant JUNE_11 = OffsetDateTime.parse("2025-06-11T08:00:00+07:00").toInstant();
+    /** SendRemindersFunction's Timeout in template.yaml: a claim lapses half a minute after it. */
+    private static final Duration SWEEP_TIMEOUT = Duration.ofSeconds(900);
     private static final String QCDC = "QCDC:2025-H1";
     private static final String DVCQ = "DVCQ:2025-H1";
     private static final String A = "thpt-ngo-quyen";
@@ -145,12 +148,12 @@ class ReminderExactlyOnceTest {
     }
 
     @Test
-    void a_run_that_died_after_claiming_is_taken_over_after_ten_minutes_and_the_email_goes_out_once() {
+    void a_run_that_died_after_claiming_is_taken_over_once_its_invocation_would_have_ended_and_the_email_goes_out_once() {
         World w = world(JUNE_11, SMALL_WORLD);
         String stage = currentStage(QCDC, LocalDate.of(2025, 6, 11)).id();
         assertThat(stage).isEqualTo("D+1");
-        // The dead run: its claim is written, its e-mail never sent, its claim never marked.
-        assertThat(w.claims().claim(QCDC, A, stage, JUNE_11, Reminders.STALE_CLAIM)).isTrue();
+        // The dead run, at the start of its 900 s: its claim is written, its e-mail never sent, its claim never marked.
+        assertThat(w.claims().claim(QCDC, A, stage, JUNE_11, Claims.lease(SWEEP_TIMEOUT))).isPresent();
 
         w.running.system.moveClockTo(JUNE_11.plus(Duration.ofMinutes(1)));
         JsonNode oneMinuteLater = w.running.sweep(false);
@@ -158,9 +161,12 @@ class ReminderExactlyOnceTest {
         assertThat(w.copiesOf(B, QCDC)).isEqualTo(1);
         assertThat(oneMinuteLater.get("alreadyDone").asInt()).isEqualTo(1);
 
-        w.running.system.moveClockTo(JUNE_11.plus(Duration.ofMinutes(11)));
-        JsonNode elevenMinutesLater = w.running.sweep(false);
-        assertThat(elevenMinutesLater.get("sent").asInt()).as("only the dead run's e-mail").isEqualTo(1);
+        w.running.system.moveClockTo(JUNE_11.plus(Duration.ofMinutes(15)));
+        assertThat(w.running.sweep(false).get("sent").asInt()).as("the dead run could still be sending").isZero();
+
+        w.running.system.moveClockTo(JUNE_11.plus(Duration.ofMinutes(16)));
+        JsonNode afterItsEnd = w.running.sweep(false);
+        assertThat(afterItsEnd.get("sent").asInt()).as("only the dead run's e-mail").isEqualTo(1);
         assertThat(w.copiesOf(A, QCDC)).isEqualTo(1);
         assertThat(w.claims().of(QCDC).get(A + "#" + stage).state()).isEqualTo(ReminderClaims.State.SENT);
 
@@ -299,7 +305,8 @@ class ReminderExactlyOnceTest {
         World w = world(JUNE_11, SMALL_WORLD);
         AtomicBoolean failedOnce = new AtomicBoolean();
         ReminderClaims flaky = intercept(ReminderClaims.class, w.claims(), (method, args) -> {
-            if (method.getName().equals("markSent") && args[1].equals(A) && failedOnce.compareAndSet(false, true)) {
+            if (method.getName().equals("markSent") && ((Claims.Held) args[0]).sk().startsWith("UNIT#" + A + "#")
+                    && failedOnce.compareAndSet(false, true)) {
                 throw ProvisionedThroughputExceededException.builder()
                         .message("The level of configured provisioned throughput for the table was exceeded.").build();
             }
@@ -348,7 +355,8 @@ class ReminderExactlyOnceTest {
         World w = world(JUNE_11, SMALL_WORLD);
         LocalSystem.SessionUnit a = w.unit(A);
         w.running.system.moveClockTo(JUNE_11.minus(Duration.ofMinutes(20)));
-        assertThat(w.claims().claim(QCDC, A, "D+1", w.running.system.clock().instant(), Reminders.STALE_CLAIM)).isTrue();
+        assertThat(w.claims().claim(QCDC, A, "D+1", w.running.system.clock().instant(), Claims.lease(SWEEP_TIMEOUT)))
+                .isPresent();
         w.running.upload(a.token(), QCDC, "bao-cao.pdf", "application/pdf", Running.pdf("A after the dead run"));
         w.running.awaitSubmissions(a.token(), QCDC, 1);
         w.running.system.moveClockTo(JUNE_11);

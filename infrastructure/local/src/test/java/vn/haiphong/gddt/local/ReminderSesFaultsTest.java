@@ -155,6 +155,22 @@ class ReminderSesFaultsTest {
     }
 
     @Test
+    void a_send_without_an_answer_in_time_is_unconfirmed_tried_only_once_and_reaches_ses_all_the_same() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        Instant since = Instant.now().minusSeconds(1);
+        proxy.delayNext(1, AwsClients.SES.attemptTimeout().plusSeconds(1));
+
+        assertThatThrownBy(() -> mailer.send(email("thpt@example.edu.vn", marker))).isInstanceOf(Mailer.Unconfirmed.class);
+
+        assertThat(proxy.requests()).as("the SDK did not try again after an unanswered try").isEqualTo(1);
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (stored(since, marker).isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(stored(since, marker)).as("SES sent it: why the caller must not count it as lost").hasSize(1);
+    }
+
+    @Test
     void a_request_held_past_the_clients_timeout_times_out_yet_reaches_ses_afterwards() throws Exception {
         String marker = UUID.randomUUID().toString();
         Instant since = Instant.now().minusSeconds(1);
@@ -172,8 +188,8 @@ class ReminderSesFaultsTest {
             SesMailer slow = new SesMailer(impatient, "bao-cao@example.edu.vn", null);
 
             assertThatThrownBy(() -> slow.send(email("thpt@example.edu.vn", marker)))
-                    .isInstanceOf(ApiCallAttemptTimeoutException.class)
-                    .isNotInstanceOf(Mailer.Rejected.class);
+                    .isInstanceOf(Mailer.Unconfirmed.class)
+                    .hasCauseInstanceOf(ApiCallAttemptTimeoutException.class);
         }
         // SES got it all the same: a timed-out send is not proof that nothing was sent.
         Instant deadline = Instant.now().plusSeconds(5);

@@ -459,6 +459,186 @@ class TemplateTest {
         assertThat(table.has("LocalSecondaryIndexes")).as("LocalSecondaryIndexes").isFalse();
     }
 
+    // --- when things fail -------------------------------------------------------------------
+
+    private static final String FAILED_EVENTS_QUEUE = "FailedEventsQueue";
+    private static final String OPS_ALERTS_TOPIC = "OpsAlertsTopic";
+    private static final String RECONCILE = "ReconcileSubmissionsFunction";
+    private static final Set<String> ASYNCHRONOUS_EVENTS = Set.of("S3", "SNS", "Schedule", "ScheduleV2");
+
+    /**
+     * S3, SNS and the schedulers invoke asynchronously: Lambda retries, then drops the event unless
+     * the function names somewhere to put it. Here that is the one alarmed queue.
+     */
+    @Test
+    void every_function_an_s3_event_a_topic_or_a_schedule_invokes_retries_twice_then_hands_the_event_to_the_failed_events_queue() {
+        Map<String, JsonNode> asynchronous = new LinkedHashMap<>();
+        functions().forEach((id, f) -> {
+            if (StreamSupport.stream(f.path("Events").spliterator(), false)
+                    .anyMatch(e -> ASYNCHRONOUS_EVENTS.contains(e.path("Type").asText()))) {
+                asynchronous.put(id, f);
+            }
+        });
+        assertThat(asynchronous.keySet()).as("functions invoked asynchronously").contains("RecordSubmissionFunction",
+                "BuildExportFunction", "RecordSesFeedbackFunction", "SendRemindersFunction", "WriteStatusSnapshotsFunction",
+                RECONCILE);
+
+        SoftAssertions softly = new SoftAssertions();
+        asynchronous.forEach((id, f) -> {
+            JsonNode config = f.path("EventInvokeConfig");
+            softly.assertThat(config.path("MaximumRetryAttempts").asInt(-1)).as("%s MaximumRetryAttempts", id).isEqualTo(2);
+            softly.assertThat(config.path("MaximumEventAgeInSeconds").asInt(-1)).as("%s MaximumEventAgeInSeconds", id)
+                    .isBetween(60, 21600);
+            JsonNode onFailure = config.path("DestinationConfig").path("OnFailure");
+            softly.assertThat(onFailure.path("Type").asText()).as("%s OnFailure type", id).isEqualTo("SQS");
+            softly.assertThat(onFailure.path("Destination")).as("%s OnFailure destination", id)
+                    .isEqualTo(getAtt(FAILED_EVENTS_QUEUE, "Arn"));
+        });
+        softly.assertAll();
+    }
+
+    @Test
+    void the_failed_events_queue_keeps_what_it_receives_fourteen_days_encrypted() {
+        JsonNode queue = template.path("Resources").path(FAILED_EVENTS_QUEUE);
+
+        assertThat(queue.path("Type").asText()).as("%s type (the local runner creates it by this id)", FAILED_EVENTS_QUEUE)
+                .isEqualTo("AWS::SQS::Queue");
+        assertThat(queue.path("Properties").path("MessageRetentionPeriod").asInt()).as("retention, seconds")
+                .isEqualTo(14 * 24 * 3600);
+        assertThat(queue.path("Properties").path("SqsManagedSseEnabled").asBoolean(false)).as("SqsManagedSseEnabled")
+                .isTrue();
+    }
+
+    @Test
+    void every_alarm_tells_the_ops_topic_and_counts_a_period_without_data_as_fine() {
+        Map<String, JsonNode> alarms = resourcesOfType("AWS::CloudWatch::Alarm");
+        assertThat(alarms).as("alarms in template.yaml").isNotEmpty();
+
+        SoftAssertions softly = new SoftAssertions();
+        alarms.forEach((id, alarm) -> {
+            JsonNode p = alarm.path("Properties");
+            softly.assertThat(stream(p.path("AlarmActions")).toList()).as("%s AlarmActions", id)
+                    .contains(ref(OPS_ALERTS_TOPIC));
+            softly.assertThat(p.path("TreatMissingData").asText()).as("%s TreatMissingData", id).isEqualTo("notBreaching");
+            softly.assertThat(p.path("ComparisonOperator").asText() + " " + p.path("Threshold").asText())
+                    .as("%s fires on the first occurrence", id).isEqualTo("GreaterThanThreshold 0");
+        });
+        softly.assertAll();
+    }
+
+    @Test
+    void every_function_has_an_errors_alarm_and_a_throttles_alarm() {
+        Map<String, JsonNode> functions = functions();
+        assertThat(functions).as("functions in template.yaml").isNotEmpty();
+
+        SoftAssertions softly = new SoftAssertions();
+        functions.keySet().forEach(id -> {
+            for (String metric : List.of("Errors", "Throttles")) {
+                softly.assertThat(alarmsWatching("AWS/Lambda", metric, "FunctionName", ref(id)))
+                        .as("alarms on AWS/Lambda %s of %s", metric, id).isNotEmpty();
+            }
+        });
+        softly.assertAll();
+    }
+
+    @Test
+    void a_message_in_the_failed_events_queue_raises_an_alarm() {
+        List<JsonNode> alarms = alarmsWatching("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName",
+                getAtt(FAILED_EVENTS_QUEUE, "QueueName"));
+
+        assertThat(alarms).as("alarms on the depth of %s", FAILED_EVENTS_QUEUE).singleElement()
+                .satisfies(alarm -> assertThat(alarm.path("Period").asInt()).as("period").isEqualTo(300));
+    }
+
+    /**
+     * The handler cannot learn its stack's name but from its environment, and the alarm looks for
+     * the metric under that name: both must say AWS::StackName.
+     */
+    @Test
+    void anything_the_reconciliation_had_to_repair_raises_an_alarm_on_the_metric_it_logs_under_its_stack() {
+        JsonNode stack = ref("AWS::StackName");
+        assertThat(functions().get(RECONCILE).path("Environment").path("Variables").path("STACK_NAME"))
+                .as("%s STACK_NAME", RECONCILE).isEqualTo(stack);
+
+        List<JsonNode> alarms = alarmsWatching("HpReports", "ReconcileRepairs", "Stack", stack);
+
+        assertThat(alarms).as("alarms on HpReports ReconcileRepairs").singleElement().satisfies(alarm -> {
+            assertThat(alarm.path("Statistic").asText()).as("statistic").isEqualTo("Sum");
+            assertThat(alarm.path("Period").asInt()).as("period").isEqualTo(900);
+        });
+    }
+
+    @Test
+    void the_ops_topic_e_mails_the_ops_alert_address_which_by_default_is_nobody_real() {
+        JsonNode topic = template.path("Resources").path(OPS_ALERTS_TOPIC);
+        assertThat(topic.path("Type").asText()).as("%s type", OPS_ALERTS_TOPIC).isEqualTo("AWS::SNS::Topic");
+
+        List<JsonNode> subscriptions = new ArrayList<>(stream(topic.path("Properties").path("Subscription")).toList());
+        resourcesOfType("AWS::SNS::Subscription").values().stream().map(s -> s.path("Properties"))
+                .filter(s -> s.path("TopicArn").equals(ref(OPS_ALERTS_TOPIC)))
+                .forEach(subscriptions::add);
+        assertThat(subscriptions).as("subscriptions to %s", OPS_ALERTS_TOPIC).anySatisfy(s -> {
+            assertThat(s.path("Protocol").asText()).isEqualTo("email");
+            assertThat(s.path("Endpoint")).isEqualTo(ref("OpsAlertEmail"));
+        });
+
+        JsonNode parameter = template.path("Parameters").path("OpsAlertEmail");
+        String address = parameter.path("Default").asText();
+        assertThat(address).as("OpsAlertEmail default").endsWith("@example.edu.vn");
+        assertThat(address).as("OpsAlertEmail default against its AllowedPattern")
+                .matches(parameter.path("AllowedPattern").asText());
+    }
+
+    @Test
+    void every_function_logs_json() {
+        SoftAssertions softly = new SoftAssertions();
+        functions().forEach((id, f) -> softly.assertThat(property(f, "LoggingConfig").path("LogFormat").asText())
+                .as("%s LoggingConfig.LogFormat", id).isEqualTo("JSON"));
+        softly.assertAll();
+    }
+
+    @Test
+    void the_reconciliation_runs_every_15_minutes_and_may_neither_delete_nor_scan_items_nor_list_beyond_submissions() {
+        JsonNode reconcile = functions().get(RECONCILE);
+        assertThat(reconcile).as(RECONCILE).isNotNull();
+
+        assertThat(StreamSupport.stream(reconcile.path("Events").spliterator(), false).toList())
+                .as("%s events", RECONCILE).singleElement().satisfies(event -> {
+                    assertThat(event.path("Type").asText()).isEqualTo("ScheduleV2");
+                    assertThat(event.path("Properties").path("ScheduleExpression").asText()).isEqualTo("rate(15 minutes)");
+                });
+
+        List<JsonNode> documents = new ArrayList<>();
+        collectPolicyDocuments(reconcile.path("Policies"), documents);
+        List<JsonNode> allows = documents.stream().flatMap(d -> stream(d.path("Statement")))
+                .filter(s -> s.path("Effect").asText().equals("Allow")).toList();
+        List<String> actions = allows.stream().flatMap(s -> stream(s.path("Action"))).map(JsonNode::asText).toList();
+        assertThat(actions).as("%s actions", RECONCILE)
+                .contains("dynamodb:PutItem", "s3:ListBucket")
+                .doesNotContain("dynamodb:DeleteItem", "dynamodb:Scan", "dynamodb:BatchWriteItem");
+
+        List<JsonNode> listings = allows.stream()
+                .filter(s -> stream(s.path("Action")).anyMatch(a -> a.asText().equals("s3:ListBucket"))).toList();
+        assertThat(listings).as("%s statements granting s3:ListBucket", RECONCILE).isNotEmpty().allSatisfy(s ->
+                assertThat(stream(s.path("Condition").path("StringLike").path("s3:prefix")).map(JsonNode::asText).toList())
+                        .as("s3:prefix of %s", s).isNotEmpty().allMatch(prefix -> prefix.startsWith("submissions/")));
+    }
+
+    /**
+     * The properties of every alarm that watches the metric with that dimension, whether it names
+     * the metric itself or through metric math.
+     */
+    private static List<JsonNode> alarmsWatching(String namespace, String metricName, String dimension, JsonNode value) {
+        return resourcesOfType("AWS::CloudWatch::Alarm").values().stream().map(alarm -> alarm.path("Properties"))
+                .filter(p -> Stream.concat(Stream.of(p),
+                                stream(p.path("Metrics")).map(m -> m.path("MetricStat").path("Metric")))
+                        .anyMatch(m -> m.path("Namespace").asText().equals(namespace)
+                                && m.path("MetricName").asText().equals(metricName)
+                                && stream(m.path("Dimensions")).anyMatch(d -> d.path("Name").asText().equals(dimension)
+                                        && d.path("Value").equals(value))))
+                .toList();
+    }
+
     // --- reading the template ---------------------------------------------------------------
 
     private static Map<String, JsonNode> functions() {
@@ -503,6 +683,12 @@ class TemplateTest {
 
     private static JsonNode ref(String name) {
         return JsonNodeFactory.instance.objectNode().put("Ref", name);
+    }
+
+    private static JsonNode getAtt(String resource, String attribute) {
+        ObjectNode call = JsonNodeFactory.instance.objectNode();
+        call.putArray("Fn::GetAtt").add(resource).add(attribute);
+        return call;
     }
 
     /**
