@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 
@@ -137,40 +134,25 @@ class FaultsTest {
     }
 
     @Test
-    void a_scheduled_function_that_keeps_failing_is_tried_three_times_answers_502_and_lands_in_its_queue(
-            @TempDir Path tmp) throws Exception {
-        // WriteStatusSnapshotsFunction, given the OnFailure queue the S3-triggered functions have.
-        String yaml = Files.readString(Running.ROOT.resolve("template.yaml"));
-        String handler = "      Handler: vn.haiphong.gddt.reports.handlers.WriteStatusSnapshotsHandler::handleRequest\n";
-        assertThat(yaml).contains(handler);
-        Path template = Files.writeString(tmp.resolve("template.yaml"), yaml.replace(handler, handler + """
-                      EventInvokeConfig:
-                        MaximumRetryAttempts: 2
-                        DestinationConfig:
-                          OnFailure:
-                            Type: SQS
-                            Destination: !GetAtt FailedEventsQueue.Arn
-                """));
-        try (Running snapshots = Running.start(emulators, BEFORE_DUE, Map.of(), template)) {
-            snapshots.switchFaults("{\"s3\":\"down\"}");
+    void a_scheduled_function_that_keeps_failing_is_tried_three_times_answers_502_and_lands_in_the_queue() {
+        running.switchFaults("{\"s3\":\"down\"}");
 
-            HttpResponse<String> failed = snapshots.runSchedule("WriteStatusSnapshotsFunction", null);
+        HttpResponse<String> failed = running.runSchedule("WriteStatusSnapshotsFunction", null);
 
-            assertThat(failed.statusCode()).isEqualTo(502);
-            JsonNode problem = Running.read(failed.body());
-            assertThat(problem.at("/failed/0/function").asText()).isEqualTo("WriteStatusSnapshotsFunction");
-            assertThat(problem.at("/failed/0/attempts").asInt()).isEqualTo(3);
-            assertThat(problem.at("/failed/0/sentTo").asText()).isEqualTo("FailedEventsQueue");
-            assertThat(problem.get("detail").asText()).contains("failed 3 times", "FailedEventsQueue");
-            JsonNode record = snapshots.awaitQueued("FailedEventsQueue", "WriteStatusSnapshotsFunction");
-            assertThat(record).isNotNull();
-            assertThat(record.at("/requestPayload/detail-type").asText()).isEqualTo("Scheduled Event");
-            assertThat(record.at("/requestPayload/source").asText()).isEqualTo("aws.scheduler");
-            assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(3);
+        assertThat(failed.statusCode()).isEqualTo(502);
+        JsonNode problem = Running.read(failed.body());
+        assertThat(problem.at("/failed/0/function").asText()).isEqualTo("WriteStatusSnapshotsFunction");
+        assertThat(problem.at("/failed/0/attempts").asInt()).isEqualTo(3);
+        assertThat(problem.at("/failed/0/sentTo").asText()).isEqualTo("FailedEventsQueue");
+        assertThat(problem.get("detail").asText()).contains("failed 3 times", "FailedEventsQueue");
+        JsonNode record = running.awaitQueued("FailedEventsQueue", "function:WriteStatusSnapshotsFunction");
+        assertThat(record).isNotNull();
+        assertThat(record.at("/requestPayload/detail-type").asText()).isEqualTo("Scheduled Event");
+        assertThat(record.at("/requestPayload/source").asText()).isEqualTo("aws.scheduler");
+        assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(3);
 
-            snapshots.switchFaults("{\"s3\":\"up\"}");
-            assertThat(snapshots.runSchedule("WriteStatusSnapshotsFunction", null).statusCode()).isEqualTo(200);
-        }
+        running.switchFaults("{\"s3\":\"up\"}");
+        assertThat(running.runSchedule("WriteStatusSnapshotsFunction", null).statusCode()).isEqualTo(200);
     }
 
     @Test

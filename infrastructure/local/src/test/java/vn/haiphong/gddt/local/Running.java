@@ -55,13 +55,7 @@ final class Running implements AutoCloseable {
 
     /** A fresh stack (its own bucket and table) whose business clock starts at {@code clock}. */
     static Running start(Emulators emulators, Instant clock, Map<String, String> parameters) throws IOException {
-        return start(emulators, clock, parameters, ROOT.resolve("template.yaml"));
-    }
-
-    /** The same on another template: a test's variant of template.yaml. */
-    static Running start(Emulators emulators, Instant clock, Map<String, String> parameters, Path template)
-            throws IOException {
-        LocalSystem.Options options = new LocalSystem.Options(template, 0, null, clock,
+        LocalSystem.Options options = new LocalSystem.Options(ROOT.resolve("template.yaml"), 0, null, clock,
                 ROOT.resolve("infrastructure/seed/units.csv"))
                 .withStack("t-" + UUID.randomUUID().toString().substring(0, 8), parameters)
                 .withAsyncRetryDelays(RETRY_DELAYS);
