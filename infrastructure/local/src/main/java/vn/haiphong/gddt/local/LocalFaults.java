@@ -16,7 +16,7 @@ import vn.haiphong.gddt.emulators.OutageProxy;
  * and leaves alone another system on the same emulators and the runner's own set-up, which goes straight
  * to the emulators.
  */
-final class LocalFaults implements AutoCloseable {
+final class LocalFaults {
     static final String DYNAMODB = "dynamodb";
     static final String SES = "ses";
     static final String S3 = "s3";
@@ -30,7 +30,7 @@ final class LocalFaults implements AutoCloseable {
         this.s3Events = s3Events;
     }
 
-    /** A proxy in front of each emulator the functions call, every one up. */
+    /** A proxy in front of each emulator the functions call, every one up; the caller closes them. */
     static Map<String, OutageProxy> proxiesFor(Emulators emulators) {
         Map<String, OutageProxy> proxies = new LinkedHashMap<>();
         try {
@@ -93,15 +93,5 @@ final class LocalFaults implements AutoCloseable {
 
     private static String quoted(Object value) {
         return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
-    }
-
-    /** Where the functions reach {@code service}: its proxy. */
-    java.net.URI endpoint(String service) {
-        return services.get(service).endpoint();
-    }
-
-    @Override
-    public void close() {
-        services.values().forEach(OutageProxy::close);
     }
 }
