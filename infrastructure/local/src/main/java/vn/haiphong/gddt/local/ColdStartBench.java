@@ -325,6 +325,8 @@ final class ColdStartBench {
                     f.functions.put(fn.logicalId(), fn);
                     LocalContext.timeout(fn.logicalId(), fn.timeoutSeconds());
                     Map<String, String> env = new LinkedHashMap<>(system.environmentOf(fn.logicalId()));
+                    // The runner's outage proxies stop with it: here the functions call the emulators themselves.
+                    env.putAll(LocalSystem.awsEnvironment(emulators));
                     // What Lambda adds to every function's environment, which the SDK reads.
                     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
                     env.put("AWS_LAMBDA_FUNCTION_NAME", fn.logicalId());
@@ -372,6 +374,7 @@ final class ColdStartBench {
             events.put("ReturnSubmissionFunction", () -> http("POST", "/v1/submissions/{submissionId}/return", officeToken,
                     "{\"reason\":\"Thiếu chữ ký (bench)\"}", Map.of("submissionId", record(upload(school(3)))), Map.of()));
             events.put("WriteStatusSnapshotsFunction", () -> spec("scheduled"));
+            events.put("ReconcileSubmissionsFunction", () -> spec("scheduled"));
             events.put("StartExportFunction", () -> http("POST", "/v1/exports/{id}", officeToken, null,
                     Map.of("id", obligation), Map.of()));
             events.put("GetExportFunction", () -> http("GET", "/v1/exports/{id}", officeToken, null,
