@@ -57,8 +57,6 @@ public final class Reminders {
     public static final int CATCH_UP_DAYS = 6;
     private static final String DIGEST = "_digest";
     private static final int SEND_ATTEMPTS = 4;
-    /** The message id kept for an e-mail SES did not confirm in time (see {@link Mailer.Unconfirmed}). */
-    static final String UNCONFIRMED = "UNCONFIRMED";
 
     public record Settings(Map<String, ReminderSchedule> schedules, Map<String, String> receiverEmails, double sendRate,
                            int parallelism, Duration linkValidityAfterDeadline) {
@@ -254,7 +252,7 @@ public final class Reminders {
                 return;
             } catch (Mailer.Unconfirmed noAnswer) {
                 // SES may have sent it. A reminder twice is worse than one stage missed: the next stage follows.
-                messageId = UNCONFIRMED;
+                messageId = Mailer.Unconfirmed.OUTCOME;
                 sweep.problems.add(what + ": no answer from SES in time; counted as sent, not sent again");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

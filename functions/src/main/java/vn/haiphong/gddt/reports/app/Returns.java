@@ -37,8 +37,11 @@ import vn.haiphong.gddt.reports.store.UnitDirectory;
  * reconciliation sweep sends the notice later ({@link #sendOwedNotice}).
  */
 public final class Returns {
-    /** Whether the unit was told by e-mail (ALREADY_HANDLED: someone else holds or finished the notice). */
-    public enum Notice { SENT, NO_ADDRESS, FAILED, ALREADY_HANDLED }
+    /**
+     * Whether the unit was told by e-mail (UNCONFIRMED: SES did not answer in time and most likely sent
+     * it; ALREADY_HANDLED: someone else holds or finished the notice).
+     */
+    public enum Notice { SENT, UNCONFIRMED, NO_ADDRESS, FAILED, ALREADY_HANDLED }
 
     /** @param failure what went wrong with the e-mail (an exception's class), null unless FAILED */
     public record Outcome(StatusDocument.UnitView row, Notice notice, String failure) {
@@ -114,7 +117,8 @@ public final class Returns {
         SubmissionLedger.Records records = ledger.records(obligation.get().id(), unit.get().id());
         Instant due = ObligationStatus.row(obligation.get(), unit.get(), records.submissions(), records.extensions(),
                 clock.instant()).dueForUnit();
-        return tell(returnedSubmission, unit.get(), obligation.get(), due, timeLeft) == Notice.SENT;
+        Notice notice = tell(returnedSubmission, unit.get(), obligation.get(), due, timeLeft);
+        return notice == Notice.SENT || notice == Notice.UNCONFIRMED;
     }
 
     /** Claims the notice, then sends it; a failed send gives the claim back and is thrown. */
@@ -127,7 +131,7 @@ public final class Returns {
         Set<String> bounced = undeliverable.get();
         List<String> to = unit.emails().stream().filter(e -> !bounced.contains(e.toLowerCase(Locale.ROOT))).toList();
         if (to.isEmpty()) {
-            ledger.noticeNotSent(claim.get(), SubmissionRecorder.NO_ADDRESS);
+            ledger.noticeClosed(claim.get(), SubmissionRecorder.NO_ADDRESS);
             return Notice.NO_ADDRESS;
         }
         String messageId;
@@ -136,6 +140,9 @@ public final class Returns {
                     Reminders.linkExpiry(obligation, dueForUnit, now, linkValidityAfterDeadline)));
             messageId = mailer.send(emails.returned(unit, obligation, target, target.returned().orElseThrow(),
                     dueForUnit, token, to));
+        } catch (Mailer.Unconfirmed noAnswer) {
+            ledger.noticeClosed(claim.get(), Mailer.Unconfirmed.OUTCOME);
+            return Notice.UNCONFIRMED;
         } catch (RuntimeException e) {
             ledger.releaseNotice(claim.get());
             throw e;

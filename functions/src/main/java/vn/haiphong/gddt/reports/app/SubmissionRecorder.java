@@ -158,7 +158,7 @@ public final class SubmissionRecorder {
         Set<String> bounced = unit.emails().isEmpty() ? Set.of() : undeliverable.get();
         List<String> to = unit.emails().stream().filter(e -> !bounced.contains(e.toLowerCase(Locale.ROOT))).toList();
         if (to.isEmpty()) {
-            ledger.noticeNotSent(claim.get(), NO_ADDRESS);
+            ledger.noticeClosed(claim.get(), NO_ADDRESS);
             return false;
         }
         Mailer.Email email = submission.accepted()
@@ -167,6 +167,10 @@ public final class SubmissionRecorder {
         String messageId;
         try {
             messageId = mailer.send(email);
+        } catch (Mailer.Unconfirmed noAnswer) {
+            // SES most likely sent it; sending again could not be told apart from a second receipt.
+            ledger.noticeClosed(claim.get(), Mailer.Unconfirmed.OUTCOME);
+            return true;
         } catch (RuntimeException e) {
             // Given back at once: the event's retry, or the reconciliation sweep, sends it.
             ledger.releaseNotice(claim.get());

@@ -18,6 +18,9 @@ public interface Mailer {
      * caller that retries risks a second copy; one that does not risks none at all.
      */
     final class Unconfirmed extends RuntimeException {
+        /** How a notice ends whose send was unconfirmed: counted as sent, never sent again. */
+        public static final String OUTCOME = "UNCONFIRMED";
+
         public Unconfirmed(String message, Throwable cause) {
             super(message, cause);
         }

@@ -183,8 +183,8 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
     }
 
     @Override
-    public void noticeNotSent(Claims.Held claim, String why) {
-        claims.complete(claim, why, Map.of());
+    public void noticeClosed(Claims.Held claim, String outcome) {
+        claims.complete(claim, outcome, Map.of());
     }
 
     @Override

@@ -66,8 +66,11 @@ public interface SubmissionLedger {
     /** The notice went out as {@code messageId}; it is never sent again. */
     void noticeSent(Claims.Held claim, String messageId);
 
-    /** The notice will never go out ({@code why}: no deliverable address); it is not owed any more. */
-    void noticeNotSent(Claims.Held claim, String why);
+    /**
+     * The notice is not owed any more, without a message id: {@code outcome} says why (no deliverable
+     * address, or a send SES did not confirm, which is never repeated).
+     */
+    void noticeClosed(Claims.Held claim, String outcome);
 
     /** Gives the claim back after a failed send, so the next try sends at once. */
     void releaseNotice(Claims.Held claim);
