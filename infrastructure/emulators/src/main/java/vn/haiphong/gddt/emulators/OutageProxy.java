@@ -28,10 +28,12 @@ import org.slf4j.LoggerFactory;
  * (That is why it is not an HTTP proxy: {@link FaultyProxy} cannot forward {@code Host}; it answers
  * single scripted SES errors instead, for tests that need an exact AWS error.)
  *
- * <p>{@link #down()} resets every open connection and from then on resets each new one as soon as it is
- * accepted: clients fail with a connection error, as against a service that stopped answering.
- * {@link #up()} forwards again. Several proxies may stand in front of one emulator, each switched on
- * its own.
+ * <p>While {@link #down()}, every connection is reset (a TCP reset) as soon as a byte travels on it either
+ * way, and every new one as soon as it is accepted: each request fails with a connection error, as against
+ * a service that stopped answering, including one already under way. A connection that stays idle through
+ * the outage is left alone: HTTP clients keep idle connections in a pool, and one cut while idle would
+ * fail the first calls after {@link #up()} as well, when the outage is over. Several proxies may stand in
+ * front of one emulator, each switched on its own.
  */
 public final class OutageProxy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutageProxy.class);
@@ -40,8 +42,6 @@ public final class OutageProxy implements AutoCloseable {
     private final URI target;
     private final ServerSocket listener;
     private final ExecutorService threads;
-    /** Guards {@link #down} against a connection being registered while {@link #down()} resets the others. */
-    private final Object switchLock = new Object();
     private final Set<Pipe> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean down;
@@ -84,14 +84,9 @@ public final class OutageProxy implements AutoCloseable {
         return target;
     }
 
-    /** Resets every open connection and every later one, until {@link #up()}. */
+    /** Fails every request from now on, on open connections and new ones, until {@link #up()}. */
     public void down() {
-        List<Pipe> cut;
-        synchronized (switchLock) {
-            down = true;
-            cut = List.copyOf(open);
-        }
-        cut.forEach(Pipe::reset);
+        down = true;
     }
 
     public void up() {
@@ -102,7 +97,7 @@ public final class OutageProxy implements AutoCloseable {
         return down;
     }
 
-    /** Connections reset on arrival because the proxy was down. */
+    /** Connections reset because the proxy was down. */
     public int refused() {
         return refused.get();
     }
@@ -134,14 +129,7 @@ public final class OutageProxy implements AutoCloseable {
             return;
         }
         Pipe pipe = new Pipe(client, upstream);
-        synchronized (switchLock) {
-            if (down) {
-                pipe.reset();
-                refused.incrementAndGet();
-                return;
-            }
-            open.add(pipe);
-        }
+        open.add(pipe);
         threads.execute(() -> pipe.copy(client, upstream));
         threads.execute(() -> pipe.copy(upstream, client));
     }
@@ -173,6 +161,11 @@ public final class OutageProxy implements AutoCloseable {
                 OutputStream out = to.getOutputStream();
                 byte[] buffer = new byte[16 * 1024];
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    if (down) {
+                        refused.incrementAndGet();
+                        reset();
+                        return;
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }

@@ -380,8 +380,8 @@ public final class LocalSystem implements AutoCloseable {
         return env;
     }
 
-    /** The runner's own SQS client, for the queues; the functions never call SQS. */
-    private static SqsClient sqsClient(Emulators emulators) {
+    /** The runner's own SQS client, for the queues (and the tests', to read them); the functions never call SQS. */
+    static SqsClient sqsClient(Emulators emulators) {
         return SqsClient.builder()
                 .endpointOverride(emulators.sqsEndpoint())
                 .region(Region.of(emulators.region()))

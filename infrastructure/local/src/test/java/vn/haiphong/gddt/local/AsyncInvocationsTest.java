@@ -21,10 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import vn.haiphong.gddt.emulators.Emulators;
@@ -45,10 +41,7 @@ class AsyncInvocationsTest {
 
     @BeforeEach
     void start(Emulators emulators) {
-        sqs = SqsClient.builder().endpointOverride(emulators.sqsEndpoint()).region(Region.of(emulators.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(emulators.accessKeyId(), emulators.secretAccessKey())))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        sqs = LocalSystem.sqsClient(emulators);
         queueUrl = sqs.createQueue(r -> r.queueName("async-" + UUID.randomUUID().toString().substring(0, 8))).queueUrl();
         async = new AsyncInvocations(sqs, Map.of("FailedEventsQueue", queueUrl),
                 List.of(Duration.ofMillis(10), Duration.ofMillis(20)), Clock.fixed(NOW, ZoneOffset.UTC),

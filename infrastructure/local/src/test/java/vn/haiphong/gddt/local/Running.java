@@ -24,10 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import vn.haiphong.gddt.emulators.Emulators;
@@ -424,13 +420,7 @@ final class Running implements AutoCloseable {
     JsonNode awaitQueued(String queueLogicalId, String text) {
         String url = system.queueUrl(queueLogicalId);
         Instant deadline = Instant.now().plusSeconds(30);
-        try (SqsClient sqs = SqsClient.builder()
-                .endpointOverride(emulators.sqsEndpoint())
-                .region(Region.of(emulators.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(emulators.accessKeyId(), emulators.secretAccessKey())))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+        try (SqsClient sqs = LocalSystem.sqsClient(emulators)) {
             while (Instant.now().isBefore(deadline)) {
                 // Visibility 0: what this test does not want stays there for the next.
                 for (Message message : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
