@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -45,6 +46,7 @@ public final class OutageProxy implements AutoCloseable {
     private final Set<Pipe> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean down;
+    private volatile Duration slowBy = Duration.ZERO;
 
     private OutageProxy(URI target, ServerSocket listener, ExecutorService threads) {
         this.target = target;
@@ -89,12 +91,28 @@ public final class OutageProxy implements AutoCloseable {
         down = true;
     }
 
+    /**
+     * Holds every piece of every request for {@code by} before passing it on: a client whose try ends
+     * sooner gives up, yet the service still gets the request and acts on it, as a slow AWS does. For the
+     * ambiguous case: a send that timed out may have been sent.
+     */
+    public void slow(Duration by) {
+        slowBy = Objects.requireNonNull(by, "by");
+        down = false;
+    }
+
+    /** Back to normal: neither down nor slow. */
     public void up() {
         down = false;
+        slowBy = Duration.ZERO;
     }
 
     public boolean isDown() {
         return down;
+    }
+
+    public boolean isSlow() {
+        return !slowBy.isZero();
     }
 
     /** Connections reset because the proxy was down. */
@@ -166,12 +184,20 @@ public final class OutageProxy implements AutoCloseable {
                         reset();
                         return;
                     }
+                    Duration hold = slowBy;
+                    if (from == client && !hold.isZero()) {
+                        Thread.sleep(hold.toMillis());
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
                 to.shutdownOutput();
             } catch (IOException ended) {
                 // Reset by down(), or by either end: nothing more can travel either way.
+                reset();
+                return;
+            } catch (InterruptedException closing) {
+                Thread.currentThread().interrupt();
                 reset();
                 return;
             }
@@ -221,6 +247,6 @@ public final class OutageProxy implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "OutageProxy[" + endpoint() + " -> " + target + (down ? ", down" : "") + "]";
+        return "OutageProxy[" + endpoint() + " -> " + target + (down ? ", down" : isSlow() ? ", slow by " + slowBy : "") + "]";
     }
 }

@@ -1,14 +1,17 @@
 package vn.haiphong.gddt.local;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.OutageProxy;
+import vn.haiphong.gddt.reports.AwsClients;
 
 /**
- * What {@code /_local/faults} switches: each AWS service the functions call, down or up, and S3's event
+ * What {@code /_local/faults} switches: each AWS service the functions call, down, slow (each request
+ * held past the functions' client timeout, then served: the ambiguous case) or up, and S3's event
  * notifications, held or delivered.
  *
  * <p>The functions reach each service through an {@link OutageProxy} of this system's own (their
@@ -21,6 +24,15 @@ final class LocalFaults {
     static final String SES = "ses";
     static final String S3 = "s3";
     static final String S3_EVENTS = "s3Events";
+
+    /**
+     * How long {@code "slow"} holds each request: a second longer than the functions' client waits for one
+     * try, so the try times out and the service acts on the request all the same.
+     */
+    private static final Map<String, Duration> SLOW_BY = Map.of(
+            DYNAMODB, AwsClients.DYNAMODB.attemptTimeout().plusSeconds(1),
+            SES, AwsClients.SES.attemptTimeout().plusSeconds(1),
+            S3, AwsClients.S3.attemptTimeout().plusSeconds(1));
 
     private final Map<String, OutageProxy> services;
     private final S3Notifications s3Events;
@@ -47,7 +59,7 @@ final class LocalFaults {
     /** {@code {"dynamodb": "up", "ses": "up", "s3": "up", "s3Events": "up"}}, or down / held where switched. */
     Map<String, String> state() {
         Map<String, String> state = new LinkedHashMap<>();
-        services.forEach((name, proxy) -> state.put(name, proxy.isDown() ? "down" : "up"));
+        services.forEach((name, proxy) -> state.put(name, proxy.isDown() ? "down" : proxy.isSlow() ? "slow" : "up"));
         state.put(S3_EVENTS, s3Events.holding() ? "held" : "up");
         return state;
     }
@@ -64,7 +76,7 @@ final class LocalFaults {
             mistakes.add("nothing to switch: send e.g. {\"dynamodb\": \"down\"}");
         }
         changes.forEach((name, value) -> {
-            List<String> allowed = services.containsKey(name) ? List.of("down", "up")
+            List<String> allowed = services.containsKey(name) ? List.of("down", "slow", "up")
                     : S3_EVENTS.equals(name) ? List.of("held", "up") : null;
             if (allowed == null) {
                 mistakes.add("unknown service \"" + name + "\": use " + String.join(", ", state().keySet()));
@@ -84,6 +96,8 @@ final class LocalFaults {
                 }
             } else if (value.equals("down")) {
                 services.get(name).down();
+            } else if (value.equals("slow")) {
+                services.get(name).slow(SLOW_BY.get(name));
             } else {
                 services.get(name).up();
             }
