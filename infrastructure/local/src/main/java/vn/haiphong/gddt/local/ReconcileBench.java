@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -247,15 +248,16 @@ final class ReconcileBench {
     }
 
     /** One sweep as measured: what it did, its wall time, and the SDK calls it made by service and operation. */
-    record SweepRun(long millis, Reconciliation.Outcome outcome, long listPages, long dynamoDbRequests, long queryItems,
-                    long scans, Map<String, Long> dynamoDbCalls, Map<String, Long> s3Calls, Map<String, Long> sesCalls) {
+    record SweepRun(long millis, Reconciliation.Outcome outcome, long listPages, double listMillis, long dynamoDbRequests,
+                    long queryItems, double queryMillis, long scans, Map<String, Long> dynamoDbCalls,
+                    Map<String, Long> s3Calls, Map<String, Long> sesCalls) {
         boolean repairedNothing() {
             return outcome.recorded() == 0 && outcome.noticesSent() == 0 && outcome.errors().isEmpty();
         }
     }
 
     /** One listing of the baseline. */
-    record ListRun(long millis, long keys, long listPages) {
+    record ListRun(long millis, long keys, long listPages, double listMillis) {
     }
 
     private void steadyState(Reconciliation reconciliation, SubmissionFiles listing, List<String> prefixes,
@@ -293,6 +295,10 @@ final class ReconcileBench {
         out.printf("  %-34s %,14d%n", "  items read (Query)", last.queryItems());
         out.printf("  %-34s %,14d%n", "  GetItem", last.dynamoDbCalls().getOrDefault("GetItem", 0L));
         out.printf("  %-34s %,14d%n", "  Scan", last.scans());
+        // Where a sweep's time goes: the calls are made one after another, so these add up to most of it.
+        out.printf("  %-34s %,14.0f %,14.0f%n", "ms in ListObjectsV2 (median run)", median(sweeps, SweepRun::listMillis),
+                median(baselines, ListRun::listMillis));
+        out.printf("  %-34s %,14.0f%n", "ms in Query (median run)", median(sweeps, SweepRun::queryMillis));
         out.printf("  %-34s %14s%n", "recorded / notices sent", last.outcome().recorded() + " / " + last.outcome().noticesSent());
         out.printf("  %-34s %13.2f %%%n", "of the " + timeoutSeconds + " s Timeout (max)", 100.0 * sweepMax / (timeoutSeconds * 1000.0));
         out.printf("  sweep wall ms, each run: %s; baseline: %s%n", Arrays.toString(sweepMs), Arrays.toString(baseMs));
@@ -312,6 +318,11 @@ final class ReconcileBench {
         result.put("steadyState", steady);
     }
 
+    /** The median of one measure over the runs, to the millisecond. */
+    private static <T> double median(List<T> runs, ToDoubleFunction<T> millis) {
+        return StatusBench.median(runs.stream().mapToLong(r -> Math.round(millis.applyAsDouble(r))).toArray());
+    }
+
     /** One sweep with the function's whole Timeout ahead of it, its calls counted. */
     private static SweepRun sweep(Reconciliation reconciliation, SdkCalls calls, int timeoutSeconds) {
         calls.reset();
@@ -323,9 +334,9 @@ final class ReconcileBench {
                 () -> Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         long millis = (System.nanoTime() - start) / 1_000_000;
         Map<String, Long> dynamo = calls.counts(DYNAMODB);
-        return new SweepRun(millis, outcome, calls.count("ListObjectsV2"),
-                dynamo.values().stream().mapToLong(Long::longValue).sum(), calls.items("Query"), calls.count("Scan"),
-                dynamo, calls.counts(S3), calls.counts(SES));
+        return new SweepRun(millis, outcome, calls.count("ListObjectsV2"), calls.millis("ListObjectsV2"),
+                dynamo.values().stream().mapToLong(Long::longValue).sum(), calls.items("Query"), calls.millis("Query"),
+                calls.count("Scan"), dynamo, calls.counts(S3), calls.counts(SES));
     }
 
     /** The SDK's service names, under which {@link SdkCalls} files the calls. */
@@ -341,7 +352,8 @@ final class ReconcileBench {
         for (String prefix : prefixes) {
             keys += listing.list(prefix).size();
         }
-        return new ListRun((System.nanoTime() - start) / 1_000_000, keys, calls.count("ListObjectsV2"));
+        return new ListRun((System.nanoTime() - start) / 1_000_000, keys, calls.count("ListObjectsV2"),
+                calls.millis("ListObjectsV2"));
     }
 
     /**
