@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -53,11 +54,21 @@ public final class AwsClients {
     private final Env env;
     private final Region region;
     private final AwsCredentialsProvider credentials;
+    private final List<ExecutionInterceptor> interceptors;
     private final SdkHttpClient http = UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(SOCKET_TIMEOUT).build();
 
     public AwsClients(Env env) {
+        this(env, List.of());
+    }
+
+    /**
+     * @param interceptors added to every client built here; the local benches count the calls a use
+     *                     case makes with one, on exactly the clients the functions use
+     */
+    public AwsClients(Env env, List<ExecutionInterceptor> interceptors) {
         this.env = env;
+        this.interceptors = List.copyOf(interceptors);
         this.region = Region.of(env.required("AWS_REGION"));
         this.credentials = overridden()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
@@ -107,8 +118,9 @@ public final class AwsClients {
         return SsmParameter.read(http, credentials, region, endpoint, name);
     }
 
-    private static ClientOverrideConfiguration limits(CallLimits limits) {
+    private ClientOverrideConfiguration limits(CallLimits limits) {
         return ClientOverrideConfiguration.builder()
+                .executionInterceptors(interceptors)
                 .apiCallAttemptTimeout(limits.attemptTimeout())
                 .apiCallTimeout(limits.callTimeout())
                 .retryStrategy(limits.retriesUnanswered()

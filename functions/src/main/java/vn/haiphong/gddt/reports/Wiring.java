@@ -53,9 +53,14 @@ public final class Wiring {
     private Catalog catalog;
 
     public Wiring(Env env, Clock clock) {
+        this(env, clock, new AwsClients(env));
+    }
+
+    /** With clients built elsewhere from the same environment (a bench counting their calls). */
+    public Wiring(Env env, Clock clock, AwsClients aws) {
         this.env = env;
         this.clock = clock;
-        this.aws = new AwsClients(env);
+        this.aws = aws;
     }
 
     public Catalog catalog() {

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code check-catalog}: checks an edited catalog and lists a year's obligations (see {@link CheckCatalog}).</li>
  *   <li>{@code bench-status}: measures what a status request costs (see {@link StatusBench}).</li>
  *   <li>{@code bench-reminders}: measures the reminder sweep against the SES rate (see {@link ReminderBench}).</li>
+ *   <li>{@code bench-reconcile}: measures the reconciliation sweep against listing alone (see {@link ReconcileBench}).</li>
  *   <li>{@code bench-cold}: cold start of every function in fresh JVMs, against two baselines (see {@link ColdStartBench}).</li>
  * </ul>
  */
@@ -39,9 +40,10 @@ public final class LocalRunner {
             case "check-catalog" -> System.exit(CheckCatalog.main(rest, System.out, System.err));
             case "bench-status" -> System.exit(StatusBench.main(rest));
             case "bench-reminders" -> System.exit(ReminderBench.main(rest));
+            case "bench-reconcile" -> System.exit(ReconcileBench.main(rest));
             case "bench-cold" -> System.exit(ColdStartBench.main(rest));
             default -> {
-                System.err.println("unknown command " + command + "; use run, import-units, mint-token, check-catalog, bench-status, bench-reminders or bench-cold");
+                System.err.println("unknown command " + command + "; use run, import-units, mint-token, check-catalog, bench-status, bench-reminders, bench-reconcile or bench-cold");
                 System.exit(2);
             }
         }

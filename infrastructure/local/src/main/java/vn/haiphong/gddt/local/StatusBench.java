@@ -15,25 +15,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.haiphong.gddt.emulators.EmulatorOptions;
 import vn.haiphong.gddt.emulators.Emulators;
+import vn.haiphong.gddt.reports.AwsClients;
+import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.catalog.CatalogFile;
 import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.Catalog;
@@ -75,7 +67,7 @@ final class StatusBench {
             try (LocalSystem system = LocalSystem.startOn(emulators, new LocalSystem.Options(
                     Path.of("template.yaml"), 0, null, NOW, csv))) {
                 String table = system.physicalName("ReportsTable");
-                OperationCounter counter = new OperationCounter();
+                SdkCalls counter = new SdkCalls();
                 try (DynamoDbClient dynamo = counted(emulators, counter)) {
                     DynamoDbUnitDirectory units = new DynamoDbUnitDirectory(dynamo, table);
                     DynamoDbSubmissionLedger ledger = new DynamoDbSubmissionLedger(dynamo, table);
@@ -153,7 +145,7 @@ final class StatusBench {
         return Arrays.stream(parts).mapToLong(p -> p.getBytes(StandardCharsets.UTF_8).length).sum();
     }
 
-    private static void reads(OperationCounter counter, SubmissionLedger ledger, List<Obligation> obligations,
+    private static void reads(SdkCalls counter, SubmissionLedger ledger, List<Obligation> obligations,
                               long partitionBytes) {
         System.out.println();
         System.out.println("DynamoDB reads for one status request (each obligation: one paged Query of its partition)");
@@ -243,38 +235,13 @@ final class StatusBench {
                 Runtime.getRuntime().maxMemory() >> 20, heap.getUsed() >> 20);
     }
 
-    private static double median(long[] values) {
+    static double median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static DynamoDbClient counted(Emulators emulators, OperationCounter counter) {
-        return DynamoDbClient.builder().region(Region.of(emulators.region()))
-                .endpointOverride(emulators.dynamoDbEndpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        emulators.accessKeyId(), emulators.secretAccessKey())))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(counter))
-                .build();
-    }
-
-    /** Counts DynamoDB calls by operation, to show one paged Query per obligation and no Scan. */
-    private static final class OperationCounter implements ExecutionInterceptor {
-        private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
-
-        @Override
-        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-            calls.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new AtomicLong())
-                    .incrementAndGet();
-        }
-
-        long count(String operation) {
-            return calls.getOrDefault(operation, new AtomicLong()).get();
-        }
-
-        void reset() {
-            calls.clear();
-        }
+    private static DynamoDbClient counted(Emulators emulators, SdkCalls counter) {
+        return new AwsClients(new Env(LocalSystem.awsEnvironment(emulators)), List.of(counter)).dynamoDb();
     }
 }
