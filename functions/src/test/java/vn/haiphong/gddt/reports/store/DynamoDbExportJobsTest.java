@@ -15,9 +15,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 import vn.haiphong.gddt.reports.EmulatorClients;
@@ -38,12 +35,7 @@ class DynamoDbExportJobsTest {
     @BeforeAll
     void createTable(Emulators emulators) {
         dynamo = EmulatorClients.of(emulators).dynamoDb();
-        table = "exports-" + UUID.randomUUID().toString().substring(0, 8);
-        dynamo.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("PK").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("SK").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH), k -> k.attributeName("SK").keyType(KeyType.RANGE)));
-        dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
+        table = EmulatorClients.newTable(dynamo, "exports");
         jobs = new DynamoDbExportJobs(dynamo, table);
     }
 

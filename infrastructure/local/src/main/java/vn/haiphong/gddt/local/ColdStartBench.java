@@ -324,9 +324,7 @@ final class ColdStartBench {
                 for (SamTemplate.Function fn : sam.functions()) {
                     f.functions.put(fn.logicalId(), fn);
                     LocalContext.timeout(fn.logicalId(), fn.timeoutSeconds());
-                    Map<String, String> env = new LinkedHashMap<>(system.environmentOf(fn.logicalId()));
-                    // The runner's outage proxies stop with it: here the functions call the emulators themselves.
-                    env.putAll(LocalSystem.awsEnvironment(emulators));
+                    Map<String, String> env = system.environmentOnTheEmulators(fn.logicalId());
                     // What Lambda adds to every function's environment, which the SDK reads.
                     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
                     env.put("AWS_LAMBDA_FUNCTION_NAME", fn.logicalId());

@@ -309,6 +309,16 @@ public final class LocalSystem implements AutoCloseable {
         return environments.get(functionLogicalId);
     }
 
+    /**
+     * The same, but calling the emulators themselves rather than this system's outage proxies, which stop
+     * with it: for a bench that builds a function's use case and goes on after the runner is closed.
+     */
+    public Map<String, String> environmentOnTheEmulators(String functionLogicalId) {
+        Map<String, String> env = new LinkedHashMap<>(environments.get(functionLogicalId));
+        env.putAll(awsEnvironment(emulators));
+        return env;
+    }
+
     /** The local name of a template resource: its BucketName, TableName or QueueName, or stack-logicalId. */
     public String physicalName(String logicalId) {
         return names.get(logicalId);

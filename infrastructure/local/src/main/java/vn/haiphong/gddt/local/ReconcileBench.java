@@ -145,7 +145,7 @@ final class ReconcileBench {
         // event subscription would run RecordSubmissionFunction for each of them, one after another.
         try (LocalSystem system = LocalSystem.startOn(emulators, new LocalSystem.Options(template, 0, null, NOW, csv)
                 .withStack("bench-reconcile", Map.of()))) {
-            env = system.environmentOf(FUNCTION);
+            env = system.environmentOnTheEmulators(FUNCTION);
             clock = system.clock();
         }
         Files.delete(csv);

@@ -110,7 +110,7 @@ class FaultsTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(Running.read(unknown.body()).get("detail").asText()).contains("\"sqs\"", "dynamodb, ses, s3, s3Events");
-        assertThat(Running.read(badValue.body()).get("detail").asText()).contains("dynamodb", "\"down\" or \"up\"", "sideways");
+        assertThat(Running.read(badValue.body()).get("detail").asText()).contains("dynamodb", "\"down\" or \"slow\" or \"up\"", "sideways");
         assertThat(badValue.statusCode()).isEqualTo(400);
         assertThat(notAnObject.statusCode()).isEqualTo(400);
         assertThat(notJson.statusCode()).isEqualTo(400);

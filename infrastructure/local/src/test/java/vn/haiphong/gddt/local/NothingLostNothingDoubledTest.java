@@ -87,7 +87,28 @@ class NothingLostNothingDoubledTest {
         assertThat(receivedAt).as("the time of the PUT on the business clock, not of the sweep")
                 .isBetween(before.minusSeconds(1).truncatedTo(ChronoUnit.SECONDS), after);
         assertThat(obligation.get("state").asText()).isEqualTo("ON_TIME");
+        JsonNode row = statusRow(school.unit());
+        assertThat(row.get("state").asText()).as("the Office's status").isEqualTo("ON_TIME");
+        assertThat(OffsetDateTime.parse(row.get("submittedAt").asText()).toInstant()).isEqualTo(receivedAt);
         assertExactlyOneReceipt(id);
+    }
+
+    @Test
+    void two_sweeps_at_the_same_moment_record_a_file_whose_event_was_lost_once_and_send_one_receipt() throws Exception {
+        LocalSystem.SessionUnit school = nextSchool();
+        running.switchFaults("{\"s3Events\":\"held\"}");
+        String id = running.upload(school.token(), QCDC, "bao-cao.pdf", "application/pdf", Running.pdf("two sweeps"));
+
+        CompletableFuture<HttpResponse<String>> one = CompletableFuture.supplyAsync(() -> running.runSchedule(RECONCILE, null));
+        CompletableFuture<HttpResponse<String>> two = CompletableFuture.supplyAsync(() -> running.runSchedule(RECONCILE, null));
+        assertThat(one.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(two.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+
+        assertThat(running.obligation(school.token(), QCDC).get("submissions")).hasSize(1);
+        assertExactlyOneReceipt(id);
+        running.switchFaults("{\"s3Events\":\"up\"}");
+        assertExactlyOneReceipt(id);
+        assertThat(running.obligation(school.token(), QCDC).get("submissions")).as("the late event too").hasSize(1);
     }
 
     @Test
@@ -208,6 +229,12 @@ class NothingLostNothingDoubledTest {
         HttpResponse<String> granted = running.requestUpload(school.token(), QCDC, "bao-cao.pdf", "application/pdf", file);
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
         return Running.read(granted.body());
+    }
+
+    private JsonNode statusRow(String unit) {
+        HttpResponse<String> status = running.status(running.system.officeToken(), Map.of("obligation", QCDC, "unit", unit));
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        return Running.read(status.body()).at("/obligations/0/units/0");
     }
 
     private JsonNode reconcile() {
