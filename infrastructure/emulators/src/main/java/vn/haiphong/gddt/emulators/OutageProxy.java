@@ -146,6 +146,15 @@ public final class OutageProxy implements AutoCloseable {
             closeQuietly(upstream);
             return;
         }
+        try {
+            // Each piece goes on as it comes: Nagle's algorithm would hold small writes for the peer's delayed ACK.
+            client.setTcpNoDelay(true);
+            upstream.setTcpNoDelay(true);
+        } catch (SocketException closedMeanwhile) {
+            reset(client);
+            closeQuietly(upstream);
+            return;
+        }
         Pipe pipe = new Pipe(client, upstream);
         open.add(pipe);
         threads.execute(() -> pipe.copy(client, upstream));
