@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import vn.haiphong.gddt.reports.domain.Capability;
@@ -50,7 +49,7 @@ public final class Returns {
     private final Catalog catalog;
     private final UnitDirectory units;
     private final SubmissionLedger ledger;
-    private final Mailer mailer;
+    private final SubmissionNotices notices;
     private final ReminderEmails emails;
     private final CapabilityTokens tokens;
     private final Supplier<Set<String>> undeliverable;
@@ -64,7 +63,7 @@ public final class Returns {
         this.catalog = catalog;
         this.units = units;
         this.ledger = ledger;
-        this.mailer = mailer;
+        this.notices = new SubmissionNotices(ledger, mailer, undeliverable, clock);
         this.emails = emails;
         this.tokens = tokens;
         this.undeliverable = undeliverable;
@@ -123,31 +122,10 @@ public final class Returns {
 
     /** Claims the notice, then sends it; a failed send gives the claim back and is thrown. */
     private Notice tell(Submission target, Unit unit, Obligation obligation, Instant dueForUnit, Duration timeLeft) {
-        Instant now = clock.instant();
-        Optional<Claims.Held> claim = ledger.claimNotice(target, SubmissionLedger.Notice.RETURN, now, Claims.lease(timeLeft));
-        if (claim.isEmpty()) {
-            return Notice.ALREADY_HANDLED;
-        }
-        Set<String> bounced = undeliverable.get();
-        List<String> to = unit.emails().stream().filter(e -> !bounced.contains(e.toLowerCase(Locale.ROOT))).toList();
-        if (to.isEmpty()) {
-            ledger.noticeClosed(claim.get(), SubmissionRecorder.NO_ADDRESS);
-            return Notice.NO_ADDRESS;
-        }
-        String messageId;
-        try {
-            String token = tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(),
-                    Reminders.linkExpiry(obligation, dueForUnit, now, linkValidityAfterDeadline)));
-            messageId = mailer.send(emails.returned(unit, obligation, target, target.returned().orElseThrow(),
-                    dueForUnit, token, to));
-        } catch (Mailer.Unconfirmed noAnswer) {
-            ledger.noticeClosed(claim.get(), Mailer.Unconfirmed.OUTCOME);
-            return Notice.UNCONFIRMED;
-        } catch (RuntimeException e) {
-            ledger.releaseNotice(claim.get());
-            throw e;
-        }
-        ledger.noticeSent(claim.get(), messageId);
-        return Notice.SENT;
+        SubmissionNotices.Result result = notices.sendOnce(target, SubmissionLedger.Notice.RETURN, unit, timeLeft,
+                (to, now) -> emails.returned(unit, obligation, target, target.returned().orElseThrow(), dueForUnit,
+                        tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(),
+                                Reminders.linkExpiry(obligation, dueForUnit, now, linkValidityAfterDeadline))), to));
+        return Notice.valueOf(result.name());
     }
 }

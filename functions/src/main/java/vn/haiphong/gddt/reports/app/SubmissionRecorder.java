@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -37,17 +36,13 @@ import vn.haiphong.gddt.reports.store.UnitDirectory;
 public final class SubmissionRecorder {
     public enum Outcome { RECORDED, ALREADY_RECORDED, IGNORED }
 
-    /** How a notice ends that no address could receive (none given, or every one bounced). */
-    public static final String NO_ADDRESS = "NO_ADDRESS";
 
     private final Catalog catalog;
     private final UnitDirectory units;
     private final SubmissionLedger ledger;
     private final SubmissionFiles files;
-    private final Mailer mailer;
     private final SubmissionEmails emails;
-    private final Supplier<Set<String>> undeliverable;
-    private final Clock clock;
+    private final SubmissionNotices notices;
 
     /** @param undeliverable addresses SES reported bounced or complained about (lower case): never written to */
     public SubmissionRecorder(Catalog catalog, UnitDirectory units, SubmissionLedger ledger, SubmissionFiles files,
@@ -56,10 +51,8 @@ public final class SubmissionRecorder {
         this.units = units;
         this.ledger = ledger;
         this.files = files;
-        this.mailer = mailer;
         this.emails = emails;
-        this.undeliverable = undeliverable;
-        this.clock = clock;
+        this.notices = new SubmissionNotices(ledger, mailer, undeliverable, clock);
     }
 
     /** What {@link #record} did, and the submission's record when there is one. */
@@ -150,33 +143,10 @@ public final class SubmissionRecorder {
     }
 
     private boolean tellUnit(Submission submission, Unit unit, Obligation obligation, Duration timeLeft) {
-        Optional<Claims.Held> claim = ledger.claimNotice(submission, SubmissionLedger.Notice.RECEIPT, clock.instant(),
-                Claims.lease(timeLeft));
-        if (claim.isEmpty()) {
-            return false;
-        }
-        Set<String> bounced = unit.emails().isEmpty() ? Set.of() : undeliverable.get();
-        List<String> to = unit.emails().stream().filter(e -> !bounced.contains(e.toLowerCase(Locale.ROOT))).toList();
-        if (to.isEmpty()) {
-            ledger.noticeClosed(claim.get(), NO_ADDRESS);
-            return false;
-        }
-        Mailer.Email email = submission.accepted()
-                ? emails.receipt(unit, obligation, submission, to)
-                : emails.refusal(unit, obligation, submission, to);
-        String messageId;
-        try {
-            messageId = mailer.send(email);
-        } catch (Mailer.Unconfirmed noAnswer) {
-            // SES most likely sent it; sending again could not be told apart from a second receipt.
-            ledger.noticeClosed(claim.get(), Mailer.Unconfirmed.OUTCOME);
-            return true;
-        } catch (RuntimeException e) {
-            // Given back at once: the event's retry, or the reconciliation sweep, sends it.
-            ledger.releaseNotice(claim.get());
-            throw e;
-        }
-        ledger.noticeSent(claim.get(), messageId);
-        return true;
+        SubmissionNotices.Result result = notices.sendOnce(submission, SubmissionLedger.Notice.RECEIPT, unit, timeLeft,
+                (to, now) -> submission.accepted()
+                        ? emails.receipt(unit, obligation, submission, to)
+                        : emails.refusal(unit, obligation, submission, to));
+        return result == SubmissionNotices.Result.SENT || result == SubmissionNotices.Result.UNCONFIRMED;
     }
 }

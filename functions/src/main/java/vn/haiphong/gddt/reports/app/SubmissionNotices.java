@@ -1,0 +1,71 @@
+package vn.haiphong.gddt.reports.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import vn.haiphong.gddt.reports.domain.Submission;
+import vn.haiphong.gddt.reports.domain.Unit;
+import vn.haiphong.gddt.reports.mail.Mailer;
+import vn.haiphong.gddt.reports.store.Claims;
+import vn.haiphong.gddt.reports.store.SubmissionLedger;
+
+/**
+ * Sends one of a submission's notices (its receipt or refusal, its return notice) exactly once, under
+ * the notice's claim: claimed, then sent to the unit's deliverable addresses, then finished. A send
+ * that fails gives the claim back and is thrown, so the event's retry or the reconciliation sweep sends
+ * it; one SES took without answering in time is counted as sent and never repeated.
+ */
+final class SubmissionNotices {
+    /** How a try ended. */
+    enum Result { SENT, UNCONFIRMED, NO_ADDRESS, ALREADY_HANDLED }
+
+    /** How a notice ends that no address could receive (none given, or every one bounced). */
+    static final String NO_ADDRESS = "NO_ADDRESS";
+
+    private final SubmissionLedger ledger;
+    private final Mailer mailer;
+    private final Supplier<Set<String>> undeliverable;
+    private final Clock clock;
+
+    SubmissionNotices(SubmissionLedger ledger, Mailer mailer, Supplier<Set<String>> undeliverable, Clock clock) {
+        this.ledger = ledger;
+        this.mailer = mailer;
+        this.undeliverable = undeliverable;
+        this.clock = clock;
+    }
+
+    /** @param compose the e-mail to these addresses, at this instant (built only when it is to be sent) */
+    Result sendOnce(Submission submission, SubmissionLedger.Notice notice, Unit unit, Duration timeLeft,
+                    BiFunction<List<String>, Instant, Mailer.Email> compose) {
+        Instant now = clock.instant();
+        Optional<Claims.Held> claim = ledger.claimNotice(submission, notice, now, Claims.lease(timeLeft));
+        if (claim.isEmpty()) {
+            return Result.ALREADY_HANDLED;
+        }
+        Set<String> bounced = unit.emails().isEmpty() ? Set.of() : undeliverable.get();
+        List<String> to = unit.emails().stream().filter(e -> !bounced.contains(e.toLowerCase(Locale.ROOT))).toList();
+        if (to.isEmpty()) {
+            ledger.noticeClosed(claim.get(), NO_ADDRESS);
+            return Result.NO_ADDRESS;
+        }
+        String messageId;
+        try {
+            messageId = mailer.send(compose.apply(to, now));
+        } catch (Mailer.Unconfirmed noAnswer) {
+            // SES most likely sent it; sending again could not be told apart from a second copy.
+            ledger.noticeClosed(claim.get(), Mailer.Unconfirmed.OUTCOME);
+            return Result.UNCONFIRMED;
+        } catch (RuntimeException e) {
+            ledger.releaseNotice(claim.get());
+            throw e;
+        }
+        ledger.noticeSent(claim.get(), messageId);
+        return Result.SENT;
+    }
+}
