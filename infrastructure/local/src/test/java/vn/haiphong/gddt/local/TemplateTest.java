@@ -590,6 +590,20 @@ class TemplateTest {
     }
 
     @Test
+    void the_api_throttles_every_route_and_the_grants_to_upload_more_tightly() {
+        Map<String, JsonNode> apis = resourcesOfType("AWS::Serverless::HttpApi");
+        assertThat(apis).isNotEmpty();
+        apis.forEach((id, api) -> {
+            JsonNode all = api.path("Properties").path("DefaultRouteSettings");
+            assertThat(all.path("ThrottlingRateLimit").asInt()).as("%s rate limit", id).isBetween(1, 1000);
+            assertThat(all.path("ThrottlingBurstLimit").asInt()).as("%s burst limit", id).isBetween(1, 2000);
+            JsonNode uploads = api.path("Properties").path("RouteSettings").path("POST /v1/uploads");
+            assertThat(uploads.path("ThrottlingRateLimit").asInt()).as("POST /v1/uploads rate limit")
+                    .isBetween(1, all.path("ThrottlingRateLimit").asInt() - 1);
+        });
+    }
+
+    @Test
     void every_function_logs_json() {
         SoftAssertions softly = new SoftAssertions();
         functions().forEach((id, f) -> softly.assertThat(property(f, "LoggingConfig").path("LogFormat").asText())
