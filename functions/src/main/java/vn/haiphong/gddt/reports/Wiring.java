@@ -37,6 +37,7 @@ import vn.haiphong.gddt.reports.store.DynamoDbExportJobs;
 import vn.haiphong.gddt.reports.store.DynamoDbReminderClaims;
 import vn.haiphong.gddt.reports.store.DynamoDbSubmissionLedger;
 import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
+import vn.haiphong.gddt.reports.store.DynamoDbUploadGrantQuota;
 
 /**
  * Builds the use cases from the environment that template.yaml declares. Each handler's public
@@ -88,12 +89,14 @@ public final class Wiring {
     }
 
     public Uploads uploads() {
-        return new Uploads(catalog(), ledger(), files(), uploadLimits(), clock);
+        return new Uploads(catalog(), ledger(), files(), new DynamoDbUploadGrantQuota(dynamo(), env.required("TABLE_NAME")),
+                uploadLimits(), clock);
     }
 
     private Uploads.Limits uploadLimits() {
         return new Uploads.Limits(env.number("MAX_UPLOAD_BYTES", 25L * 1024 * 1024, 1, 5L << 30),
-                Duration.ofSeconds(env.number("UPLOAD_URL_TTL_SECONDS", 900, 30, 900)));
+                Duration.ofSeconds(env.number("UPLOAD_URL_TTL_SECONDS", 900, 30, 900)),
+                (int) env.number("UPLOAD_GRANTS_PER_MINUTE", 20, 1, 1000));
     }
 
     public OfficeAccess officeAccess() {

@@ -22,6 +22,7 @@ import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.files.SubmissionFiles;
 import vn.haiphong.gddt.reports.files.SubmissionFiles.PresignedUpload;
 import vn.haiphong.gddt.reports.store.SubmissionLedger;
+import vn.haiphong.gddt.reports.store.UploadGrantQuota;
 
 /**
  * Grants a unit one upload: checks the obligation, the window and the file, then asks storage for
@@ -32,10 +33,12 @@ public final class Uploads {
     public static final String META_FILE_NAME = "file-name";
     public static final String META_SHA256 = "sha256";
 
-    public record Limits(long maxBytes, Duration urlValidFor) {
+    /** @param grantsPerMinute presigned URLs one unit may be given in a minute */
+    public record Limits(long maxBytes, Duration urlValidFor, int grantsPerMinute) {
         public Limits {
-            if (maxBytes < 1 || urlValidFor.isNegative() || urlValidFor.compareTo(Duration.ofMinutes(15)) > 0) {
-                throw new IllegalArgumentException("max bytes ≥ 1 and URL validity ≤ 15 minutes");
+            if (maxBytes < 1 || urlValidFor.isNegative() || urlValidFor.compareTo(Duration.ofMinutes(15)) > 0
+                    || grantsPerMinute < 1) {
+                throw new IllegalArgumentException("max bytes ≥ 1, URL validity ≤ 15 minutes, grants a minute ≥ 1");
             }
         }
     }
@@ -48,13 +51,16 @@ public final class Uploads {
     private final Catalog catalog;
     private final SubmissionLedger ledger;
     private final SubmissionFiles files;
+    private final UploadGrantQuota quota;
     private final Limits limits;
     private final Clock clock;
 
-    public Uploads(Catalog catalog, SubmissionLedger ledger, SubmissionFiles files, Limits limits, Clock clock) {
+    public Uploads(Catalog catalog, SubmissionLedger ledger, SubmissionFiles files, UploadGrantQuota quota, Limits limits,
+                   Clock clock) {
         this.catalog = catalog;
         this.ledger = ledger;
         this.files = files;
+        this.quota = quota;
         this.limits = limits;
         this.clock = clock;
     }
@@ -88,6 +94,11 @@ public final class Uploads {
                     Problem.SIZE_TOO_LARGE.detail() + " Tối đa " + limits.maxBytes() + " byte.");
         }
         String sha256 = canonicalSha256(request.sha256());
+        // Counted last: only a grant that would be given uses up the unit's minute.
+        if (!quota.tryTake(unit.id(), now, limits.grantsPerMinute())) {
+            throw new RequestRefused(Problem.TOO_MANY_REQUESTS,
+                    Duration.ofSeconds(60 - now.atZone(java.time.ZoneOffset.UTC).getSecond()));
+        }
 
         String submissionId = newSubmissionId();
         SubmissionKey key = new SubmissionKey(obligation.period(), obligation.report().id(), unit.id(), submissionId,

@@ -38,6 +38,7 @@ public enum Problem {
     SUBMISSION_NOT_LATEST(409, "Chỉ trả lại được bản nộp mới nhất của đơn vị cho báo cáo này; đơn vị đã nộp bản mới hơn."),
     SUBMISSION_NOT_ACCEPTED(409, "Tệp này đã bị hệ thống từ chối nên không được tính; không cần trả lại."),
     EXPORT_NOT_FOUND(404, "Không có bản xuất nào với mã này."),
+    TOO_MANY_REQUESTS(429, "Đơn vị đã xin quá nhiều lượt tải lên trong một phút. Xin thử lại sau ít giây."),
     NOT_FOUND(404, "Không tìm thấy địa chỉ này."),
     METHOD_NOT_ALLOWED(405, "Phương thức không được hỗ trợ."),
     INTERNAL(500, "Hệ thống gặp lỗi. Xin vui lòng thử lại sau ít phút.");

@@ -31,7 +31,13 @@ final class Http {
             return response;
         } catch (RequestRefused refused) {
             Log.info(context, "refused", Map.of("route", String.valueOf(route), "code", refused.problem().code()));
-            return problem(refused.problem(), refused.detail());
+            APIGatewayV2HTTPResponse answer = problem(refused.problem(), refused.detail());
+            refused.retryAfter().ifPresent(wait -> {
+                Map<String, String> headers = new java.util.HashMap<>(answer.getHeaders());
+                headers.put("retry-after", Long.toString(Math.max(1, wait.toSeconds())));
+                answer.setHeaders(headers);
+            });
+            return answer;
         } catch (RuntimeException e) {
             Log.error(context, "failed", Map.of("route", String.valueOf(route)), e);
             return problem(Problem.INTERNAL, Problem.INTERNAL.detail());
