@@ -589,6 +589,79 @@ class TemplateTest {
                 .matches(parameter.path("AllowedPattern").asText());
     }
 
+    /**
+     * Who may touch what in the table (README "Who may touch what"): per function, each DynamoDB action
+     * and the partitions ({@code dynamodb:LeadingKeys}) it may use it on. The BySubmissionId index is
+     * keyed by submission id alone, so its Query cannot be limited by prefix and is not in this table.
+     */
+    private static final Map<String, Map<String, Set<String>>> TABLE_GRANTS = Map.ofEntries(
+            Map.entry("GetMeFunction", grants("GetItem Query", "UNITS OBL#*")),
+            Map.entry("CreateUploadFunction", merge(grants("GetItem Query", "UNITS OBL#*"), grants("UpdateItem", "UNIT#*#GRANTS"))),
+            Map.entry("RecordSubmissionFunction", merge(grants("GetItem Query", "UNITS OBL#* SUPPRESSED"),
+                    grants("PutItem UpdateItem", "OBL#*"))),
+            Map.entry("ReconcileSubmissionsFunction", merge(grants("GetItem Query", "UNITS OBL#* SUPPRESSED"),
+                    grants("PutItem UpdateItem", "OBL#*"))),
+            Map.entry("GetStatusFunction", grants("GetItem Query", "UNITS OBL#* SUPPRESSED")),
+            Map.entry("GrantExtensionFunction", merge(grants("GetItem", "UNITS"), grants("PutItem", "OBL#*"))),
+            Map.entry("RevokeExtensionFunction", merge(grants("GetItem Query", "UNITS OBL#*"), grants("UpdateItem", "OBL#*"))),
+            Map.entry("GetSubmissionFileFunction", Map.of()),
+            Map.entry("ReturnSubmissionFunction", merge(grants("GetItem Query", "UNITS OBL#* SUPPRESSED"),
+                    grants("UpdateItem", "OBL#*"))),
+            Map.entry("WriteStatusSnapshotsFunction", grants("Query", "UNITS OBL#* SUPPRESSED")),
+            Map.entry("StartExportFunction", grants("PutItem UpdateItem", "EXPORT#*")),
+            Map.entry("GetExportFunction", grants("GetItem", "EXPORT#*")),
+            Map.entry("BuildExportFunction", merge(grants("GetItem UpdateItem", "EXPORT#*"), grants("Query", "UNITS OBL#*"))),
+            Map.entry("SendRemindersFunction", merge(grants("Query", "UNITS OBL#* SUPPRESSED"), grants("UpdateItem", "OBL#*"))),
+            Map.entry("RecordSesFeedbackFunction", grants("PutItem", "SUPPRESSED")),
+            Map.entry("ServePagesFunction", Map.of()));
+
+    @Test
+    void each_function_may_use_on_the_table_exactly_the_actions_and_partitions_of_the_table_of_grants() {
+        Map<String, Map<String, Set<String>>> granted = new java.util.TreeMap<>();
+        functions().forEach((id, f) -> {
+            List<JsonNode> documents = new ArrayList<>();
+            collectPolicyDocuments(f.path("Policies"), documents);
+            Map<String, Set<String>> byAction = new java.util.TreeMap<>();
+            documents.stream().flatMap(d -> stream(d.path("Statement")))
+                    .filter(s -> s.path("Effect").asText().equals("Allow"))
+                    .filter(s -> stream(s.path("Action")).anyMatch(a -> a.asText().startsWith("dynamodb:")))
+                    .filter(s -> !s.path("Resource").toString().contains("/index/"))
+                    .forEach(s -> {
+                        List<String> keys = stream(s.path("Condition").path("ForAllValues:StringLike")
+                                .path("dynamodb:LeadingKeys")).map(JsonNode::asText).toList();
+                        stream(s.path("Action")).map(a -> a.asText().substring("dynamodb:".length())).forEach(a ->
+                                byAction.computeIfAbsent(a, k -> new java.util.TreeSet<>())
+                                        .addAll(keys.isEmpty() ? List.of("* (no LeadingKeys condition)") : keys));
+                    });
+            granted.put(id, byAction);
+        });
+        Map<String, Map<String, Set<String>>> expected = new java.util.TreeMap<>();
+        TABLE_GRANTS.forEach((id, byAction) -> {
+            Map<String, Set<String>> sorted = new java.util.TreeMap<>();
+            byAction.forEach((a, keys) -> sorted.put(a, new java.util.TreeSet<>(keys)));
+            expected.put(id, sorted);
+        });
+        assertThat(granted).as("DynamoDB grants per function: action -> partitions").isEqualTo(expected);
+    }
+
+    private static Map<String, Set<String>> grants(String actions, String partitions) {
+        Map<String, Set<String>> grants = new LinkedHashMap<>();
+        for (String action : actions.split(" ")) {
+            grants.put(action, Set.of(partitions.split(" ")));
+        }
+        return grants;
+    }
+
+    private static Map<String, Set<String>> merge(Map<String, Set<String>> a, Map<String, Set<String>> b) {
+        Map<String, Set<String>> merged = new LinkedHashMap<>(a);
+        b.forEach((action, keys) -> merged.merge(action, keys, (x, y) -> {
+            Set<String> both = new java.util.HashSet<>(x);
+            both.addAll(y);
+            return both;
+        }));
+        return merged;
+    }
+
     @Test
     void the_api_throttles_every_route_and_the_grants_to_upload_more_tightly() {
         Map<String, JsonNode> apis = resourcesOfType("AWS::Serverless::HttpApi");
