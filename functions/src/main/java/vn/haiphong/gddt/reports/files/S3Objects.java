@@ -11,13 +11,18 @@ final class S3Objects {
     private S3Objects() {
     }
 
+    /**
+     * The object's head, or empty when it is not there. Without {@code s3:ListBucket} (which no function
+     * needs for this, so none has it unconditioned) S3 answers a missing key with 403 rather than 404;
+     * every caller holds {@code s3:GetObject} on the keys it asks about, so a 403 here can only mean that.
+     */
     static Optional<HeadObjectResponse> head(S3Client s3, String bucket, String key) {
         try {
             return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key)));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (e.statusCode() == 404 || e.statusCode() == 403) {
                 return Optional.empty();
             }
             throw e;

@@ -644,6 +644,20 @@ class TemplateTest {
         assertThat(granted).as("DynamoDB grants per function: action -> partitions").isEqualTo(expected);
     }
 
+    @Test
+    void no_function_may_list_the_bucket_beyond_a_prefix() {
+        SoftAssertions softly = new SoftAssertions();
+        functions().forEach((id, f) -> {
+            List<JsonNode> documents = new ArrayList<>();
+            collectPolicyDocuments(f.path("Policies"), documents);
+            documents.stream().flatMap(d -> stream(d.path("Statement")))
+                    .filter(s -> stream(s.path("Action")).anyMatch(a -> a.asText().equals("s3:ListBucket")))
+                    .forEach(s -> softly.assertThat(stream(s.path("Condition").path("StringLike").path("s3:prefix")).toList())
+                            .as("%s: s3:ListBucket without an s3:prefix condition: %s", id, s).isNotEmpty());
+        });
+        softly.assertAll();
+    }
+
     private static Map<String, Set<String>> grants(String actions, String partitions) {
         Map<String, Set<String>> grants = new LinkedHashMap<>();
         for (String action : actions.split(" ")) {
