@@ -1,13 +1,16 @@
 package vn.haiphong.gddt.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@code GET faults} tells which services are down and whether S3 events are held;
  *       {@code POST faults} switches them (see {@link LocalFaults}).</li>
  * </ul>
+ * A body these cannot read gets a 400 problem saying what was expected.
  * Schedules and topics invoke asynchronously, with Lambda's retries ({@link AsyncInvocations}); the
  * answer waits for the outcome, so that a script knows it.
  */
@@ -67,8 +71,7 @@ final class LocalControl {
         } else if (what.equals("faults") && method.equals("POST")) {
             switchFaults(exchange, body);
         } else if (what.equals("clock") && method.equals("POST")) {
-            clock.moveTo(LocalRunner.parseInstant(String.valueOf(JSON.readValue(body, Map.class).get("now"))));
-            ApiGateway.send(exchange, 200, JSON_TYPE, "{\"now\":\"" + clock.instant() + "\"}");
+            moveClock(exchange, body);
         } else if (method.equals("POST") && scheduled.containsKey(after(what, "schedules/"))) {
             runSchedule(exchange, scheduled.get(after(what, "schedules/")), body);
         } else if (method.equals("POST") && topics.containsKey(after(what, "topics/"))) {
@@ -85,37 +88,64 @@ final class LocalControl {
     }
 
     private void switchFaults(HttpExchange exchange, String body) throws IOException {
-        Map<?, ?> changes;
-        try {
-            changes = JSON.readValue(body, Map.class);
-        } catch (JsonProcessingException e) {
-            changes = null;
-        }
-        if (changes == null) {
-            badFaults(exchange, "the body must be a JSON object such as {\"dynamodb\": \"down\"} or {\"s3Events\": \"held\"}");
+        Optional<Map<String, Object>> changes = object(body);
+        if (changes.isEmpty()) {
+            badRequest(exchange, "faults", "the body must be a JSON object such as {\"dynamodb\": \"down\"} or {\"s3Events\": \"held\"}");
             return;
         }
         try {
-            ApiGateway.send(exchange, 200, JSON_TYPE, JSON.writeValueAsString(faults.apply(changes)));
+            ApiGateway.send(exchange, 200, JSON_TYPE, JSON.writeValueAsString(faults.apply(changes.get())));
         } catch (IllegalArgumentException e) {
-            badFaults(exchange, e.getMessage());
+            badRequest(exchange, "faults", e.getMessage());
         }
     }
 
-    private static void badFaults(HttpExchange exchange, String detail) throws IOException {
+    private void moveClock(HttpExchange exchange, String body) throws IOException {
+        JsonNode now = object(body).map(o -> JSON.<JsonNode>valueToTree(o.get("now"))).orElse(null);
+        if (now == null || !now.isTextual()) {
+            badRequest(exchange, "clock", "the body must be a JSON object such as {\"now\": \"2025-06-09T08:00:00+07:00\"}");
+            return;
+        }
+        try {
+            clock.moveTo(LocalRunner.parseInstant(now.asText()));
+        } catch (DateTimeException e) {
+            badRequest(exchange, "clock", "\"now\" must be an instant such as 2025-06-09T08:00:00+07:00 (or a date-time, read as"
+                    + " Vietnam time), not " + JSON.writeValueAsString(now.asText()));
+            return;
+        }
+        ApiGateway.send(exchange, 200, JSON_TYPE, "{\"now\":\"" + clock.instant() + "\"}");
+    }
+
+    /** The body as a JSON object; empty when it is anything else (not JSON, an array, a string, null, nothing). */
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Object>> object(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            return node != null && node.isObject() ? Optional.of(JSON.convertValue(node, Map.class)) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** 400 with what was wrong, as the API's problems say it: a script's mistake, never a 500. */
+    private static void badRequest(HttpExchange exchange, String route, String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:hp-reports:problem:local-faults-invalid");
+        problem.put("type", "urn:hp-reports:problem:local-" + route + "-invalid");
         problem.put("title", "Bad Request");
         problem.put("status", 400);
         problem.put("detail", detail);
         ApiGateway.send(exchange, 400, PROBLEM_TYPE, JSON.writeValueAsString(problem));
     }
 
-    @SuppressWarnings("unchecked")
     private void runSchedule(HttpExchange exchange, AsyncInvocations.Target function, String body) throws IOException {
-        Map<String, Object> detail = body.isBlank() ? Map.of() : JSON.readValue(body, Map.class);
+        Optional<Map<String, Object>> detail = body.isBlank() ? Optional.of(Map.of()) : object(body);
+        if (detail.isEmpty()) {
+            badRequest(exchange, "schedule", "the body, when there is one, must be a JSON object: the event's detail,"
+                    + " such as {\"dryRun\": true}");
+            return;
+        }
         AsyncInvocations.Outcome outcome = async.invoke(function,
-                AsyncEvent.scheduled(clock.instant(), detail, region, account)).join();
+                AsyncEvent.scheduled(clock.instant(), detail.get(), region, account)).join();
         if (!outcome.succeeded()) {
             failed(exchange, List.of(outcome));
             return;
@@ -125,6 +155,11 @@ final class LocalControl {
     }
 
     private void publish(HttpExchange exchange, Topic topic, String message) throws IOException {
+        if (message.isBlank()) {
+            // SNS refuses an empty Publish too (InvalidParameter): no subscriber ever sees one.
+            badRequest(exchange, "topic", "the body is the message to publish (an SES notification's JSON, say); it is empty");
+            return;
+        }
         AsyncEvent event = AsyncEvent.sns(topic.arn(), message, clock.instant());
         List<CompletableFuture<AsyncInvocations.Outcome>> deliveries = topic.subscribers().stream()
                 .map(subscriber -> async.invoke(subscriber, event)).toList();

@@ -2,6 +2,7 @@ package vn.haiphong.gddt.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,30 +50,51 @@ public final class LocalRunner {
         }
     }
 
-    private static void run(List<String> args) throws Exception {
-        Args a = new Args(args);
-        Path root = a.path("--root", Path.of("."));
-        LocalSystem.Options options = new LocalSystem.Options(
-                a.path("--template", root.resolve("template.yaml")),
-                Integer.parseInt(a.value("--port", "3000")),
-                a.has("--data") ? Path.of(a.value("--data", null)) : null,
-                a.has("--clock") ? parseInstant(a.value("--clock", null)) : null,
-                a.path("--units", root.resolve("infrastructure/seed/units.csv")))
-                .withAsyncRetryDelays(a.has("--async-retry-delays")
-                        ? AsyncInvocations.parseDelays(a.value("--async-retry-delays", null)) : null);
-        Path sessionFile = a.has("--session-file") ? Path.of(a.value("--session-file", null)) : null;
-        a.rejectUnknown();
+    /** The exit code of a runner that could not start: a missing file or a bad option, said in one line. */
+    static final int CANNOT_START = 2;
 
-        LocalSystem system = LocalSystem.start(options);
+    private static void run(List<String> args) throws Exception {
+        LocalSystem system;
+        Path sessionFile;
+        try {
+            Args a = new Args(args);
+            Path root = a.path("--root", Repository.root(Path.of("").toAbsolutePath(), Repository.buildLocation()));
+            LocalSystem.Options options = new LocalSystem.Options(
+                    a.path("--template", root.resolve("template.yaml")),
+                    Integer.parseInt(a.value("--port", "3000")),
+                    a.has("--data") ? Path.of(a.value("--data", null)) : null,
+                    a.has("--clock") ? parseInstant(a.value("--clock", null)) : null,
+                    a.path("--units", root.resolve("infrastructure/seed/units.csv")))
+                    .withAsyncRetryDelays(a.has("--async-retry-delays")
+                            ? AsyncInvocations.parseDelays(a.value("--async-retry-delays", null)) : null)
+                    .withNodeModules(Repository.nodeModules(root));
+            sessionFile = a.has("--session-file") ? Path.of(a.value("--session-file", null)) : null;
+            a.rejectUnknown();
+            // Before any emulator starts: a missing file found later would leave node processes to clean up.
+            Repository.requireFile(options.template(), "template.yaml", "run from the repository or pass --root DIR (or --template FILE)");
+            Repository.requireFile(options.unitsCsv(), "units CSV", "pass --units CSV or --root DIR");
+            system = LocalSystem.start(options);
+            if (sessionFile != null) {
+                try {
+                    Files.writeString(sessionFile, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(system.session()), StandardCharsets.UTF_8);
+                } catch (IOException | RuntimeException e) {
+                    system.close();
+                    throw e;
+                }
+            }
+        } catch (RuntimeException | IOException e) {
+            // A person at a terminal needs what is wrong and what to do, not a stack trace; LocalSystem has
+            // already closed whatever it had started.
+            System.err.println(oneLine(e));
+            System.exit(CANNOT_START);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             system.close();
             stopped.countDown();
         }));
-        if (sessionFile != null) {
-            Files.writeString(sessionFile, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(system.session()), StandardCharsets.UTF_8);
-        }
         LocalSystem.SessionUnit sample = system.units().stream().filter(u -> u.category().equals("THPT")).findFirst()
                 .orElse(system.units().get(0));
         System.out.printf("""
@@ -88,6 +110,15 @@ public final class LocalRunner {
                 system.emulators().sesEndpoint(), system.emulators().sesStore(), system.units().size(),
                 sessionFile == null ? "all links: --session-file <path>" : "session written to " + sessionFile);
         stopped.await();
+    }
+
+    private static String oneLine(Exception e) {
+        boolean expected = e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof java.time.DateTimeException;
+        String message = e instanceof Repository.Missing ? e.getMessage()
+                : "Không khởi động được / could not start: "
+                + (expected && e.getMessage() != null ? e.getMessage() : e.toString());
+        return message.strip().replaceAll(":\\s*\\R\\s*", ": ").replaceAll("\\s*\\R\\s*", "; ");
     }
 
     /** "2025-06-09T23:00:00+07:00", or a bare date-time read as Vietnam time. */

@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,15 +65,13 @@ public final class LocalSystem implements AutoCloseable {
     /**
      * @param stackName          names the bucket and table, as a stack would: two systems can share emulators
      * @param parameterOverrides template parameters, as {@code sam deploy --parameter-overrides} gives them
-     */
-    /**
-     * @param stackName          names the bucket and table, as a stack would: two systems can share emulators
-     * @param parameterOverrides template parameters, as {@code sam deploy --parameter-overrides} gives them
      * @param asyncRetryDelays   the waits before the retries of a failed asynchronous invocation, for
      *                           Lambda's one and two minutes ({@code --async-retry-delays}; 1 s and 2 s)
+     * @param nodeModules        where the Node emulators are installed, for {@link #start(Options)}; null lets
+     *                           the emulators look (see {@link EmulatorOptions#nodeModules()})
      */
     public record Options(Path template, int port, Path dataDir, Instant clockStart, Path unitsCsv, String stackName,
-                          Map<String, String> parameterOverrides, List<Duration> asyncRetryDelays) {
+                          Map<String, String> parameterOverrides, List<Duration> asyncRetryDelays, Path nodeModules) {
         public Options {
             stackName = stackName == null ? DEFAULT_STACK_NAME : stackName;
             parameterOverrides = parameterOverrides == null ? Map.of() : Map.copyOf(parameterOverrides);
@@ -79,19 +79,23 @@ public final class LocalSystem implements AutoCloseable {
         }
 
         public Options(Path template, int port, Path dataDir, Instant clockStart, Path unitsCsv) {
-            this(template, port, dataDir, clockStart, unitsCsv, null, null, null);
+            this(template, port, dataDir, clockStart, unitsCsv, null, null, null, null);
         }
 
         public Options withClock(Instant start) {
-            return new Options(template, port, dataDir, start, unitsCsv, stackName, parameterOverrides, asyncRetryDelays);
+            return new Options(template, port, dataDir, start, unitsCsv, stackName, parameterOverrides, asyncRetryDelays, nodeModules);
         }
 
         public Options withStack(String name, Map<String, String> overrides) {
-            return new Options(template, port, dataDir, clockStart, unitsCsv, name, overrides, asyncRetryDelays);
+            return new Options(template, port, dataDir, clockStart, unitsCsv, name, overrides, asyncRetryDelays, nodeModules);
         }
 
         public Options withAsyncRetryDelays(List<Duration> delays) {
-            return new Options(template, port, dataDir, clockStart, unitsCsv, stackName, parameterOverrides, delays);
+            return new Options(template, port, dataDir, clockStart, unitsCsv, stackName, parameterOverrides, delays, nodeModules);
+        }
+
+        public Options withNodeModules(Path dir) {
+            return new Options(template, port, dataDir, clockStart, unitsCsv, stackName, parameterOverrides, asyncRetryDelays, dir);
         }
     }
 
@@ -133,10 +137,17 @@ public final class LocalSystem implements AutoCloseable {
     /** Starts the emulators too; they stop with the system. */
     public static LocalSystem start(Options options) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 512);
-        Emulators emulators = Emulators.start(EmulatorOptions.builder()
-                .dataDir(options.dataDir() == null ? null : options.dataDir().resolve("emulators"))
-                .corsOrigins(origins(server))
-                .build());
+        Emulators emulators;
+        try {
+            emulators = Emulators.start(EmulatorOptions.builder()
+                    .dataDir(options.dataDir() == null ? null : options.dataDir().resolve("emulators"))
+                    .corsOrigins(origins(server))
+                    .nodeModules(options.nodeModules())
+                    .build());
+        } catch (RuntimeException e) {
+            server.stop(0);
+            throw e;
+        }
         return start(options, server, emulators, true);
     }
 
@@ -158,15 +169,16 @@ public final class LocalSystem implements AutoCloseable {
 
     private static LocalSystem start(Options options, HttpServer server, Emulators emulators, boolean ownsEmulators)
             throws IOException {
-        SamTemplate template = SamTemplate.read(options.template());
-        options.parameterOverrides().keySet().stream().filter(p -> !template.parameters().containsKey(p)).findFirst()
-                .ifPresent(p -> {
-                    throw new IllegalArgumentException("template.yaml has no parameter " + p);
-                });
         LocalClock clock = new LocalClock(options.clockStart());
         URI baseUrl = URI.create("http://localhost:" + server.getAddress().getPort());
         List<AutoCloseable> started = new ArrayList<>();
+        // Everything that can fail is inside: the emulators were started for this system and must not outlive it.
         try {
+            SamTemplate template = SamTemplate.read(options.template());
+            options.parameterOverrides().keySet().stream().filter(p -> !template.parameters().containsKey(p)).findFirst()
+                    .ifPresent(p -> {
+                        throw new IllegalArgumentException("template.yaml has no parameter " + p);
+                    });
             String tokenKeys = tokenKeys(options.dataDir());
             Map<String, String> pseudo = pseudoParameters(options.stackName(), emulators.region());
             Map<String, String> names = physicalNames(template, pseudo, options);
@@ -488,14 +500,36 @@ public final class LocalSystem implements AutoCloseable {
         if (dataDir != null) {
             Path file = dataDir.resolve("token-keys");
             if (Files.exists(file)) {
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    // Runners before this one wrote the file world-readable; the keys in it are the same secret.
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
                 return Files.readString(file).strip();
             }
             Files.createDirectories(dataDir);
             String keys = newTokenKeys();
-            Files.writeString(file, keys);
+            writeOwnerOnly(file, keys);
             return keys;
         }
         return newTokenKeys();
+    }
+
+    /**
+     * The keys sign every link and office token: the file is born 0600 (where the file system has POSIX
+     * permissions) in a temporary name and moved into place, so it is never readable by others, nor half written.
+     */
+    static void writeOwnerOnly(Path file, String text) throws IOException {
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Path temporary = posix
+                ? Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(temporary, text);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private static String newTokenKeys() {

@@ -17,18 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's main command, as a person runs it: {@code java -jar infrastructure/local/target/local-runner.jar}.
  * It writes the session file, serves the API, stops everything on Ctrl-C (SIGTERM here) and, with
- * {@code --data}, keeps its state across a restart.
+ * {@code --data}, keeps its state across a restart; started from any folder, it finds its repository or
+ * says in one line what is missing, and leaves no emulator behind.
  */
 class LocalRunnerJarIT {
     private static final Path JAR = Path.of("target/local-runner.jar").toAbsolutePath();
 
     @Test
-    void the_runner_jar_serves_the_system_stops_cleanly_and_keeps_its_data_across_a_restart(@TempDir Path dir)
+    void the_runner_jar_serves_the_system_stops_cleanly_and_keeps_its_data_across_a_restart_from_another_folder(@TempDir Path dir)
             throws Exception {
         Path data = dir.resolve("data");
         Path session = dir.resolve("session.json");
 
-        Process first = start(session, data, dir.resolve("first.log"));
+        Process first = start(session, data, dir.resolve("first.log"), Running.ROOT);
         JsonNode s = awaitSession(session, first, dir.resolve("first.log"));
         assertThat(s.get("baseUrl").asText()).startsWith("http://localhost:");
         assertThat(s.get("officeToken").asText()).isNotBlank();
@@ -55,7 +56,8 @@ class LocalRunnerJarIT {
         stopLikeCtrlC(first);
 
         Files.delete(session);
-        Process second = start(session, data, dir.resolve("second.log"));
+        // Started where there is no template.yaml: the jar knows which repository it was built in.
+        Process second = start(session, data, dir.resolve("second.log"), Files.createDirectories(dir.resolve("elsewhere")));
         try {
             JsonNode again = awaitSession(session, second, dir.resolve("second.log"));
             assertThat(awaitSubmissionCount(again, token)).as("the link printed before the restart still opens, with its upload").isEqualTo(1);
@@ -68,14 +70,87 @@ class LocalRunnerJarIT {
         return "DVCQ:" + java.time.LocalDate.now(vn.haiphong.gddt.reports.domain.VietnamTime.ZONE).getYear() + "-Y";
     }
 
-    private static Process start(Path session, Path data, Path log) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-                "--port", "0", "--session-file", session.toString(), "--data", data.toString(),
+    @Test
+    void started_from_another_folder_with_a_template_that_does_not_exist_the_runner_says_so_in_one_line_and_exits_2_before_any_emulator(
+            @TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Path missing = dir.resolve("nowhere/template.yaml");
+
+        Failed failed = runToFailure(dir, "--port", "0", "--data", data.toString(), "--template", missing.toString());
+
+        assertThat(failed.stderr()).containsExactly("Không tìm thấy template.yaml (" + missing + ") / template.yaml not found ("
+                + missing + "): run from the repository or pass --root DIR (or --template FILE)");
+        assertThat(failed.stdout()).isEmpty();
+        assertThat(data).as("checked before any emulator was started").doesNotExist();
+    }
+
+    @Test
+    void a_runner_that_fails_after_its_emulators_started_stops_them_says_why_in_one_line_and_exits_2(@TempDir Path dir)
+            throws Exception {
+        Path data = dir.resolve("data");
+        Path units = Files.writeString(dir.resolve("units.csv"), "a,b\n1,2\n");
+
+        Failed failed = runToFailure(dir, "--port", "0", "--data", data.toString(), "--units", units.toString());
+
+        // Before it, the emulators' own log lines (the console log is stderr); the last line is the reason.
+        assertThat(failed.stderr().get(failed.stderr().size() - 1))
+                .startsWith("Không khởi động được / could not start: " + units + ": dòng 1: thiếu cột");
+        assertThat(failed.stderr()).as("no stack trace").noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "));
+        assertThat(data.resolve("emulators/dynamodb")).as("the emulators had started").isDirectory();
+        String sesPort = failed.stderr().stream().filter(line -> line.contains("Emulators started")).findFirst()
+                .map(line -> line.replaceAll(".*SES http://[^:]+:(\\d+).*", "$1")).orElseThrow();
+        // Only this runner's children: dynalite on this data directory, aws-ses-v2-local on the port it logged.
+        awaitNone(command -> command.contains("dynalite") && command.contains(data.toString())
+                || command.contains("aws-ses-v2-local") && command.endsWith("--port " + sesPort));
+    }
+
+    private record Failed(List<String> stdout, List<String> stderr) {
+    }
+
+    /** Runs the jar from {@code workingDir}; it must exit 2 within a minute. */
+    private static Failed runToFailure(Path workingDir, String... args) throws Exception {
+        Path out = workingDir.resolve("stdout.log");
+        Path err = workingDir.resolve("stderr.log");
+        Process process = new ProcessBuilder(javaJar(args)).directory(workingDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        assertThat(exited).as("the runner gives up rather than hangs:\n" + Files.readString(out)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(err)).isEqualTo(2);
+        return new Failed(Files.readAllLines(out), Files.readAllLines(err));
+    }
+
+    private static void awaitNone(java.util.function.Predicate<String> commandLine) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        List<ProcessHandle> alive;
+        do {
+            alive = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().filter(commandLine).isPresent()).toList();
+            if (!alive.isEmpty()) {
+                Thread.sleep(100);
+            }
+        } while (!alive.isEmpty() && Instant.now().isBefore(deadline));
+        assertThat(alive).as("no emulator process outlives the runner").isEmpty();
+    }
+
+    private static Process start(Path session, Path data, Path log, Path workingDir) throws IOException {
+        return new ProcessBuilder(javaJar("--port", "0", "--session-file", session.toString(), "--data", data.toString(),
                 "--clock", Instant.now().atZone(vn.haiphong.gddt.reports.domain.VietnamTime.ZONE).withMonth(12).withDayOfMonth(1)
-                        .withHour(9).toOffsetDateTime().toString())
-                .directory(Running.ROOT.toFile())
+                        .withHour(9).toOffsetDateTime().toString()))
+                .directory(workingDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .start();
+    }
+
+    /** The README's command, with this JVM's java. */
+    private static List<String> javaJar(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     private static JsonNode awaitSession(Path session, Process process, Path log) throws Exception {
