@@ -36,6 +36,9 @@ public record Capability(Kind kind, String subject, int version, Instant expires
         return new Capability(Kind.UNIT, unitId, version, expiresAt);
     }
 
+    /** The longest an office token may live: one leaked is the key to every school's files until then. */
+    public static final java.time.Duration OFFICE_LONGEST_LIFE = java.time.Duration.ofDays(90);
+
     public static Capability office(String scope, String actor, Instant expiresAt) {
         if (!scope.matches("\\*|[A-Z0-9_]{1,16}") || !actor.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
             throw new IllegalArgumentException("office scope is * or a receiver code; actor is a lowercase name");

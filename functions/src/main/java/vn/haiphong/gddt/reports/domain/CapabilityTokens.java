@@ -18,6 +18,8 @@ public final class CapabilityTokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final int MAX_TOKEN_LENGTH = 512;
+    private static final String OFFICE_TOO_LONG = "Mã truy cập của Văn phòng có hạn dài quá 90 ngày nên không được chấp nhận;"
+            + " đề nghị cấp mã mới.";
 
     private final TokenKeys keys;
 
@@ -41,6 +43,11 @@ public final class CapabilityTokens {
         Capability capability = decode(token).orElseThrow(() -> new RequestRefused(Problem.TOKEN_INVALID));
         if (!now.isBefore(capability.expiresAt())) {
             throw new RequestRefused(Problem.TOKEN_EXPIRED);
+        }
+        if (capability.kind() == Capability.Kind.OFFICE
+                && capability.expiresAt().isAfter(now.plus(Capability.OFFICE_LONGEST_LIFE))) {
+            // Signed by us, yet longer-lived than any office token may be: the key to every school's files.
+            throw new RequestRefused(Problem.TOKEN_EXPIRED, OFFICE_TOO_LONG);
         }
         return capability;
     }

@@ -30,6 +30,8 @@ class CapabilityTokensTest {
 
     private static final Instant NOW = Instant.parse("2025-06-01T01:00:00Z");
     private static final Instant EXPIRES = Instant.parse("2025-12-31T17:00:00Z");
+    /** Office tokens live at most 90 days. */
+    private static final Instant OFFICE_EXPIRES = Instant.parse("2025-07-01T01:00:00Z");
     private static final String URL_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -86,7 +88,7 @@ class CapabilityTokensTest {
 
         @Test
         void an_office_capability_for_all_reports_comes_back_as_it_was_minted() {
-            Capability office = Capability.office(Capability.ALL_REPORTS, "chanh-van-phong", EXPIRES);
+            Capability office = Capability.office(Capability.ALL_REPORTS, "chanh-van-phong", OFFICE_EXPIRES);
 
             Capability back = tokens.verify(tokens.mint(office), NOW);
 
@@ -98,7 +100,7 @@ class CapabilityTokensTest {
 
         @Test
         void an_office_capability_limited_to_one_report_keeps_its_scope() {
-            Capability office = Capability.office("TCCB", "truong-phong-tccb", EXPIRES);
+            Capability office = Capability.office("TCCB", "truong-phong-tccb", OFFICE_EXPIRES);
 
             Capability back = tokens.verify(tokens.mint(office), NOW);
 
@@ -110,7 +112,7 @@ class CapabilityTokensTest {
         @Test
         void a_unit_token_and_an_office_token_are_told_apart() {
             Capability unit = Capability.unit("x1", 1, EXPIRES);
-            Capability office = Capability.office("VP", "x1", EXPIRES);
+            Capability office = Capability.office("VP", "x1", OFFICE_EXPIRES);
 
             assertThat(tokens.verify(tokens.mint(unit), NOW).kind()).isEqualTo(Capability.Kind.UNIT);
             assertThat(tokens.verify(tokens.mint(office), NOW).kind()).isEqualTo(Capability.Kind.OFFICE);
@@ -291,6 +293,18 @@ class CapabilityTokensTest {
             String token = tokens.mint(Capability.office("*", "van-thu", NOW));
 
             assertThat(refusal(tokens, token, NOW)).isEqualTo(Problem.TOKEN_EXPIRED);
+        }
+
+        @Test
+        void an_office_token_that_would_live_longer_than_ninety_days_is_refused_as_expired_however_well_signed() {
+            String forever = tokens.mint(Capability.office("*", "van-thu", Instant.parse("9999-12-31T00:00:00Z")));
+            String ninetyOneDays = tokens.mint(Capability.office("*", "van-thu", NOW.plus(Duration.ofDays(91))));
+
+            assertThat(refusal(tokens, forever, NOW)).isEqualTo(Problem.TOKEN_EXPIRED);
+            assertThat(refusal(tokens, ninetyOneDays, NOW)).isEqualTo(Problem.TOKEN_EXPIRED);
+            assertThat(tokens.verify(tokens.mint(Capability.office("*", "van-thu", NOW.plus(Duration.ofDays(90)))), NOW).kind())
+                    .isEqualTo(Capability.Kind.OFFICE);
+            assertThat(refusal(tokens, ninetyOneDays, NOW.plus(Duration.ofDays(1)))).as("a day later it fits").isNull();
         }
 
         @Test

@@ -44,6 +44,11 @@ final class MintToken {
                 System.err.println("--actor <name> is required: extensions and exports record who acted");
                 return 2;
             }
+            if (validity.isNegative() || validity.isZero() || validity.compareTo(Capability.OFFICE_LONGEST_LIFE) > 0) {
+                System.err.println("--days " + validity.toDays() + ": an office token lives 1 to "
+                        + Capability.OFFICE_LONGEST_LIFE.toDays() + " days (mã của Văn phòng có hạn tối đa 90 ngày)");
+                return 2;
+            }
             System.out.println(tokens.mint(Capability.office(scope, actor, clock.instant().plus(validity))));
             return 0;
         }

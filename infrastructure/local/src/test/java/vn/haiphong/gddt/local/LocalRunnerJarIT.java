@@ -104,15 +104,30 @@ class LocalRunnerJarIT {
                 || command.contains("aws-ses-v2-local") && command.endsWith("--port " + sesPort));
     }
 
+    @Test
+    void an_office_token_for_longer_than_ninety_days_is_not_minted(@TempDir Path dir) throws Exception {
+        Failed failed = runToFailure(dir, java.util.Map.of("TOKEN_KEYS", "k1:" + java.util.Base64.getEncoder()
+                .encodeToString(new byte[32])), "mint-token", "office", "--actor", "chanh-van-phong", "--days", "91");
+
+        assertThat(failed.stdout()).as("no token printed").isEmpty();
+        assertThat(String.join("\n", failed.stderr())).contains("--days 91", "90");
+    }
+
     private record Failed(List<String> stdout, List<String> stderr) {
     }
 
     /** Runs the jar from {@code workingDir}; it must exit 2 within a minute. */
     private static Failed runToFailure(Path workingDir, String... args) throws Exception {
+        return runToFailure(workingDir, java.util.Map.of(), args);
+    }
+
+    private static Failed runToFailure(Path workingDir, java.util.Map<String, String> env, String... args) throws Exception {
         Path out = workingDir.resolve("stdout.log");
         Path err = workingDir.resolve("stderr.log");
-        Process process = new ProcessBuilder(javaJar(args)).directory(workingDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(javaJar(args)).directory(workingDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         boolean exited = process.waitFor(60, TimeUnit.SECONDS);
         if (!exited) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
