@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +21,9 @@ import java.util.Map;
  * Reads JSON into plain Java values with Jackson's streaming parser: an object is a
  * {@code Map<String, Object>} in document order, an array a {@code List}, a whole number a
  * {@code Long} (a {@code BigInteger} past its range), any other number a {@code Double}, and
- * {@code true}, {@code false}, {@code null} themselves. Strict: a key written twice or anything after
- * the value is refused. The counterpart of {@link JsonOut}: no databind on a cold start.
+ * {@code true}, {@code false}, {@code null} themselves. Strict: a key written twice, anything after
+ * the value, bytes that are not UTF-8, a lone surrogate (raw or as a {@code \\u} escape) and anything past
+ * Jackson's stream limits (a number of 1,000 digits, nesting 1,000 deep) are refused, never replaced. The counterpart of {@link JsonOut}: no databind on a cold start.
  */
 public final class JsonIn {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -35,17 +40,48 @@ public final class JsonIn {
     }
 
     public static Object parse(String json) {
+        // getBytes would write a lone surrogate as '?', turning a broken text into a valid one.
+        if (hasLoneSurrogate(json)) {
+            throw new Malformed("chuỗi chứa ký tự UTF-16 không hợp lệ (surrogate đứng riêng)");
+        }
         return parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
     public static Object parse(byte[] json) {
+        utf8(json);
         try (JsonParser parser = FACTORY.createParser(json)) {
             return document(parser);
         } catch (JsonParseException e) {
             throw malformed(e.getLocation(), e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            // StreamConstraintsException (too long a number, too deep a nesting) is not a
+            // JsonParseException, yet it is as much the document's fault.
+            throw new Malformed(e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The bytes as text, refusing what is not UTF-8 rather than replacing it with U+FFFD. */
+    public static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Malformed("nội dung không phải UTF-8 hợp lệ");
+        }
+    }
+
+    public static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value as a JSON object, or null when it is another kind of value. */
@@ -71,7 +107,7 @@ public final class JsonIn {
             case START_OBJECT: {
                 Map<String, Object> object = new LinkedHashMap<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-                    String name = parser.currentName();
+                    String name = checked(parser, parser.currentName());
                     object.put(name, value(parser, parser.nextToken()));
                 }
                 return object;
@@ -84,7 +120,7 @@ public final class JsonIn {
                 return array;
             }
             case VALUE_STRING:
-                return parser.getText();
+                return checked(parser, parser.getText());
             case VALUE_NUMBER_INT:
                 return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue()
                         : (Object) parser.getLongValue();
@@ -99,6 +135,14 @@ public final class JsonIn {
             default:
                 throw malformed(parser.currentLocation(), "unexpected " + token);
         }
+    }
+
+    /** A {@code \\ud800} escape decodes to a lone surrogate that no UTF-8 byte check can see. */
+    private static String checked(JsonParser parser, String text) {
+        if (hasLoneSurrogate(text)) {
+            throw malformed(parser.currentLocation(), "surrogate đứng riêng trong chuỗi");
+        }
+        return text;
     }
 
     private static Malformed malformed(JsonLocation where, String what) {

@@ -1,10 +1,10 @@
 package vn.haiphong.gddt.reports.app;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.Catalog;
@@ -46,6 +46,13 @@ public final class Extensions {
             throw new RequestRefused(Problem.EXTENSION_UNTIL_INVALID, Problem.EXTENSION_UNTIL_INVALID.detail()
                     + " Hạn nộp: " + obligation.dueWording() + ".");
         }
+        // A report of one year is not owed two years on; the bound also keeps the year at four
+        // digits, so the answer and the CSV stay RFC 3339 (9999-12-31 would print as +10000-…).
+        int lastYear = obligation.period().year() + 1;
+        if (untilInstant.isAfter(VietnamTime.startOf(LocalDate.of(lastYear + 1, 1, 1)))) {
+            throw new RequestRefused(Problem.EXTENSION_UNTIL_INVALID, Problem.EXTENSION_UNTIL_INVALID.detail()
+                    + " Gia hạn muộn nhất đến hết ngày 31/12/" + lastYear + ".");
+        }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > Extension.MAX_REASON) {
             throw new RequestRefused(Problem.EXTENSION_REASON_INVALID);
@@ -85,7 +92,8 @@ public final class Extensions {
             return until.length() == 10
                     ? VietnamTime.startOf(LocalDate.parse(until).plusDays(1))
                     : OffsetDateTime.parse(until).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
+            // DateTimeParseException, and the day after LocalDate.MAX (+999999999-12-31)
             throw new RequestRefused(Problem.EXTENSION_UNTIL_INVALID);
         }
     }

@@ -3,7 +3,7 @@ package vn.haiphong.gddt.reports.app;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +36,8 @@ public final class StatusQuery {
     /** @param undeliverable addresses SES reported bounced or complained about, lower case */
     public record Result(Instant generatedAt, Instant asOf, List<ObligationStatus> obligations, Set<String> undeliverable) {
     }
+
+    private static final Instant EARLIEST_AS_OF = VietnamTime.startOf(java.time.LocalDate.of(2000, 1, 1));
 
     private final Catalog catalog;
     private final UnitDirectory units;
@@ -137,8 +139,12 @@ public final class StatusQuery {
         Instant asOf;
         try {
             asOf = OffsetDateTime.parse(given).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new RequestRefused(Problem.AS_OF_INVALID);
+        }
+        if (asOf.isBefore(EARLIEST_AS_OF)) {
+            // Nothing was collected before then, and a year of five or more digits would not print as RFC 3339.
+            throw new RequestRefused(Problem.AS_OF_INVALID, Problem.AS_OF_INVALID.detail() + " Không nhận thời điểm trước năm 2000.");
         }
         if (asOf.isAfter(now)) {
             throw new RequestRefused(Problem.AS_OF_IN_FUTURE);

@@ -55,15 +55,20 @@ final class Http {
 
     static Map<String, Object> jsonObject(APIGatewayV2HTTPEvent event) {
         String raw = event.getBody() == null ? "" : event.getBody();
+        if (!event.getIsBase64Encoded() && JsonIn.hasLoneSurrogate(raw)) {
+            // getBytes would quietly turn it into '?'; a body that is not text is refused instead.
+            throw new RequestRefused(Problem.BODY_INVALID, "Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ.");
+        }
         byte[] bytes = event.getIsBase64Encoded() ? decodeBase64(raw) : raw.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BODY_BYTES) {
             throw new RequestRefused(Problem.BODY_TOO_LARGE);
         }
         Map<String, Object> object;
         try {
-            object = JsonIn.object(JsonIn.parse(Text.nfc(new String(bytes, StandardCharsets.UTF_8))));
+            object = JsonIn.object(JsonIn.parse(Text.nfc(JsonIn.utf8(bytes))));
         } catch (JsonIn.Malformed e) {
-            throw new RequestRefused(Problem.BODY_INVALID, "Nội dung yêu cầu không phải JSON hợp lệ.");
+            throw new RequestRefused(Problem.BODY_INVALID,
+                    "Nội dung yêu cầu không phải JSON hợp lệ (UTF-8, không có số quá dài, không lồng quá sâu).");
         }
         if (object == null) {
             throw new RequestRefused(Problem.BODY_INVALID, "Nội dung yêu cầu phải là một đối tượng JSON.");

@@ -115,11 +115,13 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<String, String> names;
     private final Map<String, String> queueUrls;
     private final Map<String, Map<String, String>> environments;
+    private final ApiGateway api;
 
     private LocalSystem(Emulators emulators, HttpServer server, ExecutorService requests, LocalClock clock, URI baseUrl,
                         CapabilityTokens tokens, List<SessionUnit> units, List<AutoCloseable> started,
                         boolean ownsEmulators, Map<String, String> names, Map<String, String> queueUrls,
-                        Map<String, Map<String, String>> environments) {
+                        Map<String, Map<String, String>> environments, ApiGateway api) {
+        this.api = api;
         this.ownsEmulators = ownsEmulators;
         this.names = names;
         this.queueUrls = queueUrls;
@@ -240,7 +242,7 @@ public final class LocalSystem implements AutoCloseable {
             server.createContext("/", exchange -> serve(exchange, control, api));
             server.start();
             return new LocalSystem(emulators, server, requests, clock, baseUrl, tokens, seeded, started,
-                    ownsEmulators, names, queueUrls, environments);
+                    ownsEmulators, names, queueUrls, environments, api);
         } catch (RuntimeException | IOException e) {
             closeInReverse(started);
             if (ownsEmulators) {
@@ -249,6 +251,11 @@ public final class LocalSystem implements AutoCloseable {
             server.stop(0);
             throw e;
         }
+    }
+
+    /** The HttpApi's routes with their functions, to call in this JVM without a socket. */
+    ApiGateway api() {
+        return api;
     }
 
     public URI baseUrl() {

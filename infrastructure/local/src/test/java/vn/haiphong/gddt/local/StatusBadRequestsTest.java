@@ -64,6 +64,9 @@ class StatusBadRequestsTest {
                 Arguments.of("asOf a date only", q("asOf", "2026-12-05"), 400, "as-of-invalid"),
                 Arguments.of("asOf without offset", q("asOf", "2026-12-05T00:00:00"), 400, "as-of-invalid"),
                 Arguments.of("asOf with the + decoded to a space", q("asOf", "2026-12-05T00:00:00 07:00"), 400, "as-of-invalid"),
+                Arguments.of("asOf before 2000", q("asOf", "1999-12-31T23:59:59+07:00"), 400, "as-of-invalid"),
+                Arguments.of("asOf in year 0", q("asOf", "0000-01-01T00:00:00Z"), 400, "as-of-invalid"),
+                Arguments.of("asOf the first instant there is", q("asOf", "-999999999-01-01T00:00:00+18:00"), 400, "as-of-invalid"),
                 Arguments.of("asOf in the future", q("asOf", "2027-01-01T00:00:00+07:00"), 400, "as-of-in-future"),
                 Arguments.of("asOf a day ahead", q("asOf", "2026-12-07T09:00:00+07:00"), 400, "as-of-in-future"));
     }
