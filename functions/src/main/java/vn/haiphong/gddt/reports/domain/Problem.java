@@ -37,6 +37,8 @@ public enum Problem {
     SUBMISSION_ALREADY_RETURNED(409, "Bản nộp này đã được trả lại trước đó."),
     SUBMISSION_NOT_LATEST(409, "Chỉ trả lại được bản nộp mới nhất của đơn vị cho báo cáo này; đơn vị đã nộp bản mới hơn."),
     SUBMISSION_NOT_ACCEPTED(409, "Tệp này đã bị hệ thống từ chối nên không được tính; không cần trả lại."),
+    SUBMISSION_REFUSED(409, "Tệp này đã bị hệ thống từ chối và được cách ly, không phải là báo cáo của đơn vị. "
+            + "Nếu cần xem tệp đã gửi lên, hãy tải tệp bị từ chối (quarantined=true, tệp .bin)."),
     EXPORT_NOT_FOUND(404, "Không có bản xuất nào với mã này."),
     NOT_FOUND(404, "Không tìm thấy địa chỉ này."),
     METHOD_NOT_ALLOWED(405, "Phương thức không được hỗ trợ."),
