@@ -167,6 +167,12 @@ class DownloadsApiTest {
         assertProblem(response, 409, "submission-refused");
         assertThat(Running.read(response.body()).get("detail").asText())
                 .contains("nội dung tệp không phải là tệp PDF hợp lệ").contains("quarantined=true");
+        // The status tells the dashboard which it is.
+        JsonNode row = Running.read(running.status(office, Map.of("obligation", QCDC, "unit", "mam-non-thuc-hanh")).body())
+                .at("/obligations/0/units/0");
+        assertThat(row.at("/refused/submissionId").asText()).isEqualTo(id);
+        assertThat(row.at("/refused/reason").asText()).isEqualTo("nội dung tệp không phải là tệp PDF hợp lệ");
+        assertThat(row.get("latest").isNull()).isTrue();
     }
 
     @Test
