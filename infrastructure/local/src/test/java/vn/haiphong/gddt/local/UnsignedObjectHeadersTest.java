@@ -3,6 +3,7 @@ package vn.haiphong.gddt.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,6 +84,33 @@ class UnsignedObjectHeadersTest {
             assertThat(stored).as(header + " on HEAD").isEqualTo(value);
             s3.deleteObject(r -> r.bucket(running.bucket()).key(key));
         }
+    }
+
+    /**
+     * Through a presigned URL storage itself refuses another type (it is signed); a file written
+     * around the grant, under the key the grant named, is refused by the recorder instead.
+     */
+    @Test
+    void a_file_stored_under_a_granted_key_with_another_type_than_the_granted_one_is_refused() {
+        LocalSystem.SessionUnit unit = running.units(u -> u.category().equals("THPT")).get(5);
+        // An OLE2 header: a real .doc's first bytes, so only the type's disagreement with the grant can refuse it.
+        byte[] doc = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+        HttpResponse<String> granted = running.requestUpload(unit.token(), QCDC, "bc.pdf", "application/pdf", doc);
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        JsonNode grant = Running.read(granted.body());
+        String id = grant.get("submissionId").asText();
+        String key = URI.create(grant.get("uploadUrl").asText()).getPath().replaceFirst("^/" + running.bucket() + "/", "");
+        try (var s3 = running.aws().s3()) {
+            s3.putObject(r -> r.bucket(running.bucket()).key(key).contentType("application/msword"), RequestBody.fromBytes(doc));
+        }
+        assertThat(running.runSchedule("ReconcileSubmissionsFunction", null).statusCode()).isEqualTo(200);
+
+        JsonNode recorded = running.awaitSubmissions(unit.token(), QCDC, 1).at("/submissions/0");
+        assertThat(recorded.get("submissionId").asText()).isEqualTo(id);
+        assertThat(recorded.get("accepted").asBoolean()).isFalse();
+        assertThat(recorded.get("refusal").asText())
+                .isEqualTo("loại tệp gửi lên (application/msword) khác với loại đã khai khi xin tải lên (application/pdf)");
+        assertThat(running.awaitEmailsMentioning(id, 1)).hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
