@@ -55,11 +55,21 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
         }
     }
 
-    /** @param returned the newest file the Office sent back by asOf, or null */
+    /**
+     * @param returned the newest file the Office sent back by asOf, or null
+     * @param refused  the unit's newest file by asOf if it was refused (quarantined), or null
+     */
     public record UnitView(String unit, String name, String category, String state, String dueForUnit,
                            ExtensionView extension, String submittedAt, int submissions, LatestView latest,
                            List<String> emails, boolean contactable, List<String> undeliverable,
-                           ReturnedView returned) {
+                           ReturnedView returned, RefusedView refused) {
+    }
+
+    public record RefusedView(String submissionId, String fileName, String receivedAt, String reason) {
+        static RefusedView of(Submission s) {
+            return new RefusedView(s.submissionId(), s.fileName(), VietnamTime.iso(s.receivedAt()),
+                    s.refusal().orElse(""));
+        }
     }
 
     public record ReturnedView(String submissionId, String fileName, String receivedAt, String returnedAt,
@@ -111,6 +121,6 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
                 VietnamTime.iso(u.dueForUnit()), u.extension().map(ExtensionView::of).orElse(null),
                 u.submittedAt().map(VietnamTime::iso).orElse(null), u.submissions(),
                 u.latest().map(LatestView::of).orElse(null), u.unit().emails(), bounced.size() < u.unit().emails().size(),
-                bounced, u.returned().map(ReturnedView::of).orElse(null));
+                bounced, u.returned().map(ReturnedView::of).orElse(null), u.refused().map(RefusedView::of).orElse(null));
     }
 }

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.FileType;
 import vn.haiphong.gddt.reports.domain.Obligation;
@@ -126,9 +128,20 @@ public final class SubmissionRecorder {
 
     private Submission check(SubmissionKey k, StoredFile file, String versionId, Instant at, Instant due) {
         Optional<FileType> type = FileType.ofContentType(file.contentType());
+        // The grant named the type that fits the file's extension, and nothing else.
+        Optional<FileType> granted = Arrays.stream(FileType.values()).filter(t -> t.fitsName(k.safeName())).findFirst();
         Optional<String> refusal;
         if (type.isEmpty()) {
             refusal = Optional.of("loại tệp không được phép (" + file.contentType() + ")");
+        } else if (granted.isEmpty() || !granted.get().contentType().equals(file.contentType())) {
+            refusal = Optional.of("loại tệp gửi lên (" + file.contentType() + ") khác với loại đã khai khi xin tải lên ("
+                    + granted.map(FileType::contentType).orElse("không rõ") + ")");
+        } else if (!file.servedWith().isEmpty()) {
+            // The grant binds none of these, so a present one was added outside it; served back to the
+            // Office, it would change how the file opens (Content-Encoding: gzip makes it unreadable).
+            refusal = Optional.of("tệp được gửi kèm tiêu đề không có trong quyền tải lên ("
+                    + file.servedWith().entrySet().stream().map(e -> e.getKey() + ": " + clipped(e.getValue()))
+                            .collect(Collectors.joining("; ")) + ")");
         } else if (!type.get().fitsHead(files.firstBytes(k.key(), FileType.HEAD_BYTES))) {
             refusal = Optional.of("nội dung tệp không phải là tệp " + type.get().name() + " hợp lệ");
         } else {
@@ -140,6 +153,11 @@ public final class SubmissionRecorder {
                 versionId != null ? versionId : file.versionId(), file.size(),
                 file.metadata().getOrDefault(Uploads.META_SHA256, ""), file.contentType(), fileName, at,
                 at.isBefore(due), refusal);
+    }
+
+    /** A header value as the reason quotes it: whoever added it chose it, and the e-mail is no place for 8 KB. */
+    private static String clipped(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 80) + "…";
     }
 
     private boolean tellUnit(Submission submission, Unit unit, Obligation obligation, Duration timeLeft) {

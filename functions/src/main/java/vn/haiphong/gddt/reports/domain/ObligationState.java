@@ -58,6 +58,18 @@ public enum ObligationState {
         return arrived(submissions, asOf).stream().filter(s -> s.returnedAsOf(asOf)).reduce((older, newer) -> newer);
     }
 
+    /**
+     * The newest file arrived by {@code asOf}, if it was refused: the Office sees that the unit tried
+     * and why it did not count. A refusal followed by a counted file is old news.
+     */
+    public static Optional<Submission> lastRefused(List<Submission> submissions, Optional<Submission> latest,
+                                                   Instant asOf) {
+        return submissions.stream()
+                .filter(s -> !s.accepted() && !s.receivedAt().isAfter(asOf))
+                .max(Submission.ARRIVAL)
+                .filter(r -> latest.map(l -> Submission.ARRIVAL.compare(r, l) > 0).orElse(true));
+    }
+
     private static List<Submission> arrived(List<Submission> submissions, Instant asOf) {
         return submissions.stream()
                 .filter(Submission::accepted)

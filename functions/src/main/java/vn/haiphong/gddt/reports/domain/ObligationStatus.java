@@ -61,9 +61,10 @@ public record ObligationStatus(Obligation obligation, Instant asOf, StatusSummar
         Instant due = extension.map(Extension::until).orElse(obligation.due());
         List<Submission> counted = ObligationState.counted(submissions, asOf);
         ObligationState state = ObligationState.of(obligation, unit, counted, due, asOf);
+        Optional<Submission> latest = counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(counted.size() - 1));
         return new UnitStatus(unit, state, due, extension,
                 counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(0).receivedAt()),
-                counted.size(), counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(counted.size() - 1)),
-                ObligationState.lastReturned(submissions, asOf));
+                counted.size(), latest, ObligationState.lastReturned(submissions, asOf),
+                ObligationState.lastRefused(submissions, latest, asOf));
     }
 }

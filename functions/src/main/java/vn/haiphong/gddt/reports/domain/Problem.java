@@ -37,6 +37,8 @@ public enum Problem {
     SUBMISSION_ALREADY_RETURNED(409, "Bản nộp này đã được trả lại trước đó."),
     SUBMISSION_NOT_LATEST(409, "Chỉ trả lại được bản nộp mới nhất của đơn vị cho báo cáo này; đơn vị đã nộp bản mới hơn."),
     SUBMISSION_NOT_ACCEPTED(409, "Tệp này đã bị hệ thống từ chối nên không được tính; không cần trả lại."),
+    SUBMISSION_REFUSED(409, "Tệp này đã bị hệ thống từ chối và được cách ly, không phải là báo cáo của đơn vị. "
+            + "Nếu cần xem tệp đã gửi lên, hãy tải tệp bị từ chối (quarantined=true, tệp .bin)."),
     EXPORT_NOT_FOUND(404, "Không có bản xuất nào với mã này."),
     TOO_MANY_REQUESTS(429, "Đơn vị đã xin quá nhiều lượt tải lên trong một phút. Xin thử lại sau ít giây."),
     NOT_FOUND(404, "Không tìm thấy địa chỉ này."),

@@ -10,10 +10,19 @@ import java.util.Optional;
  * @param submissions accepted files received by the instant asked about that still count (not returned)
  * @param latest      the most recent of them: the one the Office reads
  * @param returned    the newest file the Office had returned by then, with why; empty when none was
+ * @param refused     the newest file received by then if it was refused (quarantined): what the unit
+ *                    sent last did not count; empty when a counted file came after it
  */
 public record UnitStatus(Unit unit, ObligationState state, Instant dueForUnit, Optional<Extension> extension,
                          Optional<Instant> submittedAt, int submissions, Optional<Submission> latest,
-                         Optional<Submission> returned) {
+                         Optional<Submission> returned, Optional<Submission> refused) {
+    /** A row with no refused file after its latest. */
+    public UnitStatus(Unit unit, ObligationState state, Instant dueForUnit, Optional<Extension> extension,
+                      Optional<Instant> submittedAt, int submissions, Optional<Submission> latest,
+                      Optional<Submission> returned) {
+        this(unit, state, dueForUnit, extension, submittedAt, submissions, latest, returned, Optional.empty());
+    }
+
     /** A row of a unit whose files were never returned. */
     public UnitStatus(Unit unit, ObligationState state, Instant dueForUnit, Optional<Extension> extension,
                       Optional<Instant> submittedAt, int submissions, Optional<Submission> latest) {

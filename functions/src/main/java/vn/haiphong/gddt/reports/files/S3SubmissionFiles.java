@@ -3,6 +3,7 @@ package vn.haiphong.gddt.reports.files;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
@@ -79,7 +81,21 @@ public final class S3SubmissionFiles implements SubmissionFiles {
     @Override
     public Optional<StoredFile> describe(String key) {
         return S3Objects.head(s3, bucket, key).map(head -> new StoredFile(head.contentLength(), unquote(head.eTag()),
-                head.versionId(), head.contentType(), head.metadata()));
+                head.versionId(), head.contentType(), head.metadata(), servedWith(head)));
+    }
+
+    private static Map<String, String> servedWith(HeadObjectResponse head) {
+        Map<String, String> found = new LinkedHashMap<>();
+        // In SERVED_WITH's order; expiresString, not expires(): an unparsable date is still a header.
+        List<String> values = java.util.Arrays.asList(head.contentEncoding(), head.cacheControl(),
+                head.contentDisposition(), head.contentLanguage(), head.expiresString());
+        for (int i = 0; i < SERVED_WITH.size(); i++) {
+            String value = values.get(i);
+            if (value != null && !value.isBlank()) {
+                found.put(SERVED_WITH.get(i), value);
+            }
+        }
+        return found;
     }
 
     @Override

@@ -18,8 +18,22 @@ public interface SubmissionFiles {
     record PresignedDownload(String url, java.time.Instant expiresAt) {
     }
 
-    record StoredFile(long size, String eTag, String versionId, String contentType, Map<String, String> metadata) {
+    /**
+     * An object as storage holds it.
+     *
+     * @param servedWith the headers storage would answer a GET with besides Content-Type
+     *                   ({@link #SERVED_WITH}, by name as written there), only those present
+     */
+    record StoredFile(long size, String eTag, String versionId, String contentType, Map<String, String> metadata,
+                      Map<String, String> servedWith) {
     }
+
+    /**
+     * Headers a PUT may store that storage then repeats on every GET: any of them changes how the
+     * file opens (decoded, cached, shown inline, …).
+     */
+    List<String> SERVED_WITH = List.of("Content-Encoding", "Cache-Control", "Content-Disposition", "Content-Language",
+            "Expires");
 
     /** An object as a listing shows it: {@code lastModified} is when storage received it, on its own clock. */
     record Listed(String key, Instant lastModified) {

@@ -1043,6 +1043,15 @@
         + esc(fmtTime(row.returned.returnedAt)) + '. Lý do: ' + esc(row.returned.reason) + '. Người trả lại: '
         + esc(row.returned.returnedBy) + '.' + (row.latest ? '' : ' Đơn vị chưa nộp lại.') + '</p>';
     }
+    if (row.refused) {
+      // The unit's newest file did not count: say why, and offer its bytes only as an opaque .bin,
+      // never as the report it claimed to be.
+      html += '<h4>Tệp gửi gần nhất</h4><div class="file refused"><p class="file-name">' + esc(row.refused.fileName) + '</p>'
+        + '<p class="file-meta">nhận lúc ' + esc(fmtTime(row.refused.receivedAt, true)) + '</p>'
+        + '<p class="refusal">Tệp bị từ chối: ' + esc(row.refused.reason) + '</p>'
+        + '<button type="button" class="button secondary" data-download="' + esc(row.refused.submissionId)
+        + '" data-quarantined="true" data-file-name="' + esc(row.refused.fileName + '.bin') + '">Tải tệp bị từ chối (.bin)</button></div>';
+    }
     if (row.latest) {
       html += '<h4>Tệp mới nhất</h4><div class="file"><p class="file-name">' + esc(row.latest.fileName) + '</p>'
         + '<p class="file-meta">' + esc(fmtSize(row.latest.size)) + ' · nhận lúc ' + esc(fmtTime(row.latest.receivedAt, true)) + '</p>'
@@ -1135,7 +1144,8 @@
     error.textContent = '';
     button.disabled = true;
     var name = button.getAttribute('data-file-name');
-    api('v1/submissions/' + seg(button.getAttribute('data-download')) + '/file').then(function (response) {
+    var quarantined = button.hasAttribute('data-quarantined') ? '?quarantined=true' : '';
+    api('v1/submissions/' + seg(button.getAttribute('data-download')) + '/file' + quarantined).then(function (response) {
       return response.json();
     }).then(function (link) {
       announce('Đang tải tệp ' + name + '.');

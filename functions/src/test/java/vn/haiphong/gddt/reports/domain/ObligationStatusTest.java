@@ -237,13 +237,21 @@ class ObligationStatusTest {
         }
 
         @Test
-        void a_unit_with_only_refused_files_is_missing_after_the_deadline() {
-            UnitStatus row = rowAt(List.of(refused(TRAN_PHU.id(), early), refused(TRAN_PHU.id(), DUE.minusSeconds(1))),
-                    List.of(), LONG_AFTER);
+        void a_unit_with_only_refused_files_is_missing_after_the_deadline_and_shows_its_newest_refusal() {
+            Submission newest = refused(TRAN_PHU.id(), DUE.minusSeconds(1));
+            UnitStatus row = rowAt(List.of(refused(TRAN_PHU.id(), early), newest), List.of(), LONG_AFTER);
 
             assertThat(row.state()).isEqualTo(ObligationState.MISSING);
             assertThat(row.submissions()).isZero();
             assertThat(row.latest()).isEmpty();
+            assertThat(row.refused()).contains(newest);
+        }
+
+        @Test
+        void a_refusal_received_after_as_of_is_not_shown_yet() {
+            UnitStatus row = rowAt(List.of(refused(TRAN_PHU.id(), DUE.minusSeconds(1))), List.of(), early);
+
+            assertThat(row.refused()).isEmpty();
         }
 
         @Test
@@ -257,18 +265,20 @@ class ObligationStatusTest {
             assertThat(row.submittedAt()).contains(late);
             assertThat(row.submissions()).isEqualTo(1);
             assertThat(row.latest()).contains(good);
+            assertThat(row.refused()).as("a refusal the unit has since fixed").isEmpty();
         }
 
         @Test
-        void a_refused_file_after_an_accepted_one_is_neither_counted_nor_the_latest() {
+        void a_refused_file_after_an_accepted_one_is_neither_counted_nor_the_latest_but_shown_as_refused() {
             Submission good = accepted(TRAN_PHU.id(), early);
+            Submission bad = refused(TRAN_PHU.id(), vn(2025, 6, 3, 9, 0, 0));
 
-            UnitStatus row = rowAt(List.of(good, refused(TRAN_PHU.id(), vn(2025, 6, 3, 9, 0, 0))), List.of(),
-                    LONG_AFTER);
+            UnitStatus row = rowAt(List.of(good, bad), List.of(), LONG_AFTER);
 
             assertThat(row.state()).isEqualTo(ObligationState.ON_TIME);
             assertThat(row.submissions()).isEqualTo(1);
             assertThat(row.latest()).contains(good);
+            assertThat(row.refused()).contains(bad);
         }
 
         @Test

@@ -277,6 +277,31 @@ class DashboardTest {
     }
 
     @Test
+    void a_refused_file_in_the_dialog_says_why_and_downloads_only_as_a_bin() throws Exception {
+        LocalSystem.SessionUnit ngoQuyen = unit(running, "thpt-ngo-quyen");
+        byte[] html = "<html>không phải PDF</html>".getBytes(StandardCharsets.UTF_8);
+        String id = running.upload(ngoQuyen.token(), QCDC, "bao-cao-sai.pdf", "application/pdf", html);
+        assertThat(running.awaitSubmissions(ngoQuyen.token(), QCDC, 1).at("/submissions/0/accepted").asBoolean()).isFalse();
+        running.awaitEmailsMentioning(id, 1); // sent once the file is in quarantine
+        openDashboard(running);
+        clearDownloads();
+
+        driver.findElement(cell("thpt-ngo-quyen", QCDC)).click();
+        WebElement dialog = waitFor(d -> Optional.of(d.findElement(By.id("cell-dialog"))).filter(WebElement::isDisplayed).orElse(null));
+        WebElement refused = dialog.findElement(By.cssSelector(".file.refused"));
+        assertThat(refused.findElement(By.cssSelector(".refusal")).getText())
+                .isEqualTo("Tệp bị từ chối: nội dung tệp không phải là tệp PDF hợp lệ");
+        WebElement download = refused.findElement(By.cssSelector("[data-download]"));
+        assertThat(download.getText()).isEqualTo("Tải tệp bị từ chối (.bin)");
+        assertThat(dialog.getText()).doesNotContain("Tải tệp về");
+
+        download.click();
+        assertThat(Files.readAllBytes(awaitDownload("bao-cao-sai.pdf.bin"))).isEqualTo(html);
+        dialog.sendKeys(Keys.ESCAPE);
+        waitFor(d -> !d.findElement(By.id("cell-dialog")).isDisplayed());
+    }
+
+    @Test
     void the_exports_save_the_csv_with_its_byte_order_mark_and_the_json() throws Exception {
         openDashboard(running);
         clearDownloads();

@@ -148,16 +148,68 @@ class DownloadsApiTest {
         assertThat(download(secondId)).isEqualTo(second);
     }
 
-    @Test
-    void a_refused_file_can_still_be_seen_by_the_office() {
-        LocalSystem.SessionUnit unit = running.units(u -> u.unit().equals("mam-non-thuc-hanh")).get(0);
-        byte[] notPdf = "Đây không phải PDF".getBytes(StandardCharsets.UTF_8);
-        String id = running.upload(unit.token(), QCDC, "gia-mao.pdf", "application/pdf", notPdf);
+    /** A unit's refused file, recorded and moved to quarantine; its id. */
+    private String refusedHtmlNamedPdf(String unitId, byte[] bytes) {
+        LocalSystem.SessionUnit unit = running.units(u -> u.unit().equals(unitId)).get(0);
+        String id = running.upload(unit.token(), QCDC, "gia-mao.pdf", "application/pdf", bytes);
         JsonNode recorded = running.awaitSubmissions(unit.token(), QCDC, 1);
         assertThat(recorded.at("/submissions/0/accepted").asBoolean()).isFalse();
         running.awaitEmailsMentioning(id, 1); // sent once the file has been moved to quarantine
+        return id;
+    }
 
-        assertThat(download(id)).isEqualTo(notPdf);
+    @Test
+    void a_refused_file_is_not_served_as_a_report_but_answered_409_submission_refused_with_the_reason() {
+        String id = refusedHtmlNamedPdf("mam-non-thuc-hanh", "<html>không phải PDF</html>".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = link(office, id);
+
+        assertProblem(response, 409, "submission-refused");
+        assertThat(Running.read(response.body()).get("detail").asText())
+                .contains("nội dung tệp không phải là tệp PDF hợp lệ").contains("quarantined=true");
+        // The status tells the dashboard which it is.
+        JsonNode row = Running.read(running.status(office, Map.of("obligation", QCDC, "unit", "mam-non-thuc-hanh")).body())
+                .at("/obligations/0/units/0");
+        assertThat(row.at("/refused/submissionId").asText()).isEqualTo(id);
+        assertThat(row.at("/refused/reason").asText()).isEqualTo("nội dung tệp không phải là tệp PDF hợp lệ");
+        assertThat(row.get("latest").isNull()).isTrue();
+    }
+
+    @Test
+    void asked_for_with_quarantined_true_a_refused_file_comes_as_octet_stream_attachment_named_bin() {
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        String id = refusedHtmlNamedPdf("trung-tam-boi-duong-nghiep-vu-giao-duc", html);
+
+        HttpResponse<String> response = Running.send(running.officeRequest("GET",
+                "/v1/submissions/" + id + "/file?quarantined=true", office, null));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        URI url = URI.create(Running.read(response.body()).get("url").asText());
+        assertThat(url.getPath()).contains("/quarantine/");
+        assertThat(queryOf(url).get("response-content-type")).isEqualTo("application/octet-stream");
+        HttpResponse<byte[]> file = Running.sendForBytes(HttpRequest.newBuilder(url).GET());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(html);
+        assertThat(file.headers().firstValue("content-type")).hasValue("application/octet-stream");
+        assertThat(file.headers().firstValue("content-disposition")).hasValueSatisfying(d -> assertThat(d)
+                .startsWith("attachment;").contains("filename=\"gia-mao.pdf.bin\"").endsWith(".bin"));
+    }
+
+    @Test
+    void quarantined_true_on_an_accepted_file_is_query_invalid_not_the_report() {
+        assertProblem(Running.send(running.officeRequest("GET", "/v1/submissions/" + qcdcId + "/file?quarantined=true",
+                office, null)), 400, "query-invalid");
+    }
+
+    @Test
+    void quarantined_false_is_the_report_and_any_other_value_or_parameter_is_query_invalid() {
+        HttpResponse<String> normal = Running.send(running.officeRequest("GET",
+                "/v1/submissions/" + qcdcId + "/file?quarantined=false", office, null));
+        assertThat(normal.statusCode()).as(normal.body()).isEqualTo(200);
+        assertProblem(Running.send(running.officeRequest("GET", "/v1/submissions/" + qcdcId + "/file?quarantined=yes",
+                office, null)), 400, "query-invalid");
+        assertProblem(Running.send(running.officeRequest("GET", "/v1/submissions/" + qcdcId + "/file?inline=true",
+                office, null)), 400, "query-invalid");
     }
 
     @Test
