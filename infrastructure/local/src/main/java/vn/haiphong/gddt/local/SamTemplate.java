@@ -77,6 +77,20 @@ public final class SamTemplate {
         return map(resources().get(logicalId));
     }
 
+    /** Every statement of a function's inline policy documents, as parsed (Action and LeadingKeys as written). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> policyStatements(String logicalId) {
+        List<Map<String, Object>> statements = new java.util.ArrayList<>();
+        if (properties(logicalId).get("Policies") instanceof List<?> documents) {
+            for (Object document : documents) {
+                if (document instanceof Map<?, ?> d && d.get("Statement") instanceof List<?> list) {
+                    list.forEach(s -> statements.add((Map<String, Object>) s));
+                }
+            }
+        }
+        return statements;
+    }
+
     public Map<String, Object> properties(String logicalId) {
         return map(resource(logicalId).getOrDefault("Properties", Map.of()));
     }

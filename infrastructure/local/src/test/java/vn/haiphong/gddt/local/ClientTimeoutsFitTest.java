@@ -61,20 +61,12 @@ class ClientTimeoutsFitTest {
     }
 
     /** The AWS services a function's policies allow it to call: the prefixes of their actions. */
-    @SuppressWarnings("unchecked")
     private static Set<String> services(SamTemplate template, String logicalId) {
         Set<String> services = new TreeSet<>();
-        Object policies = template.properties(logicalId).get("Policies");
-        List<Object> documents = policies instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
-        for (Object policy : documents) {
-            if (!(policy instanceof Map<?, ?> document) || !(document.get("Statement") instanceof List<?> statements)) {
-                continue;
-            }
-            for (Object statement : statements) {
-                Object action = ((Map<String, Object>) statement).get("Action");
-                List<Object> actions = action instanceof List<?> list ? new ArrayList<>(list) : List.of(action);
-                actions.forEach(a -> services.add(String.valueOf(a).substring(0, String.valueOf(a).indexOf(':'))));
-            }
+        for (Map<String, Object> statement : template.policyStatements(logicalId)) {
+            Object action = statement.get("Action");
+            List<Object> actions = action instanceof List<?> list ? new ArrayList<>(list) : List.of(action);
+            actions.forEach(a -> services.add(String.valueOf(a).substring(0, String.valueOf(a).indexOf(':'))));
         }
         services.retainAll(BY_SERVICE.keySet());
         return services;
