@@ -70,9 +70,16 @@ public final class SubmissionRecorder {
      * @param timeLeft  what remains of this invocation: a receipt claimed now lapses after it
      */
     public Outcome onObjectCreated(String key, String versionId, Instant storedAt, Duration timeLeft) {
-        Recorded recorded = record(key, versionId, storedAt);
-        recorded.submission().ifPresent(s -> sendOwedReceipt(s, timeLeft));
-        return recorded.outcome();
+        Found found = recordFile(key, versionId, storedAt);
+        found.recorded().submission().ifPresent(s -> tellUnit(s, found.unit(), found.obligation(), timeLeft));
+        return found.recorded().outcome();
+    }
+
+    /** What recording found on the way, so that telling the unit does not look it all up again. */
+    private record Found(Recorded recorded, Unit unit, Obligation obligation) {
+        static Found nothing(Outcome outcome) {
+            return new Found(new Recorded(outcome, Optional.empty()), null, null);
+        }
     }
 
     /**
@@ -82,13 +89,17 @@ public final class SubmissionRecorder {
      * @param storedAt when storage received the file, on the business clock: it decides on time or late
      */
     public Recorded record(String key, String versionId, Instant storedAt) {
+        return recordFile(key, versionId, storedAt).recorded();
+    }
+
+    private Found recordFile(String key, String versionId, Instant storedAt) {
         Optional<SubmissionKey> parsed = SubmissionKey.parse(key);
         Optional<Obligation> obligation = parsed.flatMap(k -> catalog.find(k.obligationId()));
         Optional<Unit> unit = parsed.flatMap(k -> units.find(k.unitId()));
         if (parsed.isEmpty() || obligation.isEmpty() || unit.isEmpty()) {
             // Only our presigned URLs write here; anything else is not a unit's submission.
             files.move(key, SubmissionKey.QUARANTINE_PREFIX + key);
-            return new Recorded(Outcome.IGNORED, Optional.empty());
+            return Found.nothing(Outcome.IGNORED);
         }
         SubmissionKey k = parsed.get();
         Optional<Submission> known = ledger.find(k.obligationId(), k.unitId(), k.submissionId());
@@ -96,7 +107,7 @@ public final class SubmissionRecorder {
         if (known.isEmpty()) {
             Optional<StoredFile> file = files.describe(key);
             if (file.isEmpty()) {
-                return new Recorded(Outcome.IGNORED, Optional.empty());
+                return Found.nothing(Outcome.IGNORED);
             }
             Instant due = ObligationStatus.row(obligation.get(), unit.get(), List.of(),
                     ledger.records(k.obligationId(), k.unitId()).extensions(), storedAt).dueForUnit();
@@ -108,7 +119,8 @@ public final class SubmissionRecorder {
         if (!submission.accepted()) {
             files.move(key, k.quarantineKey());
         }
-        return new Recorded(fresh ? Outcome.RECORDED : Outcome.ALREADY_RECORDED, Optional.of(submission));
+        return new Found(new Recorded(fresh ? Outcome.RECORDED : Outcome.ALREADY_RECORDED, Optional.of(submission)),
+                unit.get(), obligation.get());
     }
 
     /**
