@@ -10,6 +10,7 @@ import vn.haiphong.gddt.reports.app.Downloads;
 import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.Extensions;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
+import vn.haiphong.gddt.reports.app.OfficeCredentials;
 import vn.haiphong.gddt.reports.app.Reconciliation;
 import vn.haiphong.gddt.reports.app.Reminders;
 import vn.haiphong.gddt.reports.app.Returns;
@@ -34,6 +35,7 @@ import vn.haiphong.gddt.reports.mail.ReminderEmails;
 import vn.haiphong.gddt.reports.mail.SesMailer;
 import vn.haiphong.gddt.reports.mail.SubmissionEmails;
 import vn.haiphong.gddt.reports.store.DynamoDbExportJobs;
+import vn.haiphong.gddt.reports.store.DynamoDbOfficeTokens;
 import vn.haiphong.gddt.reports.store.DynamoDbReminderClaims;
 import vn.haiphong.gddt.reports.store.DynamoDbSubmissionLedger;
 import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
@@ -100,7 +102,16 @@ public final class Wiring {
     }
 
     public OfficeAccess officeAccess() {
-        return new OfficeAccess(tokens(), clock);
+        return new OfficeAccess(tokens(), officeTokens(), clock);
+    }
+
+    /** For the Office's token commands: issue, list, revoke. */
+    public OfficeCredentials officeCredentials() {
+        return new OfficeCredentials(tokens(), officeTokens(), clock);
+    }
+
+    private DynamoDbOfficeTokens officeTokens() {
+        return new DynamoDbOfficeTokens(dynamo(), env.required("TABLE_NAME"));
     }
 
     public StatusQuery statusQuery() {

@@ -1,8 +1,8 @@
 package vn.haiphong.gddt.reports.app;
 
 import java.time.Duration;
-import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.Catalog;
+import vn.haiphong.gddt.reports.domain.OfficeToken;
 import vn.haiphong.gddt.reports.domain.Problem;
 import vn.haiphong.gddt.reports.domain.RequestRefused;
 import vn.haiphong.gddt.reports.domain.Submission;
@@ -34,7 +34,7 @@ public final class Downloads {
      *                    comes as opaque bytes ({@code application/octet-stream}, a {@code .bin} name),
      *                    so nothing opens it as the report it claimed to be
      */
-    public SubmissionFiles.PresignedDownload linkFor(Capability office, String submissionId, boolean quarantined) {
+    public SubmissionFiles.PresignedDownload linkFor(OfficeToken office, String submissionId, boolean quarantined) {
         Submission s = ledger.findById(submissionId).orElseThrow(() -> new RequestRefused(Problem.SUBMISSION_NOT_FOUND));
         catalog.find(s.obligationId()).ifPresent(o -> OfficeAccess.requireReadable(office, o.report()));
         if (s.accepted()) {

@@ -17,11 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.Obligation;
 import vn.haiphong.gddt.reports.domain.ObligationState;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
+import vn.haiphong.gddt.reports.domain.OfficeToken;
 import vn.haiphong.gddt.reports.domain.Problem;
 import vn.haiphong.gddt.reports.domain.RequestRefused;
 import vn.haiphong.gddt.reports.domain.Submission;
@@ -32,9 +32,9 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
 import vn.haiphong.gddt.reports.files.SubmissionFiles.PresignedDownload;
 import vn.haiphong.gddt.reports.files.ZipToS3;
 import vn.haiphong.gddt.reports.store.Claims;
-import vn.haiphong.gddt.reports.store.ExportJobs;
 import vn.haiphong.gddt.reports.store.ExportJobs.Job;
 import vn.haiphong.gddt.reports.store.ExportJobs.State;
+import vn.haiphong.gddt.reports.store.ExportJobs;
 import vn.haiphong.gddt.reports.store.SubmissionLedger;
 import vn.haiphong.gddt.reports.store.UnitDirectory;
 
@@ -93,7 +93,7 @@ public final class Exports {
     }
 
     /** Records the job and asks for the build; returns the export id. */
-    public String start(Capability office, String obligationId) {
+    public String start(OfficeToken office, String obligationId) {
         Obligation obligation = catalog.find(obligationId).orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN));
         OfficeAccess.requireReadable(office, obligation.report());
         String exportId = newExportId();
@@ -112,7 +112,7 @@ public final class Exports {
         return exportId;
     }
 
-    public View view(Capability office, String exportId) {
+    public View view(OfficeToken office, String exportId) {
         if (exportId == null || !EXPORT_ID.matcher(exportId).matches()) {
             throw new RequestRefused(Problem.EXPORT_NOT_FOUND);
         }

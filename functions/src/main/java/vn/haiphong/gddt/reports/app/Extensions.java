@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.Extension;
 import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.OfficeToken;
 import vn.haiphong.gddt.reports.domain.Problem;
 import vn.haiphong.gddt.reports.domain.RequestRefused;
 import vn.haiphong.gddt.reports.domain.Unit;
@@ -38,7 +38,7 @@ public final class Extensions {
      * @param until an instant with offset ({@code 2025-06-20T17:00:00+07:00}) or a day
      *              ({@code 2025-06-20}, meaning to the end of that day, Vietnam time)
      */
-    public Extension grant(Capability office, String obligationId, String unitId, String until, String reason) {
+    public Extension grant(OfficeToken office, String obligationId, String unitId, String until, String reason) {
         Obligation obligation = obligation(office, obligationId);
         Unit unit = owingUnit(obligation, unitId);
         Instant untilInstant = parseUntil(until);
@@ -57,20 +57,20 @@ public final class Extensions {
         if (why.isEmpty() || why.length() > Extension.MAX_REASON) {
             throw new RequestRefused(Problem.EXTENSION_REASON_INVALID);
         }
-        Extension extension = new Extension(obligation.id(), unit.id(), untilInstant, why, office.actor(),
+        Extension extension = new Extension(obligation.id(), unit.id(), untilInstant, why, office.person(),
                 clock.instant(), Optional.empty(), Optional.empty());
         ledger.grant(extension);
         return extension;
     }
 
-    public Extension revoke(Capability office, String obligationId, String unitId) {
+    public Extension revoke(OfficeToken office, String obligationId, String unitId) {
         Obligation obligation = obligation(office, obligationId);
         Unit unit = owingUnit(obligation, unitId);
-        return ledger.revoke(obligation.id(), unit.id(), office.actor(), clock.instant())
+        return ledger.revoke(obligation.id(), unit.id(), office.person(), clock.instant())
                 .orElseThrow(() -> new RequestRefused(Problem.EXTENSION_NOT_FOUND));
     }
 
-    private Obligation obligation(Capability office, String obligationId) {
+    private Obligation obligation(OfficeToken office, String obligationId) {
         Obligation obligation = catalog.find(obligationId).orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN));
         OfficeAccess.requireReadable(office, obligation.report());
         return obligation;

@@ -13,6 +13,7 @@ import vn.haiphong.gddt.reports.domain.CapabilityTokens;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.Obligation;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
+import vn.haiphong.gddt.reports.domain.OfficeToken;
 import vn.haiphong.gddt.reports.domain.Problem;
 import vn.haiphong.gddt.reports.domain.RequestRefused;
 import vn.haiphong.gddt.reports.domain.Returned;
@@ -72,13 +73,13 @@ public final class Returns {
     }
 
     /** @param timeLeft what remains of this invocation: the notice's claim lapses after it */
-    public Outcome giveBack(Capability office, String submissionId, String reason, Duration timeLeft) {
+    public Outcome giveBack(OfficeToken office, String submissionId, String reason, Duration timeLeft) {
         Submission found = ledger.findById(submissionId).orElseThrow(() -> new RequestRefused(Problem.SUBMISSION_NOT_FOUND));
         Obligation obligation = catalog.find(found.obligationId())
                 .orElseThrow(() -> new RequestRefused(Problem.SUBMISSION_NOT_FOUND));
         OfficeAccess.requireReadable(office, obligation.report());
         Instant now = clock.instant();
-        Returned returned = Returned.of(now, office.actor(), reason);
+        Returned returned = Returned.of(now, office.person(), reason);
         Unit unit = units.find(found.unitId()).orElseThrow(() -> new RequestRefused(Problem.UNIT_NOT_FOUND));
         SubmissionLedger.Records records = ledger.records(obligation.id(), unit.id());
         // The index behind findById may lag; the unit's own records are read consistently.

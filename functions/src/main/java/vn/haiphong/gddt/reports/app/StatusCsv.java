@@ -11,11 +11,12 @@ public final class StatusCsv {
     public static final List<String> COLUMNS = List.of("obligation", "report", "period", "title", "receiver", "due",
             "unit", "name", "category", "state", "dueForUnit", "extensionUntil", "extensionReason", "submittedAt",
             "submissions", "latestSubmissionId", "latestFileName", "latestSize", "latestSha256", "latestReceivedAt",
-            "emails", "contactable", "undeliverable", "returnedSubmissionId", "returnedAt", "returnedBy", "returnReason");
+            "emails", "contactable", "undeliverable", "returnedSubmissionId", "returnedAt", "returnedBy", "returnReason",
+            "extensionGrantedByName", "returnedByName");
 
     /** Free text a person typed: the only cells a formula could hide in (a SHA-256 may start with "+"). */
     private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("title", "receiver", "name",
-            "extensionReason", "latestFileName", "returnReason");
+            "extensionReason", "latestFileName", "returnReason", "extensionGrantedByName", "returnedByName");
 
     private StatusCsv() {
     }
@@ -39,7 +40,8 @@ public final class StatusCsv {
                         latest == null ? "" : latest.receivedAt(), String.join(";", u.emails()), Boolean.toString(u.contactable()),
                         String.join(";", u.undeliverable()), returned == null ? "" : returned.submissionId(),
                         returned == null ? "" : returned.returnedAt(), returned == null ? "" : returned.returnedBy(),
-                        returned == null ? "" : returned.reason()));
+                        returned == null ? "" : returned.reason(), ext == null ? "" : ext.grantedByName(),
+                        returned == null ? "" : returned.returnedByName()));
             }
         }
         return csv.toString();

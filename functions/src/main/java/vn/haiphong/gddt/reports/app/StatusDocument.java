@@ -73,17 +73,18 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
     }
 
     public record ReturnedView(String submissionId, String fileName, String receivedAt, String returnedAt,
-                               String returnedBy, String reason) {
+                               String returnedBy, String returnedByName, String reason) {
         static ReturnedView of(Submission s) {
             Returned r = s.returned().orElseThrow();
             return new ReturnedView(s.submissionId(), s.fileName(), VietnamTime.iso(s.receivedAt()),
-                    VietnamTime.iso(r.returnedAt()), r.returnedBy(), r.reason());
+                    VietnamTime.iso(r.returnedAt()), r.returnedBy().id(), r.returnedBy().name(), r.reason());
         }
     }
 
-    public record ExtensionView(String until, String reason, String grantedBy, String grantedAt) {
+    public record ExtensionView(String until, String reason, String grantedBy, String grantedByName, String grantedAt) {
         static ExtensionView of(Extension e) {
-            return new ExtensionView(VietnamTime.iso(e.until()), e.reason(), e.grantedBy(), VietnamTime.iso(e.grantedAt()));
+            return new ExtensionView(VietnamTime.iso(e.until()), e.reason(), e.grantedBy().id(), e.grantedBy().name(),
+                    VietnamTime.iso(e.grantedAt()));
         }
     }
 

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.Obligation;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
+import vn.haiphong.gddt.reports.domain.OfficeToken;
 import vn.haiphong.gddt.reports.domain.Period;
 import vn.haiphong.gddt.reports.domain.Problem;
 import vn.haiphong.gddt.reports.domain.Report;
@@ -54,7 +54,7 @@ public final class StatusQuery {
         this.clock = clock;
     }
 
-    public Result run(Capability office, Map<String, String> query) {
+    public Result run(OfficeToken office, Map<String, String> query) {
         for (String name : query.keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw new RequestRefused(Problem.QUERY_INVALID, "Tham số không được hỗ trợ: " + name + ".");
@@ -91,7 +91,7 @@ public final class StatusQuery {
         return new Result(clock.instant(), asOf, List.copyOf(statuses), undeliverable.get());
     }
 
-    private List<Obligation> obligations(Capability office, Map<String, String> query, Instant asOf) {
+    private List<Obligation> obligations(OfficeToken office, Map<String, String> query, Instant asOf) {
         if (query.containsKey("obligation")) {
             Obligation one = catalog.find(query.get("obligation"))
                     .orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN));

@@ -6,14 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import vn.haiphong.gddt.reports.domain.Catalog;
-import vn.haiphong.gddt.reports.domain.Obligation;
 import vn.haiphong.gddt.reports.domain.Extension;
 import vn.haiphong.gddt.reports.domain.FileType;
+import vn.haiphong.gddt.reports.domain.Obligation;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
 import vn.haiphong.gddt.reports.domain.Returned;
-import vn.haiphong.gddt.reports.domain.UnitStatus;
 import vn.haiphong.gddt.reports.domain.Submission;
 import vn.haiphong.gddt.reports.domain.Unit;
+import vn.haiphong.gddt.reports.domain.UnitStatus;
 import vn.haiphong.gddt.reports.domain.VietnamTime;
 import vn.haiphong.gddt.reports.store.SubmissionLedger;
 

@@ -19,8 +19,8 @@ import vn.haiphong.gddt.reports.domain.Problem;
 import vn.haiphong.gddt.reports.domain.RequestRefused;
 import vn.haiphong.gddt.reports.domain.SubmissionKey;
 import vn.haiphong.gddt.reports.domain.Unit;
-import vn.haiphong.gddt.reports.files.SubmissionFiles;
 import vn.haiphong.gddt.reports.files.SubmissionFiles.PresignedUpload;
+import vn.haiphong.gddt.reports.files.SubmissionFiles;
 import vn.haiphong.gddt.reports.store.SubmissionLedger;
 import vn.haiphong.gddt.reports.store.UploadGrantQuota;
 

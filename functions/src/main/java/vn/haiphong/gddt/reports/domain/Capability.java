@@ -9,8 +9,10 @@ import java.time.Instant;
  * subject is written {@code <scope>@<actor>}.
  *
  * @param version for a unit, must equal the unit's current token version (raising it revokes)
+ * @param tokenId  for an office token, the id it is recorded under (revoking the record revokes it);
+ *                 empty for a unit
  */
-public record Capability(Kind kind, String subject, int version, Instant expiresAt) {
+public record Capability(Kind kind, String subject, int version, Instant expiresAt, String tokenId) {
     public enum Kind {
         UNIT('u'), OFFICE('o');
 
@@ -33,17 +35,17 @@ public record Capability(Kind kind, String subject, int version, Instant expires
     public static final String ALL_REPORTS = "*";
 
     public static Capability unit(String unitId, int version, Instant expiresAt) {
-        return new Capability(Kind.UNIT, unitId, version, expiresAt);
+        return new Capability(Kind.UNIT, unitId, version, expiresAt, "");
     }
 
-    /** The longest an office token may live: one leaked is the key to every school's files until then. */
-    public static final java.time.Duration OFFICE_LONGEST_LIFE = java.time.Duration.ofDays(90);
-
-    public static Capability office(String scope, String actor, Instant expiresAt) {
+    public static Capability office(String scope, String actor, Instant expiresAt, String tokenId) {
         if (!scope.matches("\\*|[A-Z0-9_]{1,16}") || !actor.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
             throw new IllegalArgumentException("office scope is * or a receiver code; actor is a lowercase name");
         }
-        return new Capability(Kind.OFFICE, scope + "@" + actor, 1, expiresAt);
+        if (!OfficeToken.validId(tokenId)) {
+            throw new IllegalArgumentException("an office token id is 16 lowercase letters and digits");
+        }
+        return new Capability(Kind.OFFICE, scope + "@" + actor, 1, expiresAt, tokenId);
     }
 
     /** For an office capability: {@code *} or the one receiving department it may see. */

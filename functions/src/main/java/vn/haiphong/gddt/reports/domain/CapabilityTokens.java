@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed capability tokens: {@code <kid>.<payload>.<signature>}, all base64url without padding.
- * The payload is {@code kind|subject|version|expiresEpochSecond}; the signature is HMAC-SHA256 of
+ * The payload is {@code kind|subject|version|expiresEpochSecond}, and for an office token
+ * {@code |tokenId} after it; the signature is HMAC-SHA256 of
  * {@code <kid>.<payload>} and is compared in constant time.
  */
 public final class CapabilityTokens {
@@ -29,7 +30,7 @@ public final class CapabilityTokens {
 
     public String mint(Capability capability) {
         String payload = capability.kind().tag + "|" + capability.subject() + "|" + capability.version() + "|"
-                + capability.expiresAt().getEpochSecond();
+                + capability.expiresAt().getEpochSecond() + (capability.tokenId().isEmpty() ? "" : "|" + capability.tokenId());
         String signed = keys.signingKeyId() + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return signed + "." + B64.encodeToString(hmac(keys.signingSecret(), signed));
     }
@@ -45,7 +46,7 @@ public final class CapabilityTokens {
             throw new RequestRefused(Problem.TOKEN_EXPIRED);
         }
         if (capability.kind() == Capability.Kind.OFFICE
-                && capability.expiresAt().isAfter(now.plus(Capability.OFFICE_LONGEST_LIFE))) {
+                && capability.expiresAt().isAfter(now.plus(OfficeToken.LONGEST_LIFE))) {
             // Signed by us, yet longer-lived than any office token may be: the key to every school's files.
             throw new RequestRefused(Problem.TOKEN_EXPIRED, OFFICE_TOO_LONG);
         }
@@ -76,12 +77,14 @@ public final class CapabilityTokens {
 
     private static Optional<Capability> parsePayload(String payload) {
         String[] fields = payload.split("\\|", -1);
-        if (fields.length != 4) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(new Capability(Capability.Kind.ofTag(fields[0]), fields[1],
-                    Integer.parseInt(fields[2]), Instant.ofEpochSecond(Long.parseLong(fields[3]))));
+            Capability.Kind kind = Capability.Kind.ofTag(fields[0]);
+            // An office token names its record; one from before the register (no id) is not accepted.
+            if (fields.length != (kind == Capability.Kind.OFFICE ? 5 : 4)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Capability(kind, fields[1], Integer.parseInt(fields[2]),
+                    Instant.ofEpochSecond(Long.parseLong(fields[3])), fields.length == 5 ? fields[4] : ""));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return Optional.empty();
         }

@@ -8,8 +8,8 @@ import java.util.Optional;
  * A later deadline (gia hạn) granted to one unit for one obligation. Kept for good: revoking it
  * records who and when, so the status at any past instant can be told again.
  */
-public record Extension(String obligationId, String unitId, Instant until, String reason, String grantedBy,
-                        Instant grantedAt, Optional<Instant> revokedAt, Optional<String> revokedBy) {
+public record Extension(String obligationId, String unitId, Instant until, String reason, Actor grantedBy,
+                        Instant grantedAt, Optional<Instant> revokedAt, Optional<Actor> revokedBy) {
     public static final int MAX_REASON = 500;
 
     public Extension {

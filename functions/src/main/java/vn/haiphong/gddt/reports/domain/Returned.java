@@ -8,9 +8,9 @@ import java.util.Objects;
  * The Office sent a file back (trả lại) with a reason: from {@code returnedAt} on, it and every file
  * the unit sent before it stop counting, and the unit must send a new one (see {@link ObligationState}).
  *
- * @param returnedBy the person the office token was issued to
+
  */
-public record Returned(Instant returnedAt, String returnedBy, String reason) {
+public record Returned(Instant returnedAt, Actor returnedBy, String reason) {
     public static final int MAX_REASON = 1000;
 
     public Returned {
@@ -20,7 +20,7 @@ public record Returned(Instant returnedAt, String returnedBy, String reason) {
     }
 
     /** A return as the Office asks for it; a missing, blank or overlong reason is refused. */
-    public static Returned of(Instant at, String by, String reason) {
+    public static Returned of(Instant at, Actor by, String reason) {
         Returned returned = new Returned(at, by, reason);
         if (returned.reason.isEmpty() || returned.reason.length() > MAX_REASON) {
             throw new RequestRefused(Problem.RETURN_REASON_INVALID);

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import vn.haiphong.gddt.reports.domain.Actor;
 import vn.haiphong.gddt.reports.domain.Extension;
 import vn.haiphong.gddt.reports.domain.Returned;
 import vn.haiphong.gddt.reports.domain.Submission;
@@ -122,10 +123,10 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
     public boolean markReturned(Submission submission, Returned r) {
         try {
             dynamo.updateItem(u -> u.tableName(table).key(key(submission))
-                    .updateExpression("SET returnedAt = :at, returnedBy = :by, returnReason = :reason")
+                    .updateExpression("SET returnedAt = :at, returnedBy = :by, returnedByName = :name, returnReason = :reason")
                     .conditionExpression("attribute_exists(PK) AND attribute_not_exists(returnedAt)")
-                    .expressionAttributeValues(Map.of(":at", s(r.returnedAt().toString()), ":by", s(r.returnedBy()),
-                            ":reason", s(r.reason()))));
+                    .expressionAttributeValues(Map.of(":at", s(r.returnedAt().toString()), ":by", s(r.returnedBy().id()),
+                            ":name", s(r.returnedBy().name()), ":reason", s(r.reason()))));
             return true;
         } catch (ConditionalCheckFailedException returnedBefore) {
             return false;
@@ -141,14 +142,15 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
         item.put("obligationId", s(e.obligationId()));
         item.put("until", s(e.until().toString()));
         item.put("reason", s(e.reason()));
-        item.put("grantedBy", s(e.grantedBy()));
+        item.put("grantedBy", s(e.grantedBy().id()));
+        item.put("grantedByName", s(e.grantedBy().name()));
         item.put("grantedAt", s(e.grantedAt().toString()));
         dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
     }
 
     /** Revokes every extension of the unit still in force, so one DELETE always leaves the plain deadline. */
     @Override
-    public Optional<Extension> revoke(String obligationId, String unitId, String revokedBy, Instant at) {
+    public Optional<Extension> revoke(String obligationId, String unitId, Actor revokedBy, Instant at) {
         List<Extension> inForce = records(obligationId, unitId).extensions().stream()
                 .filter(e -> e.inForceAt(at))
                 .sorted(java.util.Comparator.comparing(Extension::grantedAt).reversed())
@@ -158,9 +160,10 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
             try {
                 dynamo.updateItem(r -> r.tableName(table)
                         .key(Items.key(pk(obligationId), "UNIT#" + unitId + "#EXT#" + e.grantedAt()))
-                        .updateExpression("SET revokedAt = :at, revokedBy = :by")
+                        .updateExpression("SET revokedAt = :at, revokedBy = :by, revokedByName = :name")
                         .conditionExpression("attribute_exists(PK) AND attribute_not_exists(revokedAt)")
-                        .expressionAttributeValues(Map.of(":at", s(at.toString()), ":by", s(revokedBy))));
+                        .expressionAttributeValues(Map.of(":at", s(at.toString()), ":by", s(revokedBy.id()),
+                                ":name", s(revokedBy.name()))));
                 if (revoked.isEmpty()) {
                     revoked = Optional.of(new Extension(e.obligationId(), e.unitId(), e.until(), e.reason(),
                             e.grantedBy(), e.grantedAt(), Optional.of(at), Optional.of(revokedBy)));
@@ -227,8 +230,8 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
 
     private static Extension extension(Map<String, AttributeValue> item) {
         return new Extension(str(item, "obligationId"), str(item, "unitId"), Instant.parse(str(item, "until")),
-                str(item, "reason"), str(item, "grantedBy"), Instant.parse(str(item, "grantedAt")),
-                optStr(item, "revokedAt").map(Instant::parse), optStr(item, "revokedBy"));
+                str(item, "reason"), actor(item, "grantedBy"), Instant.parse(str(item, "grantedAt")),
+                optStr(item, "revokedAt").map(Instant::parse), optStr(item, "revokedBy").map(by -> actor(item, "revokedBy")));
     }
 
     private static Submission submission(Map<String, AttributeValue> item) {
@@ -236,7 +239,12 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
                 str(item, "objectKey"), str(item, "eTag"), str(item, "versionId"), num(item, "size"),
                 str(item, "sha256"), str(item, "contentType"), str(item, "fileName"),
                 Instant.parse(str(item, "receivedAt")), item.get("onTime").bool(), optStr(item, "refusal"),
-                optStr(item, "returnedAt").map(at -> new Returned(Instant.parse(at), str(item, "returnedBy"),
+                optStr(item, "returnedAt").map(at -> new Returned(Instant.parse(at), actor(item, "returnedBy"),
                         str(item, "returnReason"))));
+    }
+
+    /** {@code <attr>} holds the id, {@code <attr>Name} the name (absent on items written before names were kept). */
+    private static Actor actor(Map<String, AttributeValue> item, String attribute) {
+        return new Actor(str(item, attribute), str(item, attribute + "Name"));
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.UnitCategory;
@@ -43,11 +42,7 @@ public final class DynamoDbUnitDirectory implements UnitDirectory {
 
     @Override
     public List<Unit> all() {
-        QueryRequest query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(PK)))
-                .build();
-        return dynamo.queryPaginator(query).items().stream().map(DynamoDbUnitDirectory::unit).toList();
+        return Items.partition(dynamo, table, PK).map(DynamoDbUnitDirectory::unit).toList();
     }
 
     @Override

@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Small helpers for hand-written item mapping: no reflection, so cold starts stay short. */
 final class Items {
@@ -45,5 +48,14 @@ final class Items {
 
     static List<String> strings(Map<String, AttributeValue> item, String name) {
         return item.get(name).l().stream().map(AttributeValue::s).toList();
+    }
+
+    /** Every item of one small partition (the units, the office tokens), page after page. */
+    static Stream<Map<String, AttributeValue>> partition(DynamoDbClient dynamo, String table, String pk) {
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(pk)))
+                .build();
+        return dynamo.queryPaginator(query).items().stream();
     }
 }

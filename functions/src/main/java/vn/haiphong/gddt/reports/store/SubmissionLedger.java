@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import vn.haiphong.gddt.reports.domain.Actor;
 import vn.haiphong.gddt.reports.domain.Extension;
 import vn.haiphong.gddt.reports.domain.Returned;
 import vn.haiphong.gddt.reports.domain.Submission;
@@ -85,5 +86,5 @@ public interface SubmissionLedger {
     void grant(Extension extension);
 
     /** Marks every extension of the unit in force as revoked; returns the one that counted, empty when none was. */
-    Optional<Extension> revoke(String obligationId, String unitId, String revokedBy, Instant at);
+    Optional<Extension> revoke(String obligationId, String unitId, Actor revokedBy, Instant at);
 }

@@ -1041,7 +1041,7 @@
     if (row.returned) {
       html += '<p class="returned-now">Sở đã trả lại tệp <strong>' + esc(row.returned.fileName) + '</strong> lúc '
         + esc(fmtTime(row.returned.returnedAt)) + '. Lý do: ' + esc(row.returned.reason) + '. Người trả lại: '
-        + esc(row.returned.returnedBy) + '.' + (row.latest ? '' : ' Đơn vị chưa nộp lại.') + '</p>';
+        + esc(row.returned.returnedByName || row.returned.returnedBy) + '.' + (row.latest ? '' : ' Đơn vị chưa nộp lại.') + '</p>';
     }
     if (row.refused) {
       // The unit's newest file did not count: say why, and offer its bytes only as an opaque .bin,
@@ -1075,7 +1075,7 @@
     } else {
       if (row.extension) {
         html += '<p class="ext-now">Đang gia hạn đến <strong>' + esc(fmtDeadline(row.extension.until)) + '</strong>. Lý do: '
-          + esc(row.extension.reason) + '. Người cấp: ' + esc(row.extension.grantedBy) + ', lúc ' + esc(fmtTime(row.extension.grantedAt)) + '.</p>'
+          + esc(row.extension.reason) + '. Người cấp: ' + esc(row.extension.grantedByName || row.extension.grantedBy) + ', lúc ' + esc(fmtTime(row.extension.grantedAt)) + '.</p>'
           + '<button type="button" id="d-revoke" class="button danger">Thu hồi gia hạn</button>';
       } else {
         html += '<p>Đơn vị chưa được gia hạn báo cáo này.</p>';

@@ -35,6 +35,7 @@ class CapabilityTokensTest {
     private static final String URL_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+    private static final String OFFICE_ID = "vp7hoa2lan3an4bc";
     private final CapabilityTokens tokens = new CapabilityTokens(TokenKeys.parse("k1:" + OLD));
     private final Capability unitCap = Capability.unit("thpt-tran-phu", 3, EXPIRES);
 
@@ -88,7 +89,7 @@ class CapabilityTokensTest {
 
         @Test
         void an_office_capability_for_all_reports_comes_back_as_it_was_minted() {
-            Capability office = Capability.office(Capability.ALL_REPORTS, "chanh-van-phong", OFFICE_EXPIRES);
+            Capability office = Capability.office(Capability.ALL_REPORTS, "chanh-van-phong", OFFICE_EXPIRES, OFFICE_ID);
 
             Capability back = tokens.verify(tokens.mint(office), NOW);
 
@@ -100,7 +101,7 @@ class CapabilityTokensTest {
 
         @Test
         void an_office_capability_limited_to_one_report_keeps_its_scope() {
-            Capability office = Capability.office("TCCB", "truong-phong-tccb", OFFICE_EXPIRES);
+            Capability office = Capability.office("TCCB", "truong-phong-tccb", OFFICE_EXPIRES, OFFICE_ID);
 
             Capability back = tokens.verify(tokens.mint(office), NOW);
 
@@ -112,7 +113,7 @@ class CapabilityTokensTest {
         @Test
         void a_unit_token_and_an_office_token_are_told_apart() {
             Capability unit = Capability.unit("x1", 1, EXPIRES);
-            Capability office = Capability.office("VP", "x1", OFFICE_EXPIRES);
+            Capability office = Capability.office("VP", "x1", OFFICE_EXPIRES, OFFICE_ID);
 
             assertThat(tokens.verify(tokens.mint(unit), NOW).kind()).isEqualTo(Capability.Kind.UNIT);
             assertThat(tokens.verify(tokens.mint(office), NOW).kind()).isEqualTo(Capability.Kind.OFFICE);
@@ -214,7 +215,7 @@ class CapabilityTokensTest {
         @Test
         void a_payload_swapped_in_from_another_valid_token_is_invalid() {
             String[] a = tokens.mint(unitCap).split("\\.");
-            String[] b = tokens.mint(Capability.office("*", "van-thu", EXPIRES)).split("\\.");
+            String[] b = tokens.mint(Capability.office("*", "van-thu", EXPIRES, OFFICE_ID)).split("\\.");
 
             assertThat(refusal(tokens, a[0] + "." + b[1] + "." + a[2], NOW)).isEqualTo(Problem.TOKEN_INVALID);
         }
@@ -239,6 +240,7 @@ class CapabilityTokensTest {
             "uu|thpt-a|1|1767200400",
             "u|thpt-a|1",                  // too few fields
             "u|thpt-a|1|1767200400|x",     // too many fields
+            "o|*@van-thu|1|1767200400",    // an office token without the id of its record
             "u|thpt-a|one|1767200400",     // version not a number
             "u|thpt-a|1|soon",             // expiry not a number
             "u|thpt-a|1|99999999999999999999", // does not fit a long
@@ -290,19 +292,19 @@ class CapabilityTokensTest {
 
         @Test
         void an_expired_office_token_is_expired_too() {
-            String token = tokens.mint(Capability.office("*", "van-thu", NOW));
+            String token = tokens.mint(Capability.office("*", "van-thu", NOW, OFFICE_ID));
 
             assertThat(refusal(tokens, token, NOW)).isEqualTo(Problem.TOKEN_EXPIRED);
         }
 
         @Test
         void an_office_token_that_would_live_longer_than_ninety_days_is_refused_as_expired_however_well_signed() {
-            String forever = tokens.mint(Capability.office("*", "van-thu", Instant.parse("9999-12-31T00:00:00Z")));
-            String ninetyOneDays = tokens.mint(Capability.office("*", "van-thu", NOW.plus(Duration.ofDays(91))));
+            String forever = tokens.mint(Capability.office("*", "van-thu", Instant.parse("9999-12-31T00:00:00Z"), OFFICE_ID));
+            String ninetyOneDays = tokens.mint(Capability.office("*", "van-thu", NOW.plus(Duration.ofDays(91)), OFFICE_ID));
 
             assertThat(refusal(tokens, forever, NOW)).isEqualTo(Problem.TOKEN_EXPIRED);
             assertThat(refusal(tokens, ninetyOneDays, NOW)).isEqualTo(Problem.TOKEN_EXPIRED);
-            assertThat(tokens.verify(tokens.mint(Capability.office("*", "van-thu", NOW.plus(Duration.ofDays(90)))), NOW).kind())
+            assertThat(tokens.verify(tokens.mint(Capability.office("*", "van-thu", NOW.plus(Duration.ofDays(90)), OFFICE_ID)), NOW).kind())
                     .isEqualTo(Capability.Kind.OFFICE);
             assertThat(refusal(tokens, ninetyOneDays, NOW.plus(Duration.ofDays(1)))).as("a day later it fits").isNull();
         }

@@ -64,7 +64,7 @@ class ExtensionTest {
 
     @Test
     void missing_revocation_fields_read_as_not_revoked() {
-        Extension e = new Extension("QCDC:2025-H1", "thpt-tran-phu", UNTIL, "Mất điện", "van-phong-so", GRANTED,
+        Extension e = new Extension("QCDC:2025-H1", "thpt-tran-phu", UNTIL, "Mất điện", new Actor("van-phong-so", "Văn phòng Sở"), GRANTED,
                 null, null);
 
         assertThat(e.revokedAt()).isEmpty();
@@ -76,7 +76,7 @@ class ExtensionTest {
     void the_reason_is_normalised_to_nfc_and_stripped() {
         String decomposed = Normalizer.normalize("  Trường mất điện do bão  ", Normalizer.Form.NFD);
 
-        Extension e = new Extension("QCDC:2025-H1", "thpt-tran-phu", UNTIL, decomposed, "van-phong-so", GRANTED,
+        Extension e = new Extension("QCDC:2025-H1", "thpt-tran-phu", UNTIL, decomposed, new Actor("van-phong-so", "Văn phòng Sở"), GRANTED,
                 Optional.empty(), Optional.empty());
 
         assertThat(e.reason()).isEqualTo("Trường mất điện do bão");
@@ -85,9 +85,9 @@ class ExtensionTest {
     @Test
     void an_extension_needs_a_deadline_and_a_grant_instant() {
         assertThatNullPointerException().isThrownBy(() -> new Extension("QCDC:2025-H1", "thpt-tran-phu", null,
-                "Mất điện", "van-phong-so", GRANTED, Optional.empty(), Optional.empty())).withMessageContaining("until");
+                "Mất điện", new Actor("van-phong-so", "Văn phòng Sở"), GRANTED, Optional.empty(), Optional.empty())).withMessageContaining("until");
         assertThatNullPointerException().isThrownBy(() -> new Extension("QCDC:2025-H1", "thpt-tran-phu", UNTIL,
-                "Mất điện", "van-phong-so", null, Optional.empty(), Optional.empty()))
+                "Mất điện", new Actor("van-phong-so", "Văn phòng Sở"), null, Optional.empty(), Optional.empty()))
                 .withMessageContaining("grantedAt");
     }
 }

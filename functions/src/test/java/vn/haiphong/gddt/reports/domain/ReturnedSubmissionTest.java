@@ -29,7 +29,7 @@ class ReturnedSubmissionTest {
     private final Submission second = accepted(SCHOOL.id(), vn(2025, 6, 3, 9, 0, 0));
 
     private static Submission returned(Submission s, Instant at) {
-        return s.withReturned(Returned.of(at, "nguyen-thi-lan", REASON));
+        return s.withReturned(Returned.of(at, new Actor("nguyen-thi-lan", null), REASON));
     }
 
     private static UnitStatus rowAt(List<Submission> submissions, Instant asOf) {
@@ -174,24 +174,24 @@ class ReturnedSubmissionTest {
         void is_kept_in_nfc_without_surrounding_blanks() {
             String nfd = Normalizer.normalize("  Thiếu chữ ký, đề nghị bổ sung \n", Normalizer.Form.NFD);
 
-            assertThat(Returned.of(DUE, "nguyen-thi-lan", nfd).reason()).isEqualTo("Thiếu chữ ký, đề nghị bổ sung");
+            assertThat(Returned.of(DUE, new Actor("nguyen-thi-lan", null), nfd).reason()).isEqualTo("Thiếu chữ ký, đề nghị bổ sung");
         }
 
         @Test
         void may_be_a_thousand_characters_long() {
-            assertThat(Returned.of(DUE, "a", "ơ".repeat(1000)).reason()).hasSize(1000);
+            assertThat(Returned.of(DUE, new Actor("a", null), "ơ".repeat(1000)).reason()).hasSize(1000);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"", "   ", "\t\n"})
         void blank_is_refused(String reason) {
-            assertRefused(() -> Returned.of(DUE, "a", reason), Problem.RETURN_REASON_INVALID);
+            assertRefused(() -> Returned.of(DUE, new Actor("a", null), reason), Problem.RETURN_REASON_INVALID);
         }
 
         @Test
         void missing_or_over_a_thousand_characters_is_refused() {
-            assertRefused(() -> Returned.of(DUE, "a", null), Problem.RETURN_REASON_INVALID);
-            assertRefused(() -> Returned.of(DUE, "a", "ơ".repeat(1001)), Problem.RETURN_REASON_INVALID);
+            assertRefused(() -> Returned.of(DUE, new Actor("a", null), null), Problem.RETURN_REASON_INVALID);
+            assertRefused(() -> Returned.of(DUE, new Actor("a", null), "ơ".repeat(1001)), Problem.RETURN_REASON_INVALID);
         }
     }
 

@@ -55,13 +55,13 @@ final class StatusFixtures {
     }
 
     static Extension extension(String unitId, Instant until, Instant grantedAt) {
-        return new Extension(QCDC_H1, unitId, until, "Gia hạn do mất điện", "van-phong-so", grantedAt,
+        return new Extension(QCDC_H1, unitId, until, "Gia hạn do mất điện", new Actor("van-phong-so", "Văn phòng Sở"), grantedAt,
                 Optional.empty(), Optional.empty());
     }
 
     static Extension revoked(String unitId, Instant until, Instant grantedAt, Instant revokedAt) {
-        return new Extension(QCDC_H1, unitId, until, "Gia hạn do mất điện", "van-phong-so", grantedAt,
-                Optional.of(revokedAt), Optional.of("van-phong-so"));
+        return new Extension(QCDC_H1, unitId, until, "Gia hạn do mất điện", new Actor("van-phong-so", "Văn phòng Sở"), grantedAt,
+                Optional.of(revokedAt), Optional.of(new Actor("van-phong-so", "Văn phòng Sở")));
     }
 
     /** The one row of {@code unit}, computed the way the Office sees it. */

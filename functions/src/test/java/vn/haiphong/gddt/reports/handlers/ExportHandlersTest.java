@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -26,6 +27,7 @@ import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
+import vn.haiphong.gddt.reports.app.OfficeCredentials;
 import vn.haiphong.gddt.reports.catalog.CatalogFile;
 import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.CapabilityTokens;
@@ -34,6 +36,7 @@ import vn.haiphong.gddt.reports.domain.TokenKeys;
 import vn.haiphong.gddt.reports.files.ZipToS3;
 import vn.haiphong.gddt.reports.store.Claims;
 import vn.haiphong.gddt.reports.store.ExportJobs;
+import vn.haiphong.gddt.reports.store.InMemoryOfficeTokens;
 
 /**
  * The three export handlers with the jobs in memory and no network: the refusals happen before
@@ -49,7 +52,8 @@ class ExportHandlersTest {
     private final InMemoryJobs jobs = new InMemoryJobs();
     private final Exports exports = new Exports(CatalogFile.bundled(Wiring.catalogSettings(new Env(Map.of()))), null, null,
             jobs, offlineStorage(), clock);
-    private final OfficeAccess access = new OfficeAccess(tokens, clock);
+    private final InMemoryOfficeTokens register = new InMemoryOfficeTokens();
+    private final OfficeAccess access = new OfficeAccess(tokens, register, clock);
 
     @Test
     void starting_an_export_needs_an_office_token_a_known_obligation_and_the_right_department() {
@@ -136,7 +140,7 @@ class ExportHandlersTest {
     }
 
     private String office(String scope) {
-        return tokens.mint(Capability.office(scope, "van-phong", NOW.plusSeconds(3600)));
+        return new OfficeCredentials(tokens, register, clock).issue(scope, "van-phong", "Văn phòng Sở", Duration.ofHours(1)).token();
     }
 
     private String unitToken() {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code run} (the default): the whole system on the emulators; Ctrl-C stops everything.</li>
  *   <li>{@code import-units <csv>}: imports a unit list into DynamoDB (see {@link ImportUnits}).</li>
  *   <li>{@code mint-token}: prints a unit or office token (see {@link MintToken}).</li>
+ *   <li>{@code list-tokens}, {@code revoke-token}: the Office's register of office tokens (see {@link OfficeTokenCommands}).</li>
  *   <li>{@code check-catalog}: checks an edited catalog and lists a year's obligations (see {@link CheckCatalog}).</li>
  *   <li>{@code bench-status}: measures what a status request costs (see {@link StatusBench}).</li>
  *   <li>{@code bench-reminders}: measures the reminder sweep against the SES rate (see {@link ReminderBench}).</li>
@@ -38,13 +40,15 @@ public final class LocalRunner {
             case "run" -> run(rest);
             case "import-units" -> System.exit(ImportUnits.main(rest));
             case "mint-token" -> System.exit(MintToken.main(rest));
+            case "list-tokens" -> System.exit(OfficeTokenCommands.list(rest, System.out, System.err, Clock.systemUTC()));
+            case "revoke-token" -> System.exit(OfficeTokenCommands.revoke(rest, System.out, System.err, Clock.systemUTC()));
             case "check-catalog" -> System.exit(CheckCatalog.main(rest, System.out, System.err));
             case "bench-status" -> System.exit(StatusBench.main(rest));
             case "bench-reminders" -> System.exit(ReminderBench.main(rest));
             case "bench-reconcile" -> System.exit(ReconcileBench.main(rest));
             case "bench-cold" -> System.exit(ColdStartBench.main(rest));
             default -> {
-                System.err.println("unknown command " + command + "; use run, import-units, mint-token, check-catalog, bench-status, bench-reminders, bench-reconcile or bench-cold");
+                System.err.println("unknown command " + command + "; use run, import-units, mint-token, list-tokens, revoke-token, check-catalog, bench-status, bench-reminders, bench-reconcile or bench-cold");
                 System.exit(2);
             }
         }

@@ -41,6 +41,7 @@ import vn.haiphong.gddt.emulators.EmulatorOptions;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.OutageProxy;
 import vn.haiphong.gddt.reports.AwsClients;
+import vn.haiphong.gddt.reports.app.OfficeCredentials;
 import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.CapabilityTokens;
@@ -48,6 +49,7 @@ import vn.haiphong.gddt.reports.domain.TokenKeys;
 import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.UnitListChanges;
 import vn.haiphong.gddt.reports.domain.VietnamTime;
+import vn.haiphong.gddt.reports.store.DynamoDbOfficeTokens;
 import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
 
 /**
@@ -61,6 +63,9 @@ public final class LocalSystem implements AutoCloseable {
     private static final String ACCOUNT_ID = "000000000000";
     private static final Duration UNIT_LINK_VALIDITY = Duration.ofDays(365);
     private static final Duration OFFICE_TOKEN_VALIDITY = Duration.ofDays(30);
+    private static final String RUNNER_OFFICE_ACTOR = "van-phong-local";
+    /** Whom the runner's office token is issued to, as the dashboard and the records show it. */
+    private static final String RUNNER_OFFICE_NAME = "Văn phòng Sở — máy chạy thử";
 
     /**
      * @param stackName          names the bucket and table, as a stack would: two systems can share emulators
@@ -116,12 +121,20 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<String, String> queueUrls;
     private final Map<String, Map<String, String>> environments;
     private final ApiGateway api;
+    private final OfficeCredentials credentials;
+    private final OfficeCredentials.Issued office;
+    /** The one table's name here, which the office token commands take as {@code --table}. */
+    private final String table;
 
     private LocalSystem(Emulators emulators, HttpServer server, ExecutorService requests, LocalClock clock, URI baseUrl,
                         CapabilityTokens tokens, List<SessionUnit> units, List<AutoCloseable> started,
                         boolean ownsEmulators, Map<String, String> names, Map<String, String> queueUrls,
-                        Map<String, Map<String, String>> environments, ApiGateway api) {
+                        Map<String, Map<String, String>> environments, ApiGateway api, OfficeCredentials credentials,
+                        OfficeCredentials.Issued office, String table) {
+        this.table = table;
         this.api = api;
+        this.credentials = credentials;
+        this.office = office;
         this.ownsEmulators = ownsEmulators;
         this.names = names;
         this.queueUrls = queueUrls;
@@ -235,14 +248,20 @@ public final class LocalSystem implements AutoCloseable {
                     new LocalFaults(proxies, notifications), emulators.region(), ACCOUNT_ID);
 
             CapabilityTokens tokens = new CapabilityTokens(TokenKeys.parse(tokenKeys));
-            List<SessionUnit> seeded = seed(options.unitsCsv(), setUp.dynamoDb(), names.get(tableOf(template)), tokens, clock, baseUrl);
+            String table = names.get(tableOf(template));
+            List<SessionUnit> seeded = seed(options.unitsCsv(), setUp.dynamoDb(), table, tokens, clock, baseUrl);
+            DynamoDbClient register = setUp.dynamoDb();
+            started.add(register);
+            OfficeCredentials credentials = new OfficeCredentials(tokens, new DynamoDbOfficeTokens(register, table), clock);
+            OfficeCredentials.Issued office = credentials.issue(Capability.ALL_REPORTS, RUNNER_OFFICE_ACTOR,
+                    RUNNER_OFFICE_NAME, OFFICE_TOKEN_VALIDITY);
 
             ExecutorService requests = Executors.newFixedThreadPool(64);
             server.setExecutor(requests);
             server.createContext("/", exchange -> serve(exchange, control, api));
             server.start();
             return new LocalSystem(emulators, server, requests, clock, baseUrl, tokens, seeded, started,
-                    ownsEmulators, names, queueUrls, environments, api);
+                    ownsEmulators, names, queueUrls, environments, api, credentials, office, table);
         } catch (RuntimeException | IOException e) {
             closeInReverse(started);
             if (ownsEmulators) {
@@ -279,15 +298,18 @@ public final class LocalSystem implements AutoCloseable {
         return units;
     }
 
+    /** The office token issued (and recorded) when this system started: the one the session file gives. */
     public String officeToken() {
-        return tokens.mint(Capability.office(Capability.ALL_REPORTS, "van-phong-local", clock.instant().plus(OFFICE_TOKEN_VALIDITY)));
+        return office.token();
     }
 
     /** What the session file holds: enough for a script or a test to drive the running system. */
     public Map<String, Object> session() {
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("baseUrl", baseUrl.toString());
-        session.put("officeToken", officeToken());
+        session.put("officeToken", office.token());
+        session.put("officeTokenId", office.record().tokenId());
+        session.put("table", table);
         session.put("units", units);
         session.put("emulators", Map.of("s3", emulators.s3Endpoint().toString(),
                 "dynamodb", emulators.dynamoDbEndpoint().toString(),
@@ -343,9 +365,14 @@ public final class LocalSystem implements AutoCloseable {
         return names.get(logicalId);
     }
 
-    /** An office token for one receiving department (or {@code *}), as issued to {@code actor}. */
+    /** A new office token for one receiving department (or {@code *}), issued to {@code actor} and recorded. */
     public String officeToken(String scope, String actor) {
-        return tokens.mint(Capability.office(scope, actor, clock.instant().plus(OFFICE_TOKEN_VALIDITY)));
+        return officeToken(scope, actor, actor).token();
+    }
+
+    /** The same, under the name people read, with its record (for revoking it). */
+    public OfficeCredentials.Issued officeToken(String scope, String actor, String displayName) {
+        return credentials.issue(scope, actor, displayName, OFFICE_TOKEN_VALIDITY);
     }
 
     /** A unit link as the Office would send it, with any expiry and version (for tests of old links). */

@@ -52,6 +52,7 @@ class LocalRunnerJarIT {
                 .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(404);
         assertThat(Running.read(Running.send(HttpRequest.newBuilder(java.net.URI.create(s.get("baseUrl").asText() + "/_local/faults"))
                 .GET()).body()).get("dynamodb").asText()).isEqualTo("up");
+        anOfficeTokenMintedWithTheCliIsRevokedWithinAMinuteAndNothingElseIs(s, data, dir);
 
         stopLikeCtrlC(first);
 
@@ -104,10 +105,50 @@ class LocalRunnerJarIT {
                 || command.contains("aws-ses-v2-local") && command.endsWith("--port " + sesPort));
     }
 
+    /**
+     * The issue's "done when", with the jar's own commands against the running runner: {@code mint-token
+     * office} prints the token (and the id on stderr), {@code revoke-token <id>} cuts it off within 60 s of
+     * real time; the session's office token and a school link still get 200.
+     */
+    private static void anOfficeTokenMintedWithTheCliIsRevokedWithinAMinuteAndNothingElseIs(JsonNode s, Path data, Path dir)
+            throws Exception {
+        java.util.Map<String, String> keys = java.util.Map.of("TOKEN_KEYS", Files.readString(data.resolve("token-keys")).strip());
+        String table = s.get("table").asText();
+        String endpoint = s.at("/emulators/dynamodb").asText();
+        Ran minted = run(dir, keys, "mint-token", "office", "--actor", "hoa.nt", "--name", "Nguyễn Thị Hoa — Văn phòng",
+                "--table", table, "--endpoint", endpoint, "--days", "30");
+        assertThat(minted.exit()).as(String.join("\n", minted.stderr())).isZero();
+        String token = minted.stdout().get(0);
+        String id = minted.stderr().get(minted.stderr().size() - 1).replaceAll("^id ([a-z2-7]{16}): .*", "$1");
+        assertThat(id).matches("[a-z2-7]{16}");
+        assertThat(officeStatus(s, token)).isEqualTo(200);
+
+        Ran revoked = run(dir, java.util.Map.of(), "revoke-token", id, "--table", table, "--endpoint", endpoint);
+        Instant revokedAt = Instant.now();
+        assertThat(revoked.exit()).as(String.join("\n", revoked.stderr())).isZero();
+        while (officeStatus(s, token) != 401) {
+            assertThat(Duration.between(revokedAt, Instant.now())).as("the revoked token still works").isLessThan(Duration.ofSeconds(60));
+            Thread.sleep(500);
+        }
+        System.out.println("revoke-token took effect after " + Duration.between(revokedAt, Instant.now()).toMillis() + " ms");
+        assertThat(officeStatus(s, s.get("officeToken").asText())).as("the session's office token").isEqualTo(200);
+        assertThat(Running.send(HttpRequest.newBuilder(java.net.URI.create(s.get("baseUrl").asText() + "/v1/me"))
+                .header("Authorization", "Bearer " + firstSchool(s).get("token").asText())).statusCode()).as("a school link").isEqualTo(200);
+        Ran listed = run(dir, java.util.Map.of(), "list-tokens", "--table", table, "--endpoint", endpoint);
+        assertThat(listed.stdout()).anySatisfy(line -> assertThat(line).startsWith(id).contains("đã thu hồi"))
+                .anySatisfy(line -> assertThat(line).startsWith(s.get("officeTokenId").asText()).contains("đang dùng"));
+    }
+
+    private static int officeStatus(JsonNode s, String token) {
+        return Running.send(HttpRequest.newBuilder(java.net.URI.create(s.get("baseUrl").asText() + "/v1/status?obligation="
+                + currentYearEnd())).header("Authorization", "Bearer " + token)).statusCode();
+    }
+
     @Test
     void an_office_token_for_longer_than_ninety_days_is_not_minted(@TempDir Path dir) throws Exception {
         Failed failed = runToFailure(dir, java.util.Map.of("TOKEN_KEYS", "k1:" + java.util.Base64.getEncoder()
-                .encodeToString(new byte[32])), "mint-token", "office", "--actor", "chanh-van-phong", "--days", "91");
+                .encodeToString(new byte[32])), "mint-token", "office", "--actor", "chanh-van-phong", "--name", "Chánh Văn phòng",
+                "--table", "any", "--endpoint", "http://127.0.0.1:9", "--days", "91");
 
         assertThat(failed.stdout()).as("no token printed").isEmpty();
         assertThat(String.join("\n", failed.stderr())).contains("--days 91", "90");
@@ -116,12 +157,22 @@ class LocalRunnerJarIT {
     private record Failed(List<String> stdout, List<String> stderr) {
     }
 
+    private record Ran(int exit, List<String> stdout, List<String> stderr) {
+    }
+
     /** Runs the jar from {@code workingDir}; it must exit 2 within a minute. */
     private static Failed runToFailure(Path workingDir, String... args) throws Exception {
         return runToFailure(workingDir, java.util.Map.of(), args);
     }
 
     private static Failed runToFailure(Path workingDir, java.util.Map<String, String> env, String... args) throws Exception {
+        Ran ran = run(workingDir, env, args);
+        assertThat(ran.exit()).as(String.join("\n", ran.stderr())).isEqualTo(2);
+        return new Failed(ran.stdout(), ran.stderr());
+    }
+
+    /** Runs the jar from {@code workingDir}; it must exit within a minute. */
+    private static Ran run(Path workingDir, java.util.Map<String, String> env, String... args) throws Exception {
         Path out = workingDir.resolve("stdout.log");
         Path err = workingDir.resolve("stderr.log");
         ProcessBuilder builder = new ProcessBuilder(javaJar(args)).directory(workingDir.toFile())
@@ -134,8 +185,7 @@ class LocalRunnerJarIT {
             process.destroyForcibly();
         }
         assertThat(exited).as("the runner gives up rather than hangs:\n" + Files.readString(out)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(err)).isEqualTo(2);
-        return new Failed(Files.readAllLines(out), Files.readAllLines(err));
+        return new Ran(process.exitValue(), Files.readAllLines(out), Files.readAllLines(err));
     }
 
     private static void awaitNone(java.util.function.Predicate<String> commandLine) throws InterruptedException {

@@ -58,7 +58,7 @@ class StatusApiTest {
     private static final List<String> CSV_COLUMNS = List.of("obligation", "report", "period", "title", "receiver", "due",
             "unit", "name", "category", "state", "dueForUnit", "extensionUntil", "extensionReason", "submittedAt",
             "submissions", "latestSubmissionId", "latestFileName", "latestSize", "latestSha256", "latestReceivedAt", "emails", "contactable", "undeliverable",
-            "returnedSubmissionId", "returnedAt", "returnedBy", "returnReason");
+            "returnedSubmissionId", "returnedAt", "returnedBy", "returnReason", "extensionGrantedByName", "returnedByName");
 
     /** On time for DVCQ (tran-phu twice), late for QCDC, a refused file for DVCQ. */
     private static final List<String> DVCQ_ON_TIME = List.of("thpt-tran-phu", "thpt-le-quy-don", "thpt-do-son",
@@ -615,6 +615,8 @@ class StatusApiTest {
                 assertThat(row.get("state")).as(what).isEqualTo(u.get("state").asText());
                 assertThat(row.get("dueForUnit")).isEqualTo(u.get("dueForUnit").asText());
                 assertThat(row.get("extensionUntil")).isEqualTo(u.get("extension").isNull() ? "" : u.at("/extension/until").asText());
+                assertThat(row.get("extensionGrantedByName"))
+                        .isEqualTo(u.get("extension").isNull() ? "" : u.at("/extension/grantedByName").asText());
                 assertThat(row.get("submittedAt")).isEqualTo(u.get("submittedAt").isNull() ? "" : u.get("submittedAt").asText());
                 assertThat(row.get("submissions")).as(what).isEqualTo(u.get("submissions").asText());
                 JsonNode latest = u.get("latest");

@@ -594,6 +594,8 @@ class TemplateTest {
      * and the partitions ({@code dynamodb:LeadingKeys}) it may use it on. The BySubmissionId index is
      * keyed by submission id alone, so its Query cannot be limited by prefix and is not in this table.
      */
+    /** What every office route adds: reading the record of the token it was called with. */
+    private static final Map<String, Set<String>> OFFICE = grants("GetItem", "OFFICE_TOKENS");
     private static final Map<String, Map<String, Set<String>>> TABLE_GRANTS = Map.ofEntries(
             Map.entry("GetMeFunction", grants("GetItem Query", "UNITS OBL#*")),
             Map.entry("CreateUploadFunction", merge(grants("GetItem Query", "UNITS OBL#*"), grants("UpdateItem", "UNIT#*#GRANTS"))),
@@ -601,15 +603,16 @@ class TemplateTest {
                     grants("PutItem UpdateItem", "OBL#*"))),
             Map.entry("ReconcileSubmissionsFunction", merge(grants("GetItem Query", "UNITS OBL#* SUPPRESSED"),
                     grants("PutItem UpdateItem", "OBL#*"))),
-            Map.entry("GetStatusFunction", grants("GetItem Query", "UNITS OBL#* SUPPRESSED")),
-            Map.entry("GrantExtensionFunction", merge(grants("GetItem", "UNITS"), grants("PutItem", "OBL#*"))),
-            Map.entry("RevokeExtensionFunction", merge(grants("GetItem Query", "UNITS OBL#*"), grants("UpdateItem", "OBL#*"))),
-            Map.entry("GetSubmissionFileFunction", Map.of()),
-            Map.entry("ReturnSubmissionFunction", merge(grants("GetItem Query", "UNITS OBL#* SUPPRESSED"),
-                    grants("UpdateItem", "OBL#*"))),
+            Map.entry("GetStatusFunction", merge(grants("GetItem Query", "UNITS OBL#* SUPPRESSED"), OFFICE)),
+            Map.entry("GrantExtensionFunction", merge(merge(grants("GetItem", "UNITS"), grants("PutItem", "OBL#*")), OFFICE)),
+            Map.entry("RevokeExtensionFunction", merge(merge(grants("GetItem Query", "UNITS OBL#*"), grants("UpdateItem", "OBL#*")),
+                    OFFICE)),
+            Map.entry("GetSubmissionFileFunction", OFFICE),
+            Map.entry("ReturnSubmissionFunction", merge(merge(grants("GetItem Query", "UNITS OBL#* SUPPRESSED"),
+                    grants("UpdateItem", "OBL#*")), OFFICE)),
             Map.entry("WriteStatusSnapshotsFunction", grants("Query", "UNITS OBL#* SUPPRESSED")),
-            Map.entry("StartExportFunction", grants("PutItem UpdateItem", "EXPORT#*")),
-            Map.entry("GetExportFunction", grants("GetItem", "EXPORT#*")),
+            Map.entry("StartExportFunction", merge(grants("PutItem UpdateItem", "EXPORT#*"), OFFICE)),
+            Map.entry("GetExportFunction", grants("GetItem", "EXPORT#* OFFICE_TOKENS")),
             Map.entry("BuildExportFunction", merge(grants("GetItem UpdateItem", "EXPORT#*"), grants("Query", "UNITS OBL#*"))),
             Map.entry("SendRemindersFunction", merge(grants("Query", "UNITS OBL#* SUPPRESSED"), grants("UpdateItem", "OBL#*"))),
             Map.entry("RecordSesFeedbackFunction", grants("PutItem", "SUPPRESSED")),
