@@ -19,11 +19,13 @@ import java.util.Optional;
 import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
@@ -107,7 +109,12 @@ final class SignatureVerifier {
     /** The CMS's first signer and its certificate; empty when the /Contents is no CMS or names no certificate in it. */
     private static Optional<Parts> parts(byte[] contents, CMSTypedData signedRanges) {
         try {
-            CMSSignedData cms = new CMSSignedData(signedRanges, contents);
+            // /Contents is padded with zeros to the size reserved before signing; Bouncy Castle refuses
+            // bytes after the CMS, so only its first DER object is read.
+            CMSSignedData cms;
+            try (ASN1InputStream der = new ASN1InputStream(contents)) {
+                cms = new CMSSignedData(signedRanges, ContentInfo.getInstance(der.readObject()));
+            }
             Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
             if (signers.isEmpty()) {
                 return Optional.empty();
@@ -123,7 +130,7 @@ final class SignatureVerifier {
             List<X509Certificate> carried = cms.getCertificates().getMatches(null).stream()
                     .map(h -> certificate(converter, h)).toList();
             return Optional.of(new Parts(signerInfo, holder, converter.getCertificate(holder), carried));
-        } catch (CMSException | GeneralSecurityException | IllegalArgumentException e) {
+        } catch (CMSException | GeneralSecurityException | IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
