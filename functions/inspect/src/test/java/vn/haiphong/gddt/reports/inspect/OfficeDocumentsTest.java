@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import vn.haiphong.gddt.reports.inspect.TestZips.Part;
 /** DOCX, XLSX, ODT and ODS: real ZIPs of the right kind, bounded when unpacked. */
 class OfficeDocumentsTest {
     private static final long MB = 1024 * 1024;
+    private static final byte[] BOMB_200_MB = TestZips.bomb(200 * MB);
 
     @TempDir
     Path folder;
@@ -44,11 +46,10 @@ class OfficeDocumentsTest {
 
     @Test
     void a_docx_inflating_to_200_mb_of_zeros_is_refused_at_once_on_its_ratio() throws IOException {
-        byte[] bomb = TestZips.bomb(200 * MB);
-        assertThat(bomb.length).isLessThan(250 * 1024);
+        assertThat(BOMB_200_MB.length).isLessThan(250 * 1024);
 
         long started = System.nanoTime();
-        Inspection inspection = inspect(bomb, Format.DOCX);
+        Inspection inspection = inspect(BOMB_200_MB, Format.DOCX);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(inspection.verdict()).isEqualTo(Inspection.Verdict.REFUSED);
@@ -190,7 +191,7 @@ class OfficeDocumentsTest {
 
     @Test
     void a_stream_is_inspected_like_a_file_short_of_the_central_directory() throws IOException {
-        Inspection fromStream = new FileInspector().inspect(new ByteArrayInputStream(TestZips.bomb(200 * MB)), Format.DOCX,
+        Inspection fromStream = new FileInspector().inspect(new ByteArrayInputStream(BOMB_200_MB), Format.DOCX,
                 TrustedRoots.none(), TestPki.NOW);
 
         assertThat(fromStream.problemCodes()).containsExactly("zip-ratio");
@@ -198,7 +199,7 @@ class OfficeDocumentsTest {
 
     private static int lastIndexOf(byte[] haystack, byte[] needle) {
         for (int i = haystack.length - needle.length; i >= 0; i--) {
-            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
                 return i;
             }
         }
@@ -215,7 +216,7 @@ class OfficeDocumentsTest {
         byte[] from = placeholder.getBytes(StandardCharsets.UTF_8);
         byte[] to = last.name().getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i + from.length <= zip.length; i++) {
-            if (java.util.Arrays.equals(zip, i, i + from.length, from, 0, from.length)) {
+            if (Arrays.equals(zip, i, i + from.length, from, 0, from.length)) {
                 System.arraycopy(to, 0, zip, i, to.length);
             }
         }

@@ -51,16 +51,29 @@ final class TestZips {
         return bytes.toByteArray();
     }
 
+    private static final String OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+    private static final String MAIN = "application/vnd.openxmlformats-officedocument.";
+
+    /** {@code [Content_Types].xml}, overriding each part named in {@code partTypes} (name, type, name, type…). */
+    private static Part contentTypes(String... partTypes) {
+        StringBuilder xml = new StringBuilder(XML + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>");
+        for (int i = 0; i < partTypes.length; i += 2) {
+            xml.append("<Override PartName=\"").append(partTypes[i]).append("\" ContentType=\"").append(partTypes[i + 1]).append("\"/>");
+        }
+        return Part.of("[Content_Types].xml", xml + "</Types>");
+    }
+
+    private static Part relationship(String name, String type, String target) {
+        return Part.of(name, XML + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"" + type + "\" Target=\"" + target + "\"/></Relationships>");
+    }
+
     static List<Part> docxParts() {
         return new ArrayList<>(List.of(
-                Part.of("[Content_Types].xml", XML + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-                        + "</Types>"),
-                Part.of("_rels/.rels", XML + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-                        + "</Relationships>"),
+                contentTypes("/word/document.xml", MAIN + "wordprocessingml.document.main+xml"),
+                relationship("_rels/.rels", OFFICE_DOCUMENT, "word/document.xml"),
                 Part.of("word/document.xml", XML + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
                         + "<w:body><w:p><w:r><w:t>Báo cáo định kỳ — Trường THPT Trần Phú</w:t></w:r></w:p></w:body></w:document>")));
     }
@@ -71,21 +84,14 @@ final class TestZips {
 
     static byte[] xlsx() {
         return zip(List.of(
-                Part.of("[Content_Types].xml", XML + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                        + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                        + "</Types>"),
-                Part.of("_rels/.rels", XML + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-                        + "</Relationships>"),
+                contentTypes("/xl/workbook.xml", MAIN + "spreadsheetml.sheet.main+xml",
+                        "/xl/worksheets/sheet1.xml", MAIN + "spreadsheetml.worksheet+xml"),
+                relationship("_rels/.rels", OFFICE_DOCUMENT, "xl/workbook.xml"),
                 Part.of("xl/workbook.xml", XML + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
                         + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
                         + "<sheets><sheet name=\"Số liệu\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
-                Part.of("xl/_rels/workbook.xml.rels", XML + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-                        + "</Relationships>"),
+                relationship("xl/_rels/workbook.xml.rels",
+                        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet1.xml"),
                 Part.of("xl/worksheets/sheet1.xml", XML + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                         + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Số học sinh</t></is></c><c r=\"B1\"><v>1250</v></c></row></sheetData>"
                         + "</worksheet>")));
