@@ -61,7 +61,7 @@ class PdfSignaturesTest {
         assertThat(inspect(pdf, TrustedRoots.none()).signatures()).singleElement()
                 .satisfies(s -> assertThat(s.trust()).isEqualTo(Trust.UNTRUSTED))
                 .satisfies(s -> assertThat(s.integrity()).isEqualTo(Integrity.VALID));
-        // The intermediate alone is no root: a bundle is of roots, and a chain must end in one of them.
+        // A bundle trusts only what chains to one of its certificates.
         TrustedRoots otherRoot = TrustedRoots.fromPem(TestPki.pem(TestPki.root("CA gốc khác").certificate()));
         assertThat(inspect(pdf, otherRoot).signatures().get(0).trust()).isEqualTo(Trust.UNTRUSTED);
     }
