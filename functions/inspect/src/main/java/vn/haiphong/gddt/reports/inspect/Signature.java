@@ -16,14 +16,19 @@ import java.util.Optional;
  * @param signedAt     the signing-time signed attribute, else the signature dictionary's /M (both are
  *                     the signer's own claim, not a timestamp authority's)
  * @param digest       the digest algorithm of the signed attributes, e.g. {@code SHA-256}
+ * @param kind         a signature, or a document timestamp: a time-stamp authority's token over the
+ *                     file as it then was (PAdES-LTA), which proves a time and no one's assent; its
+ *                     {@code signer} is the authority and its {@code signedAt} the authority's time
  */
 public record Signature(String signer, String organization, String issuer, String serial,
                         Optional<Instant> signedAt, String digest, Integrity integrity,
-                        boolean coversWholeDocument, Trust trust, Revocation revocation) {
+                        boolean coversWholeDocument, Trust trust, Revocation revocation, Kind kind) {
 
     public enum Integrity { VALID, INVALID }
 
     public enum Trust { TRUSTED, UNTRUSTED }
 
     public enum Revocation { NOT_CHECKED }
+
+    public enum Kind { SIGNATURE, DOCUMENT_TIMESTAMP }
 }

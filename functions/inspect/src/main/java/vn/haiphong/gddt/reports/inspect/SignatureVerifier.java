@@ -3,11 +3,15 @@ package vn.haiphong.gddt.reports.inspect;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.text.Normalizer;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.Collection;
@@ -19,6 +23,7 @@ import java.util.Optional;
 import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
@@ -29,9 +34,11 @@ import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
+import org.bouncycastle.asn1.tsp.TSTInfo;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -42,6 +49,8 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
@@ -51,6 +60,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 final class SignatureVerifier {
     /** Not registered in the JVM: the inspection must not change what other code's providers find. */
     private static final Provider BC = new BouncyCastleProvider();
+    /** A document timestamp (PDF 2.0, PAdES-LTA): a time-stamp authority's token over the ranges, no signer's signature. */
+    private static final String DOCUMENT_TIMESTAMP = "ETSI.RFC3161";
     private static final DigestCalculatorProvider JDK_DIGESTS = jdkDigests();
     private static final int COPY_BUFFER_BYTES = 64 * 1024;
     private static final Map<ASN1ObjectIdentifier, String> DIGESTS = Map.of(
@@ -89,14 +100,19 @@ final class SignatureVerifier {
         boolean rangesSound = rangesSound(ranges, pdf);
         boolean coversWholeDocument = rangesSound && (long) ranges[2] + ranges[3] == pdf.length();
         Optional<Instant> claimedInDictionary = Optional.ofNullable(dictionary.getSignDate()).map(Calendar::toInstant);
-        Optional<Parts> parts = rangesSound ? parts(dictionary.getContents(), new SignedRanges(pdf, ranges)) : Optional.empty();
+        SignedRanges signedRanges = new SignedRanges(pdf, ranges);
+        boolean documentTimestamp = DOCUMENT_TIMESTAMP.equals(dictionary.getSubFilter());
+        Signature.Kind kind = documentTimestamp ? Signature.Kind.DOCUMENT_TIMESTAMP : Signature.Kind.SIGNATURE;
+        Optional<Parts> parts = rangesSound ? parts(dictionary.getContents(), signedRanges, documentTimestamp) : Optional.empty();
         if (parts.isEmpty()) {
             return new Verified(new Signature("", "", "", "", claimedInDictionary, "", Signature.Integrity.INVALID,
-                    coversWholeDocument, Signature.Trust.UNTRUSTED, Signature.Revocation.NOT_CHECKED), true);
+                    coversWholeDocument, Signature.Trust.UNTRUSTED, Signature.Revocation.NOT_CHECKED, kind), true);
         }
         SignerInformation signerInfo = parts.get().signerInfo();
         X509Certificate certificate = parts.get().certificate();
-        Optional<Instant> signedAt = signingTime(signerInfo).or(() -> claimedInDictionary);
+        Optional<TSTInfo> stamp = parts.get().stamp();
+        Optional<Instant> signedAt = stamp.map(TSTInfo::getGenTime).map(SignatureVerifier::instant)
+                .or(() -> signingTime(signerInfo)).or(() -> claimedInDictionary);
         Instant judgedAt = signedAt.filter(t -> !t.isAfter(now)).orElse(now);
         X509CertificateHolder holder = parts.get().holder();
         Signature signature = new Signature(
@@ -105,27 +121,38 @@ final class SignatureVerifier {
                 attribute(holder.getIssuer(), BCStyle.CN).orElseGet(() -> nfc(holder.getIssuer().toString())),
                 holder.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
                 signedAt,
-                DIGESTS.getOrDefault(signerInfo.getDigestAlgorithmID().getAlgorithm(), signerInfo.getDigestAlgOID()),
-                verifies(signerInfo, certificate) ? Signature.Integrity.VALID : Signature.Integrity.INVALID,
+                digestName(stamp.map(s -> s.getMessageImprint().getHashAlgorithm()).orElse(signerInfo.getDigestAlgorithmID())),
+                verifies(signerInfo, certificate) && stamp.map(s -> imprintMatches(s, signedRanges)).orElse(true)
+                        ? Signature.Integrity.VALID : Signature.Integrity.INVALID,
                 coversWholeDocument,
                 roots.trust(certificate, parts.get().carried(), judgedAt),
-                Signature.Revocation.NOT_CHECKED);
+                Signature.Revocation.NOT_CHECKED,
+                kind);
         return new Verified(signature, validAt(certificate, judgedAt));
     }
 
+    /** @param stamp for a document timestamp, the time-stamp authority's statement (hash of the ranges, time) */
     private record Parts(SignerInformation signerInfo, X509CertificateHolder holder, X509Certificate certificate,
-                         Collection<X509Certificate> carried) {
+                         Collection<X509Certificate> carried, Optional<TSTInfo> stamp) {
     }
 
-    /** The CMS's first signer and its certificate; empty when the /Contents is no CMS or names no certificate in it. */
-    private static Optional<Parts> parts(byte[] contents, CMSTypedData signedRanges) {
+    /**
+     * The CMS's first signer and its certificate; empty when the /Contents is no CMS or names no
+     * certificate in it. A signature's CMS signs the ranges (detached); a document timestamp's CMS
+     * signs its own TSTInfo, which holds the ranges' hash.
+     */
+    private static Optional<Parts> parts(byte[] contents, CMSTypedData signedRanges, boolean documentTimestamp) {
         try {
             // /Contents is padded with zeros to the size reserved before signing; Bouncy Castle refuses
             // bytes after the CMS, so only its first DER object is read.
             CMSSignedData cms;
             try (ASN1InputStream der = new ASN1InputStream(contents)) {
-                cms = new CMSSignedData(signedRanges, ContentInfo.getInstance(der.readObject()));
+                ContentInfo contentInfo = ContentInfo.getInstance(der.readObject());
+                cms = documentTimestamp ? new CMSSignedData(contentInfo) : new CMSSignedData(signedRanges, contentInfo);
             }
+            Optional<TSTInfo> stamp = documentTimestamp
+                    ? Optional.of(new TimeStampToken(cms).getTimeStampInfo().toASN1Structure())
+                    : Optional.empty();
             Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
             if (signers.isEmpty()) {
                 return Optional.empty();
@@ -140,8 +167,8 @@ final class SignatureVerifier {
             X509CertificateHolder holder = matching.iterator().next();
             List<X509Certificate> carried = cms.getCertificates().getMatches(null).stream()
                     .map(h -> certificate(converter, h)).toList();
-            return Optional.of(new Parts(signerInfo, holder, converter.getCertificate(holder), carried));
-        } catch (CMSException | GeneralSecurityException | IOException | IllegalArgumentException e) {
+            return Optional.of(new Parts(signerInfo, holder, converter.getCertificate(holder), carried, stamp));
+        } catch (CMSException | TSPException | GeneralSecurityException | IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
@@ -166,6 +193,33 @@ final class SignatureVerifier {
             return signerInfo.verify(new JcaSignerInfoVerifierBuilder(JDK_DIGESTS).setProvider(BC).build(certificate.getPublicKey()));
         } catch (CMSException | OperatorCreationException e) {
             return false;
+        }
+    }
+
+    /** Whether the time-stamp authority hashed exactly the signed ranges. */
+    private static boolean imprintMatches(TSTInfo stamp, SignedRanges signedRanges) {
+        String algorithm = DIGESTS.get(stamp.getMessageImprint().getHashAlgorithm().getAlgorithm());
+        if (algorithm == null) {
+            return false;
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance(algorithm);
+            signedRanges.write(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            return MessageDigest.isEqual(digest.digest(), stamp.getMessageImprint().getHashedMessage());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            return false;
+        }
+    }
+
+    private static String digestName(AlgorithmIdentifier algorithm) {
+        return DIGESTS.getOrDefault(algorithm.getAlgorithm(), algorithm.getAlgorithm().getId());
+    }
+
+    private static Instant instant(ASN1GeneralizedTime time) {
+        try {
+            return time.getDate().toInstant();
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("an unreadable time in a timestamp", e);
         }
     }
 

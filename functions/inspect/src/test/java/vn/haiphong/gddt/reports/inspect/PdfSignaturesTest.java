@@ -1,6 +1,7 @@
 package vn.haiphong.gddt.reports.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static vn.haiphong.gddt.reports.inspect.TestPki.INTERMEDIATE;
 import static vn.haiphong.gddt.reports.inspect.TestPki.NOW;
 import static vn.haiphong.gddt.reports.inspect.TestPki.PERSON;
@@ -42,7 +43,7 @@ class PdfSignaturesTest {
         assertThat(inspection.problems()).isEmpty();
         assertThat(inspection.signatures()).containsExactly(new Signature("Nguyễn Văn An", "Trường THPT Trần Phú",
                 "CA trung gian thử nghiệm", PERSON.certificate().getSerialNumber().toString(16).toUpperCase(),
-                Optional.of(SIGNED_AT), "SHA-256", Integrity.VALID, true, Trust.TRUSTED, Revocation.NOT_CHECKED));
+                Optional.of(SIGNED_AT), "SHA-256", Integrity.VALID, true, Trust.TRUSTED, Revocation.NOT_CHECKED, Signature.Kind.SIGNATURE));
     }
 
     @Test
@@ -168,12 +169,34 @@ class PdfSignaturesTest {
 
         assertThat(both).extracting(Signature::signer, Signature::integrity, Signature::coversWholeDocument, Signature::signedAt)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Nguyễn Văn An", Integrity.VALID, false, Optional.of(SIGNED_AT)),
-                        org.assertj.core.groups.Tuple.tuple("Trường THPT Trần Phú", Integrity.VALID, true, Optional.of(unitSignedAt)));
+                        tuple("Nguyễn Văn An", Integrity.VALID, false, Optional.of(SIGNED_AT)),
+                        tuple("Trường THPT Trần Phú", Integrity.VALID, true, Optional.of(unitSignedAt)));
         assertThat(broken.signatures()).extracting(Signature::signer, Signature::integrity)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Nguyễn Văn An", Integrity.VALID),
-                        org.assertj.core.groups.Tuple.tuple("Trường THPT Trần Phú", Integrity.INVALID));
+                        tuple("Nguyễn Văn An", Integrity.VALID),
+                        tuple("Trường THPT Trần Phú", Integrity.INVALID));
         assertThat(broken.problemCodes()).containsExactly("signature-invalid");
+    }
+
+    @Test
+    void a_document_timestamp_is_read_as_a_timestamp_by_its_authority_and_checked_against_the_bytes_it_stamped()
+            throws IOException {
+        Instant stampedAt = SIGNED_AT.plus(Duration.ofSeconds(30));
+        byte[] stamped = TestPdfs.timestamped(TestPdfs.signedByPerson(SIGNED_AT), TestPki.TIME_STAMP_AUTHORITY, stampedAt);
+
+        Inspection inspection = inspect(stamped, OFFICE_ROOTS);
+        Inspection changedBeforeTheStamp = inspect(TestPdfs.changedAt(stamped, "Hai Phong"), OFFICE_ROOTS);
+
+        assertThat(inspection.signatures())
+                .extracting(Signature::kind, Signature::signer, Signature::integrity, Signature::coversWholeDocument,
+                        Signature::trust, Signature::signedAt)
+                .containsExactly(
+                        tuple(Signature.Kind.SIGNATURE, "Nguyễn Văn An", Integrity.VALID, false, Trust.TRUSTED, Optional.of(SIGNED_AT)),
+                        tuple(Signature.Kind.DOCUMENT_TIMESTAMP, "Dịch vụ cấp dấu thời gian thử nghiệm", Integrity.VALID, true,
+                                Trust.TRUSTED, Optional.of(stampedAt)));
+        assertThat(inspection.problems()).isEmpty();
+        // The authority's own signature still verifies; only the hash it stamped no longer matches.
+        assertThat(changedBeforeTheStamp.signatures()).extracting(Signature::integrity)
+                .containsExactly(Integrity.INVALID, Integrity.INVALID);
     }
 }

@@ -46,7 +46,7 @@ class PdfsigSignedPdfTest {
         assertThat(inspection.signatures()).containsExactly(new Signature("Nguyễn Văn An", "Trường THPT Trần Phú",
                 "CA thử nghiệm pdfsig", "78CB6749E1DDC403A62C46E13219E192FAABC13B",
                 Optional.of(Instant.parse("2026-12-06T22:00:11Z")), "SHA-256", Integrity.VALID, true, Trust.UNTRUSTED,
-                Revocation.NOT_CHECKED));
+                Revocation.NOT_CHECKED, Signature.Kind.SIGNATURE));
     }
 
     @Test

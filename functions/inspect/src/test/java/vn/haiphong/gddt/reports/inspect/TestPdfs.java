@@ -3,7 +3,9 @@ package vn.haiphong.gddt.reports.inspect;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -32,9 +35,17 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 /** PDFs made and signed by the tests with PDFBox, as a unit's signing software would. */
 final class TestPdfs {
@@ -85,6 +96,20 @@ final class TestPdfs {
                 signedAt, "Hai Phong");
     }
 
+    /** Appends a document timestamp (PAdES-LTA) by {@code authority} at {@code at}, as a signing tool's last step. */
+    static byte[] timestamped(byte[] pdf, TestPki.Issued authority, Instant at) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDSignature stamp = new PDSignature();
+            stamp.setType(COSName.DOC_TIME_STAMP);
+            stamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            stamp.setSubFilter(COSName.getPDFName("ETSI.RFC3161"));
+            document.addSignature(stamp, content -> timeStampToken(content.readAllBytes(), authority, at));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.saveIncremental(out);
+            return out.toByteArray();
+        }
+    }
+
     /** Rotates the first page in an incremental update after the last signature, as an editor would save a change. */
     static byte[] rotatedAfterSigning(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -113,6 +138,25 @@ final class TestPdfs {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         document.save(out);
         return out.toByteArray();
+    }
+
+    private static byte[] timeStampToken(byte[] stampedBytes, TestPki.Issued authority, Instant at) throws IOException {
+        try {
+            DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
+            TimeStampTokenGenerator generator = new TimeStampTokenGenerator(
+                    new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", authority.keys().getPrivate(), authority.certificate()),
+                    digests.get(new DefaultDigestAlgorithmIdentifierFinder().find("SHA-256")),
+                    new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.13"));
+            generator.addCertificates(new JcaCertStore(List.of(authority.certificate(), TestPki.INTERMEDIATE.certificate())));
+            byte[] imprint = MessageDigest.getInstance("SHA-256").digest(stampedBytes);
+            TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
+            // As signing tools ask: without it the token carries no certificate and cannot be checked.
+            requests.setCertReq(true);
+            TimeStampRequest request = requests.generate(TSPAlgorithms.SHA256, imprint);
+            return generator.generate(request, BigInteger.valueOf(at.getEpochSecond()), Date.from(at)).getEncoded();
+        } catch (TSPException | OperatorCreationException | GeneralSecurityException e) {
+            throw new IOException("the test time-stamp authority failed", e);
+        }
     }
 
     private static byte[] cms(byte[] signedBytes, TestPki.Issued signer, List<X509Certificate> chain, Instant signedAt)

@@ -17,7 +17,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -50,6 +52,11 @@ final class TestPki {
     static final TestPki.Issued UNIT = issue(INTERMEDIATE, name("Trường THPT Trần Phú", "Trường THPT Trần Phú"), false,
             SIGNED_AT.minus(Duration.ofDays(30)), SIGNED_AT.plus(Duration.ofDays(730)));
 
+    /** A time-stamp authority under the intermediate: its certificate is for time stamping only. */
+    static final TestPki.Issued TIME_STAMP_AUTHORITY = issue(INTERMEDIATE,
+            name("Dịch vụ cấp dấu thời gian thử nghiệm", "Sở GDĐT Hải Phòng"), false,
+            SIGNED_AT.minus(Duration.ofDays(30)), SIGNED_AT.plus(Duration.ofDays(730)), KeyPurposeId.id_kp_timeStamping);
+
     private TestPki() {
     }
 
@@ -62,13 +69,14 @@ final class TestPki {
         KeyPair keys = keys();
         X500Name self = name(commonName, "Sở GDĐT Hải Phòng");
         return new Issued(keys, certificate(self, keys, self, keys, true,
-                SIGNED_AT.minus(Duration.ofDays(3650)), SIGNED_AT.plus(Duration.ofDays(3650))));
+                SIGNED_AT.minus(Duration.ofDays(3650)), SIGNED_AT.plus(Duration.ofDays(3650)), new KeyPurposeId[0]));
     }
 
-    static Issued issue(Issued issuer, X500Name subject, boolean ca, Instant notBefore, Instant notAfter) {
+    static Issued issue(Issued issuer, X500Name subject, boolean ca, Instant notBefore, Instant notAfter,
+                        KeyPurposeId... purposes) {
         KeyPair keys = keys();
         X500Name issuerName = X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
-        return new Issued(keys, certificate(issuerName, issuer.keys(), subject, keys, ca, notBefore, notAfter));
+        return new Issued(keys, certificate(issuerName, issuer.keys(), subject, keys, ca, notBefore, notAfter, purposes));
     }
 
     static String pem(X509Certificate... certificates) {
@@ -94,7 +102,7 @@ final class TestPki {
     }
 
     private static X509Certificate certificate(X500Name issuer, KeyPair issuerKeys, X500Name subject, KeyPair subjectKeys,
-                                               boolean ca, Instant notBefore, Instant notAfter) {
+                                               boolean ca, Instant notBefore, Instant notAfter, KeyPurposeId... purposes) {
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                     BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
@@ -103,6 +111,10 @@ final class TestPki {
                     .addExtension(Extension.keyUsage, true, new KeyUsage(ca
                             ? KeyUsage.keyCertSign | KeyUsage.cRLSign
                             : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            if (purposes.length > 0) {
+                // RFC 3161 wants a time-stamping certificate's purpose critical, and Bouncy Castle checks it.
+                builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(purposes));
+            }
             return new JcaX509CertificateConverter().getCertificate(builder.build(
                     new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
         } catch (CertIOException | OperatorCreationException | GeneralSecurityException e) {
