@@ -145,9 +145,15 @@ final class SignatureVerifier {
         try {
             // /Contents is padded with zeros to the size reserved before signing; Bouncy Castle refuses
             // bytes after the CMS, so only its first DER object is read.
+            if (contents == null || contents.length == 0) {
+                return Optional.empty();
+            }
             CMSSignedData cms;
             try (ASN1InputStream der = new ASN1InputStream(contents)) {
                 ContentInfo contentInfo = ContentInfo.getInstance(der.readObject());
+                if (contentInfo == null) {
+                    return Optional.empty();
+                }
                 cms = documentTimestamp ? new CMSSignedData(contentInfo) : new CMSSignedData(signedRanges, contentInfo);
             }
             Optional<TSTInfo> stamp = documentTimestamp
@@ -168,7 +174,11 @@ final class SignatureVerifier {
             List<X509Certificate> carried = cms.getCertificates().getMatches(null).stream()
                     .map(h -> certificate(converter, h)).toList();
             return Optional.of(new Parts(signerInfo, holder, converter.getCertificate(holder), carried, stamp));
-        } catch (CMSException | TSPException | GeneralSecurityException | IOException | IllegalArgumentException e) {
+        } catch (CMSException | TSPException | GeneralSecurityException | IOException e) {
+            return Optional.empty();
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            // How Bouncy Castle reports ASN.1 of the wrong shape: a hostile /Contents must read as a
+            // broken signature, not fail the inspection.
             return Optional.empty();
         }
     }

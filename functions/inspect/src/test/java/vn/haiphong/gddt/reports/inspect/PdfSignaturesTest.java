@@ -13,10 +13,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.haiphong.gddt.reports.inspect.Signature.Integrity;
@@ -198,5 +201,42 @@ class PdfSignaturesTest {
         // The authority's own signature still verifies; only the hash it stamped no longer matches.
         assertThat(changedBeforeTheStamp.signatures()).extracting(Signature::integrity)
                 .containsExactly(Integrity.INVALID, Integrity.INVALID);
+    }
+
+    @Test
+    void a_signature_whose_contents_are_not_a_cms_reads_invalid_and_the_inspection_goes_on() throws IOException {
+        byte[] pdf = TestPdfs.signedByPerson(SIGNED_AT);
+        int contentsStart;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            contentsStart = document.getSignatureDictionaries().get(0).getByteRange()[1];
+        }
+        // "<3080…" or "<3082…" (a DER SEQUENCE) becomes "<0480…": an OCTET STRING, no ContentInfo.
+        pdf[contentsStart + 1] = '0';
+        pdf[contentsStart + 2] = '4';
+
+        Inspection inspection = inspect(pdf, OFFICE_ROOTS);
+
+        assertThat(inspection.signatures()).singleElement().satisfies(s -> {
+            assertThat(s.integrity()).isEqualTo(Integrity.INVALID);
+            assertThat(s.signer()).isEmpty();
+            assertThat(s.signedAt()).contains(SIGNED_AT);
+        });
+        assertThat(inspection.problemCodes()).containsExactly("signature-invalid");
+    }
+
+    @Test
+    void a_signer_name_written_decomposed_in_the_certificate_is_read_in_nfc() throws IOException {
+        String decomposed = Normalizer.normalize("Nguyễn Văn An", Normalizer.Form.NFD);
+        TestPki.Issued signer = TestPki.issue(INTERMEDIATE,
+                TestPki.name(decomposed, Normalizer.normalize("Trường THPT Trần Phú", Normalizer.Form.NFD)), false,
+                SIGNED_AT.minus(Duration.ofDays(1)), SIGNED_AT.plus(Duration.ofDays(365)));
+        byte[] pdf = TestPdfs.sign(TestPdfs.report(), signer, List.of(signer.certificate(), INTERMEDIATE.certificate()),
+                SIGNED_AT, "Hai Phong");
+
+        Signature signature = inspect(pdf, OFFICE_ROOTS).signatures().get(0);
+
+        assertThat(decomposed).isNotEqualTo("Nguyễn Văn An");
+        assertThat(signature.signer()).isEqualTo("Nguyễn Văn An");
+        assertThat(signature.organization()).isEqualTo("Trường THPT Trần Phú");
     }
 }
