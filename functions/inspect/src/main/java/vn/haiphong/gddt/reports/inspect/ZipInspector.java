@@ -1,5 +1,6 @@
 package vn.haiphong.gddt.reports.inspect;
 
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,8 +84,8 @@ final class ZipInspector {
                     problems.add(InspectionProblem.MACROS);
                 }
             }
-        } catch (ZipException | IllegalArgumentException e) {
-            // A damaged archive, or entry names not in UTF-8 (which no Office program writes).
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
+            // A damaged or truncated archive, or entry names not in UTF-8 (which no Office program writes).
             return refused(InspectionProblem.NOT_A_ZIP);
         }
         if (names.isEmpty()) {

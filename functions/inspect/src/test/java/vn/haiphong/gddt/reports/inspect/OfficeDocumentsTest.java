@@ -190,6 +190,29 @@ class OfficeDocumentsTest {
     }
 
     @Test
+    void a_docx_cut_short_in_transfer_is_not_a_zip() throws IOException {
+        byte[] docx = TestZips.docx();
+
+        for (int length : new int[] {20, docx.length / 2, docx.length - 30}) {
+            assertThat(inspect(Arrays.copyOf(docx, length), Format.DOCX).problemCodes()).as("first %d bytes", length)
+                    .containsExactly("not-a-zip");
+        }
+    }
+
+    @Test
+    void damaged_office_documents_are_refused_never_failing_the_inspection() throws IOException {
+        byte[] xlsx = TestZips.xlsx();
+        Random random = new Random(13);
+        for (int i = 0; i < 300; i++) {
+            byte[] damaged = xlsx.clone();
+            damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+            damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+
+            assertThat(inspect(damaged, Format.XLSX).verdict()).isNotNull();
+        }
+    }
+
+    @Test
     void a_stream_is_inspected_like_a_file_short_of_the_central_directory() throws IOException {
         Inspection fromStream = new FileInspector().inspect(new ByteArrayInputStream(BOMB_200_MB), Format.DOCX,
                 TrustedRoots.none(), TestPki.NOW);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -69,6 +70,20 @@ class PdfContentTest {
         System.arraycopy(page, 0, both, report.length, page.length);
 
         assertThat(inspect(both).problemCodes()).containsExactly("not-a-pdf");
+    }
+
+    @Test
+    void damaged_pdfs_are_refused_or_reported_never_failing_the_inspection() throws IOException {
+        byte[] signed = TestPdfs.signedByPerson(TestPki.SIGNED_AT);
+        Random random = new Random(13);
+        for (int i = 0; i < 300; i++) {
+            byte[] damaged = signed.clone();
+            for (int change = 0; change < 1 + random.nextInt(6); change++) {
+                damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+            }
+
+            assertThat(inspect(damaged).verdict()).isNotNull();
+        }
     }
 
     @Test
