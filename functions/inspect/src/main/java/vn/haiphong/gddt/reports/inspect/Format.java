@@ -1,6 +1,7 @@
 package vn.haiphong.gddt.reports.inspect;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,29 +11,48 @@ import java.util.Optional;
  * accepted on their first bytes alone, as before issue 13.
  */
 public enum Format {
-    PDF(Container.PDF, ""),
-    DOCX(Container.OOXML, ""),
-    XLSX(Container.OOXML, ""),
-    ODT(Container.ODF, "application/vnd.oasis.opendocument.text"),
-    ODS(Container.ODF, "application/vnd.oasis.opendocument.spreadsheet");
+    PDF(Container.PDF, List.of()),
+    DOCX(Container.OOXML, List.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            "application/vnd.ms-word.document.macroEnabled.main+xml")),
+    XLSX(Container.OOXML, List.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            "application/vnd.ms-excel.sheet.macroEnabled.main+xml")),
+    ODT(Container.ODF, List.of("application/vnd.oasis.opendocument.text")),
+    ODS(Container.ODF, List.of("application/vnd.oasis.opendocument.spreadsheet"));
 
-    enum Container { PDF, OOXML, ODF }
+    /** A package names its own type in one entry: ODF in {@code mimetype}, OOXML in {@code [Content_Types].xml}. */
+    enum Container {
+        PDF(""), OOXML("[Content_Types].xml"), ODF("mimetype");
+
+        private final String declaration;
+
+        Container(String declaration) {
+            this.declaration = declaration;
+        }
+
+        String declaration() {
+            return declaration;
+        }
+    }
 
     private final Container container;
-    private final String odfMimetype;
+    private final List<String> declaredTypes;
 
-    Format(Container container, String odfMimetype) {
+    Format(Container container, List<String> declaredTypes) {
         this.container = container;
-        this.odfMimetype = odfMimetype;
+        this.declaredTypes = declaredTypes;
     }
 
     Container container() {
         return container;
     }
 
-    /** What an ODF package's first entry, {@code mimetype}, must hold for this extension. */
-    String odfMimetype() {
-        return odfMimetype;
+    /**
+     * What the package's declaration must name for this extension: ODF's {@code mimetype} is exactly
+     * one of these; OOXML's content types give one of these to the main part. A macro-enabled main part
+     * is let through, its macros reported, like a {@code vbaProject.bin} anywhere.
+     */
+    boolean declares(String declaration) {
+        return container == Container.ODF ? declaredTypes.contains(declaration) : declaredTypes.stream().anyMatch(declaration::contains);
     }
 
     /** {@code "Báo cáo.PDF"} -> PDF; a name without one of the inspected extensions -> empty. */

@@ -25,6 +25,7 @@ public enum InspectionProblem {
     ZIP_TOO_MANY_ENTRIES(true, "tệp chứa quá nhiều thành phần"),
     ZIP_UNSAFE_NAME(true, "tệp chứa thành phần có tên đường dẫn không an toàn"),
     ZIP_NOT_OOXML(true, "tệp không phải là văn bản Word/Excel (thiếu [Content_Types].xml)"),
+    OOXML_WRONG_TYPE(true, "tệp không đúng loại Word/Excel của phần mở rộng"),
     ODF_WRONG_MIMETYPE(true, "tệp không đúng loại OpenDocument của phần mở rộng"),
     MACROS(false, "tệp chứa macro");
 

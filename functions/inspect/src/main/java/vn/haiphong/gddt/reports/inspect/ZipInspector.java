@@ -23,7 +23,8 @@ import java.util.zip.ZipInputStream;
  */
 final class ZipInspector {
     private static final int BUFFER_BYTES = 64 * 1024;
-    private static final int MIMETYPE_BYTES = 128;
+    /** Enough for the content types of a workbook of many sheets; an ODF mimetype is a few dozen bytes. */
+    private static final int DECLARATION_BYTES = 1024 * 1024;
     private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*");
 
     private final ZipLimits limits;
@@ -52,11 +53,11 @@ final class ZipInspector {
                 if (!isSafe(name) || !names.add(name)) {
                     return refused(InspectionProblem.ZIP_UNSAFE_NAME);
                 }
-                boolean mimetype = format.container() == Format.Container.ODF && names.size() == 1;
-                if (mimetype && !name.equals("mimetype")) {
+                if (format.container() == Format.Container.ODF && names.size() == 1 && !name.equals("mimetype")) {
                     return refused(InspectionProblem.ODF_WRONG_MIMETYPE);
                 }
-                byte[] head = new byte[mimetype ? MIMETYPE_BYTES : 0];
+                boolean declaration = name.equals(format.container().declaration());
+                byte[] head = new byte[declaration ? DECLARATION_BYTES : 0];
                 int kept = 0;
                 long inflated = 0;
                 // ZipInputStream reads compressed bytes in blocks of 512 and pushes back what an entry
@@ -77,8 +78,9 @@ final class ZipInspector {
                         return refused(InspectionProblem.ZIP_RATIO);
                     }
                 }
-                if (mimetype && !format.odfMimetype().equals(new String(head, 0, kept, StandardCharsets.US_ASCII))) {
-                    return refused(InspectionProblem.ODF_WRONG_MIMETYPE);
+                if (declaration && !format.declares(new String(head, 0, kept, StandardCharsets.UTF_8))) {
+                    return refused(format.container() == Format.Container.ODF
+                            ? InspectionProblem.ODF_WRONG_MIMETYPE : InspectionProblem.OOXML_WRONG_TYPE);
                 }
                 if (isMacro(name, format) && !problems.contains(InspectionProblem.MACROS)) {
                     problems.add(InspectionProblem.MACROS);

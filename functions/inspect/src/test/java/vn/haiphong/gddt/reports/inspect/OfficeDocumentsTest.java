@@ -156,6 +156,12 @@ class OfficeDocumentsTest {
     }
 
     @Test
+    void a_workbook_named_docx_or_a_document_named_xlsx_is_refused() throws IOException {
+        assertThat(inspect(TestZips.xlsx(), Format.DOCX).problemCodes()).containsExactly("ooxml-wrong-type");
+        assertThat(inspect(TestZips.docx(), Format.XLSX).problemCodes()).containsExactly("ooxml-wrong-type");
+    }
+
+    @Test
     void an_odt_must_start_with_the_text_mimetype() throws IOException {
         byte[] spreadsheet = TestZips.zip(TestZips.odfParts("application/vnd.oasis.opendocument.spreadsheet"));
         List<Part> mimetypeNotFirst = TestZips.odfParts("application/vnd.oasis.opendocument.text");
