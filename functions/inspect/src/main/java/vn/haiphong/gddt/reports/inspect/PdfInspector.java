@@ -38,43 +38,46 @@ final class PdfInspector {
 
     /** @param pdf the whole file; closed by this method */
     Inspection inspect(RandomAccessRead pdf, Instant now) throws IOException {
-        if (!hasPdfFrame(pdf)) {
-            pdf.close();
-            return Inspection.refused(InspectionProblem.NOT_A_PDF);
-        }
-        PDDocument document;
-        try {
-            document = Loader.loadPDF(pdf);
-        } catch (InvalidPasswordException e) {
-            pdf.close();
-            return Inspection.refused(InspectionProblem.PDF_ENCRYPTED);
-        } catch (IOException e) {
-            pdf.close();
-            return Inspection.refused(InspectionProblem.NOT_A_PDF);
-        }
-        try (document) {
-            // Encrypted with an empty user password opens without one, yet it is still encrypted: its
-            // permissions may forbid the Office to print or copy it.
-            if (document.isEncrypted()) {
-                return Inspection.refused(InspectionProblem.PDF_ENCRYPTED);
-            }
-            if (document.getNumberOfPages() == 0) {
+        try (pdf) {
+            if (!hasPdfFrame(pdf)) {
                 return Inspection.refused(InspectionProblem.NOT_A_PDF);
             }
-            List<InspectionProblem> problems = new ArrayList<>(activeContent(document.getDocument()));
-            List<Signature> signatures = new ArrayList<>();
-            for (PDSignature dictionary : document.getSignatureDictionaries()) {
-                SignatureVerifier.Verified verified = verifier.verify(dictionary, pdf, now);
-                signatures.add(verified.signature());
-                if (!verified.certificateValidAtSigning() && !problems.contains(InspectionProblem.SIGNATURE_CERTIFICATE_NOT_VALID)) {
-                    problems.add(InspectionProblem.SIGNATURE_CERTIFICATE_NOT_VALID);
-                }
+            PDDocument document;
+            try {
+                document = Loader.loadPDF(pdf);
+            } catch (InvalidPasswordException e) {
+                return Inspection.refused(InspectionProblem.PDF_ENCRYPTED);
+            } catch (IOException e) {
+                return Inspection.refused(InspectionProblem.NOT_A_PDF);
             }
-            if (signatures.stream().anyMatch(s -> s.integrity() == Signature.Integrity.INVALID)) {
-                problems.add(InspectionProblem.SIGNATURE_INVALID);
+            try (document) {
+                return inspect(document, pdf, now);
             }
-            return Inspection.of(problems, signatures);
         }
+    }
+
+    private Inspection inspect(PDDocument document, RandomAccessRead pdf, Instant now) throws IOException {
+        // Encrypted with an empty user password opens without one, yet it is still encrypted: its
+        // permissions may forbid the Office to print or copy it.
+        if (document.isEncrypted()) {
+            return Inspection.refused(InspectionProblem.PDF_ENCRYPTED);
+        }
+        if (document.getNumberOfPages() == 0) {
+            return Inspection.refused(InspectionProblem.NOT_A_PDF);
+        }
+        List<InspectionProblem> problems = new ArrayList<>(activeContent(document.getDocument()));
+        List<Signature> signatures = new ArrayList<>();
+        for (PDSignature dictionary : document.getSignatureDictionaries()) {
+            SignatureVerifier.Verified verified = verifier.verify(dictionary, pdf, now);
+            signatures.add(verified.signature());
+            if (!verified.certificateValidAtSigning() && !problems.contains(InspectionProblem.SIGNATURE_CERTIFICATE_NOT_VALID)) {
+                problems.add(InspectionProblem.SIGNATURE_CERTIFICATE_NOT_VALID);
+            }
+        }
+        if (signatures.stream().anyMatch(s -> s.integrity() == Signature.Integrity.INVALID)) {
+            problems.add(InspectionProblem.SIGNATURE_INVALID);
+        }
+        return Inspection.of(problems, signatures);
     }
 
     /**
