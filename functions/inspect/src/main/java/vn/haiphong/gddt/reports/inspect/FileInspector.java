@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -67,7 +68,7 @@ public final class FileInspector {
             if (zip.size() > zipLimits.maxEntries()) {
                 return Collections.emptySet();
             }
-            return zip.stream().map(e -> e.getName()).collect(Collectors.toSet());
+            return zip.stream().map(ZipEntry::getName).collect(Collectors.toSet());
         } catch (ZipException | IllegalArgumentException e) {
             return Collections.emptySet();
         }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilder;
@@ -46,12 +45,17 @@ public final class TrustedRoots {
         return NONE;
     }
 
-    /** Every CERTIFICATE block of a PEM bundle; comments and other blocks between them are skipped. */
+    /**
+     * Every CERTIFICATE block of a PEM bundle; comments and other blocks between them are skipped.
+     *
+     * @throws IllegalArgumentException when a block cannot be read: a bundle half taken would make
+     *                                  signatures under the lost roots read UNTRUSTED without a word
+     */
     public static TrustedRoots fromPem(String pem) {
         try {
             return fromPem(new StringReader(pem));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalArgumentException("The trusted roots bundle is not readable PEM: " + e.getMessage(), e);
         }
     }
 
