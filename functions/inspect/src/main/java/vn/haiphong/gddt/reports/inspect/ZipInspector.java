@@ -19,13 +19,14 @@ import java.util.zip.ZipInputStream;
 /**
  * Reads an Office document (DOCX, XLSX, ODT, ODS) as the ZIP it must be, entry by entry, inflating
  * every byte once and stopping at the first bound crossed: a ZIP bomb is refused after about one
- * bound's worth of inflation, with one buffer of memory.
+ * bound's worth of inflation, in bounded memory (a 64 KB buffer, and the first megabyte of the entry
+ * that declares the package's type).
  */
 final class ZipInspector {
     private static final int BUFFER_BYTES = 64 * 1024;
     /** Enough for the content types of a workbook of many sheets; an ODF mimetype is a few dozen bytes. */
     private static final int DECLARATION_BYTES = 1024 * 1024;
-    private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*");
+    private static final Pattern DRIVE_LETTER = Pattern.compile("[A-Za-z]:");
 
     private final ZipLimits limits;
 
@@ -106,7 +107,7 @@ final class ZipInspector {
     /** A name that unpacks inside the folder it is unpacked into, on Windows as on Linux. */
     static boolean isSafe(String name) {
         return !name.isEmpty() && !name.startsWith("/") && name.indexOf('\\') < 0 && name.indexOf('\0') < 0
-                && !DRIVE_LETTER.matcher(name).matches()
+                && !DRIVE_LETTER.matcher(name).lookingAt()
                 && Arrays.stream(name.split("/", -1)).noneMatch(".."::equals);
     }
 
