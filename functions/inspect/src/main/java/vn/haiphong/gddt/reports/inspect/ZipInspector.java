@@ -1,0 +1,165 @@
+package vn.haiphong.gddt.reports.inspect;
+
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Reads an Office document (DOCX, XLSX, ODT, ODS) as the ZIP it must be, entry by entry, inflating
+ * every byte once and stopping at the first bound crossed: a ZIP bomb is refused after about one
+ * bound's worth of inflation, in bounded memory (a 64 KB buffer, and the first megabyte of the entry
+ * that declares the package's type).
+ */
+final class ZipInspector {
+    private static final int BUFFER_BYTES = 64 * 1024;
+    /** Enough for the content types of a workbook of many sheets; an ODF mimetype is a few dozen bytes. */
+    private static final int DECLARATION_BYTES = 1024 * 1024;
+    private static final Pattern DRIVE_LETTER = Pattern.compile("[A-Za-z]:");
+
+    private final ZipLimits limits;
+
+    ZipInspector(ZipLimits limits) {
+        this.limits = limits;
+    }
+
+    /** The entry names seen, for a caller that can compare them with the central directory. */
+    record Entries(Inspection inspection, Set<String> names) {
+    }
+
+    Entries inspect(InputStream in, Format format) throws IOException {
+        CountingInputStream counted = new CountingInputStream(in);
+        Set<String> names = new HashSet<>();
+        List<InspectionProblem> problems = new ArrayList<>();
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long total = 0;
+        try (ZipInputStream zip = new ZipInputStream(counted, StandardCharsets.UTF_8)) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                String name = entry.getName();
+                if (names.size() == limits.maxEntries()) {
+                    return refused(InspectionProblem.ZIP_TOO_MANY_ENTRIES);
+                }
+                // Two entries under one name: which one a reader opens is up to the reader.
+                if (!isSafe(name) || !names.add(name)) {
+                    return refused(InspectionProblem.ZIP_UNSAFE_NAME);
+                }
+                if (format.container() == Format.Container.ODF && names.size() == 1 && !name.equals("mimetype")) {
+                    return refused(InspectionProblem.ODF_WRONG_MIMETYPE);
+                }
+                boolean declaration = name.equals(format.container().declaration());
+                byte[] head = new byte[declaration ? DECLARATION_BYTES : 0];
+                int kept = 0;
+                long inflated = 0;
+                // ZipInputStream reads compressed bytes in blocks of 512 and pushes back what an entry
+                // did not use, so this count is off by at most 512 either way: nothing beside the 10 KB
+                // that a 1 MB entry at 100:1 has compressed.
+                long compressedFrom = counted.count();
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    int keep = Math.min(n, head.length - kept);
+                    System.arraycopy(buffer, 0, head, kept, keep);
+                    kept += keep;
+                    inflated += n;
+                    total += n;
+                    if (total > limits.maxUncompressedBytes()) {
+                        return refused(InspectionProblem.ZIP_TOO_LARGE);
+                    }
+                    long compressed = Math.max(1, counted.count() - compressedFrom);
+                    if (inflated > limits.ratioCheckedAboveBytes() && inflated / compressed > limits.maxRatio()) {
+                        return refused(InspectionProblem.ZIP_RATIO);
+                    }
+                }
+                if (declaration && !format.declares(new String(head, 0, kept, StandardCharsets.UTF_8))) {
+                    return refused(format.container() == Format.Container.ODF
+                            ? InspectionProblem.ODF_WRONG_MIMETYPE : InspectionProblem.OOXML_WRONG_TYPE);
+                }
+                if (isMacro(name, format) && !problems.contains(InspectionProblem.MACROS)) {
+                    problems.add(InspectionProblem.MACROS);
+                }
+            }
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
+            // A damaged or truncated archive, or entry names not in UTF-8 (which no Office program writes).
+            return refused(InspectionProblem.NOT_A_ZIP);
+        }
+        if (names.isEmpty()) {
+            return refused(InspectionProblem.NOT_A_ZIP);
+        }
+        if (format.container() == Format.Container.OOXML && !names.contains("[Content_Types].xml")) {
+            problems.add(0, InspectionProblem.ZIP_NOT_OOXML);
+        }
+        return new Entries(Inspection.of(problems, List.of()), names);
+    }
+
+    private static Entries refused(InspectionProblem problem) {
+        return new Entries(Inspection.refused(problem), Set.of());
+    }
+
+    /** A name that unpacks inside the folder it is unpacked into, on Windows as on Linux. */
+    static boolean isSafe(String name) {
+        return !name.isEmpty() && !name.startsWith("/") && name.indexOf('\\') < 0 && name.indexOf('\0') < 0
+                && !DRIVE_LETTER.matcher(name).lookingAt()
+                && Arrays.stream(name.split("/", -1)).noneMatch(".."::equals);
+    }
+
+    /**
+     * VBA in OOXML lives in {@code vbaProject.bin}; ODF keeps Basic modules under {@code Basic/} (beside
+     * the library indexes {@code script-lc.xml} and {@code script-lb.xml}, which hold no code) and other
+     * script languages under {@code Scripts/}.
+     */
+    private static boolean isMacro(String name, Format format) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (format.container() == Format.Container.OOXML) {
+            return lower.endsWith("vbaproject.bin");
+        }
+        return lower.startsWith("scripts/") && !lower.endsWith("/")
+                || lower.startsWith("basic/") && lower.endsWith(".xml")
+                && !lower.endsWith("/script-lc.xml") && !lower.endsWith("/script-lb.xml");
+    }
+
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+}
