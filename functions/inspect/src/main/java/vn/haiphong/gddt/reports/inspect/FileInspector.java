@@ -13,6 +13,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import vn.haiphong.gddt.reports.domain.Inspection;
 
 /**
  * Inspects one uploaded report against what its extension claims: a PDF must be a readable PDF (its
@@ -48,7 +49,7 @@ public final class FileInspector {
         }
         return centralDirectoryNames(file).equals(entries.names())
                 ? entries.inspection()
-                : Inspection.refused(InspectionProblem.NOT_A_ZIP);
+                : InspectionProblem.NOT_A_ZIP.alone();
     }
 
     /** For a file that is only a stream: a PDF is then held in memory whole, which a Path avoids. */

@@ -1,6 +1,10 @@
 package vn.haiphong.gddt.reports.inspect;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import vn.haiphong.gddt.reports.domain.Inspection;
+import vn.haiphong.gddt.reports.domain.Signature;
 
 /**
  * What an inspection can find, with a stable code for programs and the Vietnamese words a unit
@@ -49,5 +53,18 @@ public enum InspectionProblem {
     /** The stable code, as programs see it: {@code pdf-encrypted}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The verdict follows from the problems: the first refusing one refuses the file and gives the reason. */
+    static Inspection inspection(List<InspectionProblem> problems, List<Signature> signatures) {
+        Optional<String> reason = problems.stream().filter(InspectionProblem::refuses).findFirst()
+                .map(InspectionProblem::reason);
+        return new Inspection(reason.isPresent() ? Inspection.Verdict.REFUSED : Inspection.Verdict.OK,
+                problems.stream().map(InspectionProblem::code).toList(), reason, signatures);
+    }
+
+    /** This problem alone, as the whole finding. */
+    Inspection alone() {
+        return inspection(List.of(this), List.of());
     }
 }

@@ -22,6 +22,8 @@ import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import vn.haiphong.gddt.reports.domain.Inspection;
+import vn.haiphong.gddt.reports.domain.Signature;
 
 /** Inspects a PDF: that it is one, that it is readable without a password, what it may run, and its signatures. */
 final class PdfInspector {
@@ -40,15 +42,15 @@ final class PdfInspector {
     Inspection inspect(RandomAccessRead pdf, Instant now) throws IOException {
         try (pdf) {
             if (!hasPdfFrame(pdf)) {
-                return Inspection.refused(InspectionProblem.NOT_A_PDF);
+                return InspectionProblem.NOT_A_PDF.alone();
             }
             PDDocument document;
             try {
                 document = Loader.loadPDF(pdf);
             } catch (InvalidPasswordException e) {
-                return Inspection.refused(InspectionProblem.PDF_ENCRYPTED);
+                return InspectionProblem.PDF_ENCRYPTED.alone();
             } catch (IOException e) {
-                return Inspection.refused(InspectionProblem.NOT_A_PDF);
+                return InspectionProblem.NOT_A_PDF.alone();
             }
             try (document) {
                 return inspect(document, pdf, now);
@@ -60,10 +62,10 @@ final class PdfInspector {
         // Encrypted with an empty user password opens without one, yet it is still encrypted: its
         // permissions may forbid the Office to print or copy it.
         if (document.isEncrypted()) {
-            return Inspection.refused(InspectionProblem.PDF_ENCRYPTED);
+            return InspectionProblem.PDF_ENCRYPTED.alone();
         }
         if (document.getNumberOfPages() == 0) {
-            return Inspection.refused(InspectionProblem.NOT_A_PDF);
+            return InspectionProblem.NOT_A_PDF.alone();
         }
         List<InspectionProblem> problems = new ArrayList<>(activeContent(document.getDocument()));
         List<Signature> signatures = new ArrayList<>();
@@ -77,7 +79,7 @@ final class PdfInspector {
         if (signatures.stream().anyMatch(s -> s.integrity() == Signature.Integrity.INVALID)) {
             problems.add(InspectionProblem.SIGNATURE_INVALID);
         }
-        return Inspection.of(problems, signatures);
+        return InspectionProblem.inspection(problems, signatures);
     }
 
     /**

@@ -52,6 +52,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import vn.haiphong.gddt.reports.domain.Signature;
 
 /**
  * Verifies one PDF signature: its CMS over the signed byte ranges (integrity), whether those ranges

@@ -25,6 +25,7 @@ import java.util.Set;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMParser;
+import vn.haiphong.gddt.reports.domain.Signature;
 
 /**
  * The roots the Office trusts (the government's CA and the commercial CAs its units use), from the

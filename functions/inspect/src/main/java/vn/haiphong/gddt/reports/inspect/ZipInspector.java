@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import vn.haiphong.gddt.reports.domain.Inspection;
 
 /**
  * Reads an Office document (DOCX, XLSX, ODT, ODS) as the ZIP it must be, entry by entry, inflating
@@ -97,11 +98,11 @@ final class ZipInspector {
         if (format.container() == Format.Container.OOXML && !names.contains("[Content_Types].xml")) {
             problems.add(0, InspectionProblem.ZIP_NOT_OOXML);
         }
-        return new Entries(Inspection.of(problems, List.of()), names);
+        return new Entries(InspectionProblem.inspection(problems, List.of()), names);
     }
 
     private static Entries refused(InspectionProblem problem) {
-        return new Entries(Inspection.refused(problem), Set.of());
+        return new Entries(problem.alone(), Set.of());
     }
 
     /** A name that unpacks inside the folder it is unpacked into, on Windows as on Linux. */

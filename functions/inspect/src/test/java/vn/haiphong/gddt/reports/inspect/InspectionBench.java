@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import vn.haiphong.gddt.reports.domain.Inspection;
 
 /**
  * Issue 13, part 7: inspection time and peak heap for a 25 MB PDF with two signatures (a person's and
@@ -56,7 +57,7 @@ public final class InspectionBench {
             Inspection inspection = inspector.inspect(file, format, roots, TestPki.NOW);
             System.out.printf("  %,d bytes (%,d inflated); verdict %s, problems %s, signatures %s%n",
                     Files.size(file), format == Format.PDF ? Files.size(file) : inflated(file),
-                    inspection.verdict(), inspection.problemCodes(), inspection.signatures().stream()
+                    inspection.verdict(), inspection.problems(), inspection.signatures().stream()
                             .map(s -> s.signer() + " " + s.integrity() + " whole=" + s.coversWholeDocument() + " " + s.trust()).toList());
             report("baseline SHA-256 of the file", () -> sha256(file));
         }

@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.junit.jupiter.api.Test;
+import vn.haiphong.gddt.reports.domain.Inspection;
 
 /** Whether a file called .pdf is a PDF the Office can open, and what in it could run. */
 class PdfContentTest {
@@ -44,7 +45,7 @@ class PdfContentTest {
         Inspection inspection = inspect(ascii("%PDF-1.4\n<html><body><script>alert('xin chào')</script></body></html>\n"));
 
         assertThat(inspection.verdict()).isEqualTo(Inspection.Verdict.REFUSED);
-        assertThat(inspection.problemCodes()).containsExactly("not-a-pdf");
+        assertThat(inspection.problems()).containsExactly("not-a-pdf");
         assertThat(inspection.reason()).contains("tệp không phải là PDF hợp lệ");
     }
 
@@ -52,14 +53,14 @@ class PdfContentTest {
     void a_polyglot_that_fakes_the_pdf_ending_is_refused_because_nothing_in_it_parses_as_a_pdf() throws IOException {
         byte[] polyglot = ascii("%PDF-1.4\n<html><script>alert(1)</script></html>\ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n");
 
-        assertThat(inspect(polyglot).problemCodes()).containsExactly("not-a-pdf");
+        assertThat(inspect(polyglot).problems()).containsExactly("not-a-pdf");
     }
 
     @Test
     void a_pdf_cut_short_in_transfer_is_refused() throws IOException {
         byte[] report = TestPdfs.report();
 
-        assertThat(inspect(Arrays.copyOf(report, report.length * 2 / 3)).problemCodes()).containsExactly("not-a-pdf");
+        assertThat(inspect(Arrays.copyOf(report, report.length * 2 / 3)).problems()).containsExactly("not-a-pdf");
     }
 
     @Test
@@ -69,7 +70,7 @@ class PdfContentTest {
         byte[] both = Arrays.copyOf(report, report.length + page.length);
         System.arraycopy(page, 0, both, report.length, page.length);
 
-        assertThat(inspect(both).problemCodes()).containsExactly("not-a-pdf");
+        assertThat(inspect(both).problems()).containsExactly("not-a-pdf");
     }
 
     @Test
@@ -91,13 +92,13 @@ class PdfContentTest {
         Inspection inspection = inspect(protect(TestPdfs.report(), "mat-khau-mo"));
 
         assertThat(inspection.verdict()).isEqualTo(Inspection.Verdict.REFUSED);
-        assertThat(inspection.problemCodes()).containsExactly("pdf-encrypted");
+        assertThat(inspection.problems()).containsExactly("pdf-encrypted");
         assertThat(inspection.reason()).contains("tệp có mật khẩu");
     }
 
     @Test
     void a_pdf_encrypted_with_only_an_owner_password_is_refused_too() throws IOException {
-        assertThat(inspect(protect(TestPdfs.report(), "")).problemCodes()).containsExactly("pdf-encrypted");
+        assertThat(inspect(protect(TestPdfs.report(), "")).problems()).containsExactly("pdf-encrypted");
     }
 
     @Test
@@ -124,7 +125,7 @@ class PdfContentTest {
         Inspection inspection = inspect(pdf);
 
         assertThat(inspection.verdict()).isEqualTo(Inspection.Verdict.OK);
-        assertThat(inspection.problemCodes()).containsExactly("pdf-javascript", "pdf-launch-action", "pdf-embedded-file");
+        assertThat(inspection.problems()).containsExactly("pdf-javascript", "pdf-launch-action", "pdf-embedded-file");
         assertThat(inspection.reason()).isEmpty();
     }
 

@@ -22,9 +22,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.haiphong.gddt.reports.inspect.Signature.Integrity;
-import vn.haiphong.gddt.reports.inspect.Signature.Revocation;
-import vn.haiphong.gddt.reports.inspect.Signature.Trust;
+import vn.haiphong.gddt.reports.domain.Signature.Integrity;
+import vn.haiphong.gddt.reports.domain.Signature.Revocation;
+import vn.haiphong.gddt.reports.domain.Signature.Trust;
+import vn.haiphong.gddt.reports.domain.Inspection;
+import vn.haiphong.gddt.reports.domain.Signature;
 
 /** Signatures made by the tests' own PKI (root, intermediate, signer), with PDFBox as the signing software. */
 class PdfSignaturesTest {
@@ -97,7 +99,7 @@ class PdfSignaturesTest {
         });
         // Reported, not refused: the unit's file is kept and the Office sees the broken seal.
         assertThat(inspection.verdict()).isEqualTo(Inspection.Verdict.OK);
-        assertThat(inspection.problemCodes()).containsExactly("signature-invalid");
+        assertThat(inspection.problems()).containsExactly("signature-invalid");
     }
 
     @Test
@@ -131,7 +133,7 @@ class PdfSignaturesTest {
             // The bytes are the ones signed: an expired certificate is a matter of trust, not integrity.
             assertThat(s.integrity()).isEqualTo(Integrity.VALID);
         });
-        assertThat(inspection.problemCodes()).containsExactly("signature-certificate-not-valid");
+        assertThat(inspection.problems()).containsExactly("signature-certificate-not-valid");
         assertThat(inspection.verdict()).isEqualTo(Inspection.Verdict.OK);
     }
 
@@ -178,7 +180,7 @@ class PdfSignaturesTest {
                 .containsExactly(
                         tuple("Nguyễn Văn An", Integrity.VALID),
                         tuple("Trường THPT Trần Phú", Integrity.INVALID));
-        assertThat(broken.problemCodes()).containsExactly("signature-invalid");
+        assertThat(broken.problems()).containsExactly("signature-invalid");
     }
 
     @Test
@@ -221,7 +223,7 @@ class PdfSignaturesTest {
             assertThat(s.signer()).isEmpty();
             assertThat(s.signedAt()).contains(SIGNED_AT);
         });
-        assertThat(inspection.problemCodes()).containsExactly("signature-invalid");
+        assertThat(inspection.problems()).containsExactly("signature-invalid");
     }
 
     @Test

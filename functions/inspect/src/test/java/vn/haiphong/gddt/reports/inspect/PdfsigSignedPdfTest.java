@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.haiphong.gddt.reports.inspect.Signature.Integrity;
-import vn.haiphong.gddt.reports.inspect.Signature.Revocation;
-import vn.haiphong.gddt.reports.inspect.Signature.Trust;
+import vn.haiphong.gddt.reports.domain.Signature.Integrity;
+import vn.haiphong.gddt.reports.domain.Signature.Revocation;
+import vn.haiphong.gddt.reports.domain.Signature.Trust;
+import vn.haiphong.gddt.reports.domain.Inspection;
+import vn.haiphong.gddt.reports.domain.Signature;
 
 /**
  * A PDF signed by poppler's {@code pdfsig} through NSS (see {@code pdfsig/README.md}), so that the

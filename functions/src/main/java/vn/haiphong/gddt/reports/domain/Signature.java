@@ -1,4 +1,4 @@
-package vn.haiphong.gddt.reports.inspect;
+package vn.haiphong.gddt.reports.domain;
 
 import java.time.Instant;
 import java.util.Optional;
