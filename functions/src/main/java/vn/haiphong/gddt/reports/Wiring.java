@@ -200,11 +200,11 @@ public final class Wiring {
         return new DynamoDbUnitDirectory(dynamo(), env.required("TABLE_NAME"));
     }
 
-    private DynamoDbSubmissionLedger ledger() {
+    public DynamoDbSubmissionLedger ledger() {
         return new DynamoDbSubmissionLedger(dynamo(), env.required("TABLE_NAME"));
     }
 
-    private S3SubmissionFiles files() {
+    public S3SubmissionFiles files() {
         return new S3SubmissionFiles(aws.s3(), aws.s3Presigner(), env.required("BUCKET_NAME"));
     }
 

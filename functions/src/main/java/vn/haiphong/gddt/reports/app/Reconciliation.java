@@ -75,15 +75,8 @@ public final class Reconciliation {
      */
     public Outcome sweep(BooleanSupplier keepGoing, Supplier<Duration> timeLeft) {
         Sweep sweep = new Sweep(keepGoing, timeLeft);
-        Instant now = clock.instant();
-        int year = VietnamTime.dateOf(now).getYear();
-        List<Obligation> obligations = new ArrayList<>(catalog.obligationsOf(year - 1));
-        obligations.addAll(catalog.obligationsOf(year));
         int swept = 0;
-        for (Obligation o : obligations) {
-            if (now.isBefore(o.opensAt())) {
-                continue;
-            }
+        for (Obligation o : opened(catalog, clock.instant())) {
             if (!keepGoing.getAsBoolean()) {
                 sweep.stoppedEarly = true;
                 break;
@@ -144,10 +137,20 @@ public final class Reconciliation {
         }
     }
 
+    /** What a unit can still upload for, where files may wait unseen: the obligations of this year and last that have opened. */
+    public static List<Obligation> opened(Catalog catalog, Instant now) {
+        int year = VietnamTime.dateOf(now).getYear();
+        List<Obligation> obligations = new ArrayList<>(catalog.obligationsOf(year - 1));
+        obligations.addAll(catalog.obligationsOf(year));
+        obligations.removeIf(o -> now.isBefore(o.opensAt()));
+        return obligations;
+    }
+
     private boolean send(SubmissionLedger.Owed owed, Duration timeLeft) {
         Submission s = owed.submission();
         return switch (owed.notice()) {
             case RECEIPT -> recorder.sendOwedReceipt(s, timeLeft);
+            case INSPECTION_REFUSAL -> recorder.sendOwedInspectionRefusal(s, timeLeft);
             case RETURN -> returns.sendOwedNotice(s, timeLeft);
         };
     }

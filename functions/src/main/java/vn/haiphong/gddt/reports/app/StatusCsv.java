@@ -12,11 +12,11 @@ public final class StatusCsv {
             "unit", "name", "category", "state", "dueForUnit", "extensionUntil", "extensionReason", "submittedAt",
             "submissions", "latestSubmissionId", "latestFileName", "latestSize", "latestSha256", "latestReceivedAt",
             "emails", "contactable", "undeliverable", "returnedSubmissionId", "returnedAt", "returnedBy", "returnReason",
-            "extensionGrantedByName", "returnedByName");
+            "extensionGrantedByName", "returnedByName", "latestInspection", "latestSignatures");
 
     /** Free text a person typed: the only cells a formula could hide in (a SHA-256 may start with "+"). */
     private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("title", "receiver", "name",
-            "extensionReason", "latestFileName", "returnReason", "extensionGrantedByName", "returnedByName");
+            "extensionReason", "latestFileName", "returnReason", "extensionGrantedByName", "returnedByName", "latestSignatures");
 
     private StatusCsv() {
     }
@@ -41,10 +41,23 @@ public final class StatusCsv {
                         String.join(";", u.undeliverable()), returned == null ? "" : returned.submissionId(),
                         returned == null ? "" : returned.returnedAt(), returned == null ? "" : returned.returnedBy(),
                         returned == null ? "" : returned.reason(), ext == null ? "" : ext.grantedByName(),
-                        returned == null ? "" : returned.returnedByName()));
+                        returned == null ? "" : returned.returnedByName(), latest == null ? "" : inspection(latest.inspection()),
+                        latest == null ? "" : signatures(latest.inspection())));
             }
         }
         return csv.toString();
+    }
+
+    /** {@code PENDING}, or the verdict with the problem codes: {@code OK}, {@code REFUSED pdf-encrypted}. */
+    private static String inspection(InspectionView i) {
+        return i.state().equals("PENDING") ? "PENDING" : (i.verdict() + " " + String.join(" ", i.problems())).strip();
+    }
+
+    /** One signature per {@code ;}: {@code signer — organization: VALID, whole|partial, TRUSTED|UNTRUSTED}. */
+    private static String signatures(InspectionView i) {
+        return i.signatures().stream().map(s -> s.signer() + (s.organization().isEmpty() ? "" : " — " + s.organization())
+                + ": " + s.integrity() + ", " + (s.coversWholeDocument() ? "whole" : "partial") + ", " + s.trust())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static void header(StringBuilder csv) {

@@ -88,9 +88,11 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
         }
     }
 
-    public record LatestView(String submissionId, String fileName, long size, String sha256, String receivedAt) {
+    public record LatestView(String submissionId, String fileName, long size, String sha256, String receivedAt,
+                             InspectionView inspection) {
         static LatestView of(Submission s) {
-            return new LatestView(s.submissionId(), s.fileName(), s.size(), s.sha256(), VietnamTime.iso(s.receivedAt()));
+            return new LatestView(s.submissionId(), s.fileName(), s.size(), s.sha256(), VietnamTime.iso(s.receivedAt()),
+                    InspectionView.of(s));
         }
     }
 

@@ -138,6 +138,23 @@ public final class SubmissionRecorder {
         return tellUnit(submission, unit.get(), obligation.get(), timeLeft);
     }
 
+    /**
+     * Tells the unit, once, that the deep inspection refused a file whose receipt may have gone out
+     * already: the refusal e-mail, with the inspection's reason.
+     *
+     * @return true when this call sent it
+     */
+    public boolean sendOwedInspectionRefusal(Submission submission, Duration timeLeft) {
+        Optional<Obligation> obligation = catalog.find(submission.obligationId());
+        Optional<Unit> unit = units.find(submission.unitId());
+        if (obligation.isEmpty() || unit.isEmpty() || submission.accepted()) {
+            return false;
+        }
+        SubmissionNotices.Result result = notices.sendOnce(submission, SubmissionLedger.Notice.INSPECTION_REFUSAL,
+                unit.get(), timeLeft, (to, now) -> emails.refusal(unit.get(), obligation.get(), submission, to));
+        return result == SubmissionNotices.Result.SENT || result == SubmissionNotices.Result.UNCONFIRMED;
+    }
+
     private Submission check(SubmissionKey k, StoredFile file, String versionId, Instant at, Instant due) {
         Optional<FileType> type = FileType.ofContentType(file.contentType());
         // The grant named the type that fits the file's extension, and nothing else.

@@ -55,7 +55,7 @@ public final class UnitOverview {
     /** @param returned null unless the Office sent the file back */
     public record SubmissionView(String submissionId, String fileName, long size, String sha256, String contentType,
                                  String receivedAt, boolean onTime, boolean accepted, String refusal,
-                                 ReturnedView returned) {
+                                 ReturnedView returned, InspectionView inspection) {
     }
 
     /** A return as the unit sees it: when and why (who, only the Office sees). */
@@ -97,7 +97,7 @@ public final class UnitOverview {
                 .sorted(Comparator.comparing(Submission::receivedAt))
                 .map(s -> new SubmissionView(s.submissionId(), s.fileName(), s.size(), s.sha256(), s.contentType(),
                         VietnamTime.iso(s.receivedAt()), s.receivedAt().isBefore(status.dueForUnit()), s.accepted(),
-                        s.refusal().orElse(null), s.returned().map(ReturnedView::of).orElse(null)))
+                        s.refusal().orElse(null), s.returned().map(ReturnedView::of).orElse(null), InspectionView.of(s)))
                 .toList();
         return new ObligationView(o.id(), o.report().id(), o.period().id(), o.title(), o.report().receiver(),
                 VietnamTime.iso(o.opensAt()), VietnamTime.iso(o.due()), o.dueWording(),

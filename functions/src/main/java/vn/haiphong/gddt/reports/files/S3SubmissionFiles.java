@@ -1,6 +1,10 @@
 package vn.haiphong.gddt.reports.files;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -109,6 +114,16 @@ public final class S3SubmissionFiles implements SubmissionFiles {
     public List<Listed> list(String prefix) {
         return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
                 .map(o -> new Listed(o.key(), o.lastModified())).toList();
+    }
+
+    @Override
+    public void download(String key, Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        s3.getObject(r -> r.bucket(bucket).key(key), ResponseTransformer.toFile(file));
     }
 
     @Override

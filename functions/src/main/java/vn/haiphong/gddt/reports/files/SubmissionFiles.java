@@ -1,5 +1,6 @@
 package vn.haiphong.gddt.reports.files;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,9 @@ public interface SubmissionFiles {
 
     /** Every object under {@code prefix}, a page of a thousand at a time. */
     List<Listed> list(String prefix);
+
+    /** Writes the object's bytes to {@code file} (replaced): a large file is read from disk, not held in memory. */
+    void download(String key, Path file);
 
     /** Moves the object to {@code to}; a no-op when it is already gone. */
     void move(String key, String to);

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import vn.haiphong.gddt.reports.domain.Actor;
 import vn.haiphong.gddt.reports.domain.Extension;
+import vn.haiphong.gddt.reports.domain.Inspection;
 import vn.haiphong.gddt.reports.domain.Returned;
 import vn.haiphong.gddt.reports.domain.Submission;
 
@@ -101,6 +102,9 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
                     if (s.returned().isPresent()) {
                         owed(item, s, Notice.RETURN).ifPresent(owed::add);
                     }
+                    if (s.inspection().filter(i -> i.verdict() == Inspection.Verdict.REFUSED).isPresent()) {
+                        owed(item, s, Notice.INSPECTION_REFUSAL).ifPresent(owed::add);
+                    }
                 }
                 case EXTENSION -> extensions.add(extension(item));
                 default -> {
@@ -117,6 +121,23 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
             return Optional.empty();
         }
         return Optional.of(new Owed(s, notice, status.flatMap(Claims.Status::expiresAt)));
+    }
+
+    @Override
+    public boolean recordInspection(Submission submission, Inspection inspection, Instant at) {
+        Map<String, AttributeValue> values = InspectionItems.values(inspection, at);
+        // A refusing inspection makes the file refused in the same write: it stops counting at once.
+        String set = inspection.reason().isPresent() && inspection.verdict() == Inspection.Verdict.REFUSED
+                ? InspectionItems.SET + ", refusal = :reason" : InspectionItems.SET;
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(key(submission))
+                    .updateExpression("SET " + set)
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(" + InspectionItems.VERDICT + ")")
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException absentOrInspected) {
+            return false;
+        }
     }
 
     @Override
@@ -240,7 +261,7 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
                 str(item, "sha256"), str(item, "contentType"), str(item, "fileName"),
                 Instant.parse(str(item, "receivedAt")), item.get("onTime").bool(), optStr(item, "refusal"),
                 optStr(item, "returnedAt").map(at -> new Returned(Instant.parse(at), actor(item, "returnedBy"),
-                        str(item, "returnReason"))));
+                        str(item, "returnReason"))), InspectionItems.read(item));
     }
 
     /** {@code <attr>} holds the id, {@code <attr>Name} the name (absent on items written before names were kept). */

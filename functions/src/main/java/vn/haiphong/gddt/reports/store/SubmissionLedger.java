@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import vn.haiphong.gddt.reports.domain.Actor;
 import vn.haiphong.gddt.reports.domain.Extension;
+import vn.haiphong.gddt.reports.domain.Inspection;
 import vn.haiphong.gddt.reports.domain.Returned;
 import vn.haiphong.gddt.reports.domain.Submission;
 
@@ -26,7 +27,9 @@ public interface SubmissionLedger {
         /** The receipt of an accepted file, or the refusal of a quarantined one. */
         RECEIPT("receipt"),
         /** The Office's return of the file, with its reason and a link for a new one. */
-        RETURN("returnNotice");
+        RETURN("returnNotice"),
+        /** The refusal of a file the deep inspection refused after its receipt went out. */
+        INSPECTION_REFUSAL("inspectionNotice");
 
         private final String claim;
 
@@ -75,6 +78,13 @@ public interface SubmissionLedger {
 
     /** Gives the claim back after a failed send, so the next try sends at once. */
     void releaseNotice(Claims.Held claim);
+
+    /**
+     * Keeps the inspection's result on the submission, once; a refusing one also marks the file refused.
+     *
+     * @return true when this call wrote it; false when it was inspected before, or is not recorded (yet)
+     */
+    boolean recordInspection(Submission submission, Inspection inspection, Instant at);
 
     /**
      * Records the Office's return of a submission unless it was returned already: of two returns at

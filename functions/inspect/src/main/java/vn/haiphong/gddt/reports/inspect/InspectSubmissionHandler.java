@@ -1,0 +1,85 @@
+package vn.haiphong.gddt.reports.inspect;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import vn.haiphong.gddt.reports.Env;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import vn.haiphong.gddt.reports.Wiring;
+import vn.haiphong.gddt.reports.files.SubmissionFiles;
+
+/**
+ * The deep inspection of every submitted file, in a function of its own so that the API functions
+ * never load PDFBox or Bouncy Castle. Two triggers (template.yaml): storage's "Object Created" event
+ * through EventBridge, for each file as it arrives, and a schedule, for any file whose event never came
+ * or failed for good (and every file the reconciliation recorded). The Office's trusted roots are a PEM
+ * bundle in the bucket ({@code TRUSTED_ROOTS_KEY}); without it, every signature is {@code UNTRUSTED}.
+ */
+public final class InspectSubmissionHandler implements RequestHandler<Map<String, Object>, String> {
+    private static final long STOP_BEFORE_END_MILLIS = 60_000;
+
+    private final SubmissionInspections inspections;
+
+    public InspectSubmissionHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    public InspectSubmissionHandler(Map<String, String> environment, Clock clock) {
+        Env env = new Env(environment);
+        Wiring wiring = new Wiring(env, clock);
+        String rootsKey = env.optional("TRUSTED_ROOTS_KEY").orElse("config/trusted-roots.pem");
+        this.inspections = new SubmissionInspections(wiring.catalog(), wiring.ledger(), wiring.files(),
+                wiring.submissionRecorder(), new FileInspector(), () -> trustedRoots(wiring.files(), rootsKey), clock);
+    }
+
+    @Override
+    public String handleRequest(Map<String, Object> event, Context context) {
+        Duration timeLeft = timeLeft(context);
+        if ("Object Created".equals(event.get("detail-type")) && event.get("detail") instanceof Map<?, ?> detail
+                && detail.get("object") instanceof Map<?, ?> object) {
+            SubmissionInspections.Outcome outcome = inspections.inspect(String.valueOf(object.get("key")), timeLeft);
+            if (outcome == SubmissionInspections.Outcome.NOT_RECORDED) {
+                // The recorder has not written it yet: failing makes Lambda try again in a minute.
+                throw new IllegalStateException("submission not recorded yet: " + object.get("key"));
+            }
+            return outcome.name();
+        }
+        SubmissionInspections.Sweep sweep = inspections.sweep(
+                () -> context == null || context.getRemainingTimeInMillis() > STOP_BEFORE_END_MILLIS,
+                () -> timeLeft(context));
+        if (!sweep.errors().isEmpty()) {
+            throw new IllegalStateException("inspected " + sweep.inspected() + ", failed " + sweep.errors());
+        }
+        return "INSPECTED " + sweep.inspected();
+    }
+
+    /** The Office's bundle; none when it has not put one (S3 answers 403 for a missing key without ListBucket). */
+    private static TrustedRoots trustedRoots(SubmissionFiles files, String key) {
+        try {
+            Path pem = Files.createTempFile("trusted-roots-", ".pem");
+            try {
+                files.download(key, pem);
+                return TrustedRoots.fromPem(Files.readString(pem));
+            } catch (S3Exception missing) {
+                if (missing.statusCode() == 404 || missing.statusCode() == 403) {
+                    return TrustedRoots.none();
+                }
+                throw missing;
+            } finally {
+                Files.deleteIfExists(pem);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Duration timeLeft(Context context) {
+        return context == null ? Duration.ofMinutes(5) : Duration.ofMillis(context.getRemainingTimeInMillis());
+    }
+}
