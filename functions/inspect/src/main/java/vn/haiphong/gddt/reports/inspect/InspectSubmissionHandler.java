@@ -13,6 +13,7 @@ import vn.haiphong.gddt.reports.Env;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.files.SubmissionFiles;
+import vn.haiphong.gddt.reports.handlers.Priming;
 
 /**
  * The deep inspection of every submitted file, in a function of its own so that the API functions
@@ -23,11 +24,13 @@ import vn.haiphong.gddt.reports.files.SubmissionFiles;
  */
 public final class InspectSubmissionHandler implements RequestHandler<Map<String, Object>, String> {
     private static final long STOP_BEFORE_END_MILLIS = 60_000;
+    private static final int RECORDING_WAITS = 10;
 
     private final SubmissionInspections inspections;
 
     public InspectSubmissionHandler() {
         this(System.getenv(), Clock.systemUTC());
+        Priming.register();
     }
 
     public InspectSubmissionHandler(Map<String, String> environment, Clock clock) {
@@ -43,10 +46,17 @@ public final class InspectSubmissionHandler implements RequestHandler<Map<String
         Duration timeLeft = timeLeft(context);
         if ("Object Created".equals(event.get("detail-type")) && event.get("detail") instanceof Map<?, ?> detail
                 && detail.get("object") instanceof Map<?, ?> object) {
-            SubmissionInspections.Outcome outcome = inspections.inspect(String.valueOf(object.get("key")), timeLeft);
+            String key = String.valueOf(object.get("key"));
+            SubmissionInspections.Outcome outcome = inspections.inspect(key, timeLeft);
+            // The recorder runs on storage's own notification of the same file and usually writes within
+            // a second or two; waiting here is cheaper than a retry a minute later.
+            for (int wait = 0; outcome == SubmissionInspections.Outcome.NOT_RECORDED && wait < RECORDING_WAITS; wait++) {
+                pause();
+                outcome = inspections.inspect(key, timeLeft(context));
+            }
             if (outcome == SubmissionInspections.Outcome.NOT_RECORDED) {
-                // The recorder has not written it yet: failing makes Lambda try again in a minute.
-                throw new IllegalStateException("submission not recorded yet: " + object.get("key"));
+                // Still not recorded: failing makes Lambda try again in a minute (and is alarmed as an error).
+                throw new IllegalStateException("submission not recorded after " + RECORDING_WAITS * 2 + " s: " + key);
             }
             return outcome.name();
         }
@@ -76,6 +86,15 @@ public final class InspectSubmissionHandler implements RequestHandler<Map<String
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
