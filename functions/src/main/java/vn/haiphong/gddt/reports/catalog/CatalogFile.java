@@ -22,6 +22,7 @@ import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.CatalogSettings;
 import vn.haiphong.gddt.reports.domain.PeriodKind;
 import vn.haiphong.gddt.reports.domain.Report;
+import vn.haiphong.gddt.reports.domain.SignatureRule;
 import vn.haiphong.gddt.reports.domain.Task;
 import vn.haiphong.gddt.reports.domain.Text;
 import vn.haiphong.gddt.reports.domain.TimeFrame;
@@ -127,7 +128,7 @@ public final class CatalogFile {
     }
 
     private void report(Map<String, Object> node, String path, Set<String> ids, List<Report> reports) {
-        onlyFields(node, path, Set.of("id", "subject", "receiver", "receiverCode", "owedBy", "deadlines"));
+        onlyFields(node, path, Set.of("id", "subject", "receiver", "receiverCode", "owedBy", "deadlines", "signature"));
         int before = errors.size();
         String id = text(node, path, "id");
         if (id != null && (!REPORT_ID.matcher(id).matches() || TASK_ID.matcher(id).matches())) {
@@ -140,9 +141,22 @@ public final class CatalogFile {
         String receiverCode = receiverCode(node, path);
         Set<UnitCategory> owedBy = categories(node, path, "owedBy");
         Map<PeriodKind, MonthDay> deadlines = deadlines(node, path);
+        SignatureRule signature = signatureRule(node, path);
         if (errors.size() == before) {
-            reports.add(new Report(id, subject, receiver, receiverCode, owedBy, deadlines));
+            reports.add(new Report(id, subject, receiver, receiverCode, owedBy, Set.of(), deadlines, signature));
         }
+    }
+
+    /** Optional; {@code recommended} when absent. */
+    private SignatureRule signatureRule(Map<String, Object> node, String path) {
+        Object value = node.get("signature");
+        if (value == null) {
+            return SignatureRule.RECOMMENDED;
+        }
+        return SignatureRule.parse(String.valueOf(value)).orElseGet(() -> {
+            errors.add(path + ".signature: \"" + value + "\" không hợp lệ (off, recommended hoặc required)");
+            return SignatureRule.RECOMMENDED;
+        });
     }
 
     private void plan(Map<String, Object> node, String path, Set<Integer> years, List<Task> tasks) {

@@ -13,11 +13,17 @@ import java.util.Set;
  * @param owedByUnits  single units that owe it whatever their kind (a task's lead department)
  */
 public record Report(String id, String subject, String receiver, String receiverCode, Set<UnitCategory> owedBy,
-                     Set<String> owedByUnits, Map<PeriodKind, MonthDay> namedDays) {
+                     Set<String> owedByUnits, Map<PeriodKind, MonthDay> namedDays, SignatureRule signature) {
     public Report {
         owedBy = Set.copyOf(owedBy);
         owedByUnits = Set.copyOf(owedByUnits);
         namedDays = Map.copyOf(namedDays);
+        signature = signature == null ? SignatureRule.RECOMMENDED : signature;
+    }
+
+    public Report(String id, String subject, String receiver, String receiverCode, Set<UnitCategory> owedBy,
+                  Set<String> owedByUnits, Map<PeriodKind, MonthDay> namedDays) {
+        this(id, subject, receiver, receiverCode, owedBy, owedByUnits, namedDays, SignatureRule.RECOMMENDED);
     }
 
     public Report(String id, String subject, String receiver, String receiverCode, Set<UnitCategory> owedBy,

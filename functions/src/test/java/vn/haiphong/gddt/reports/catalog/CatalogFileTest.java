@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.CatalogSettings;
 import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.SignatureRule;
 import vn.haiphong.gddt.reports.domain.Task;
 import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.UnitCategory;
@@ -146,6 +147,17 @@ class CatalogFileTest {
             Obligation q1 = c.find("ATTT:2027-Q1").orElseThrow();
             assertThat(q1.title()).isEqualTo("Báo cáo quý I kết quả bảo đảm an toàn thông tin");
             assertThat(q1.dataWindow().orElseThrow().text()).isEqualTo("Số liệu tính từ 15/12/2026 đến 14/3/2027");
+        }
+
+        @Test
+        void a_report_may_require_a_digital_signature_and_without_the_field_one_is_recommended() {
+            Catalog required = parse(ONE_REPORT.replace("\"receiverCode\"", "\"signature\": \"required\", \"receiverCode\"") + "}");
+
+            assertThat(required.find("QCDC:2025-H1").orElseThrow().report().signature()).isEqualTo(SignatureRule.REQUIRED);
+            assertThat(parse(ONE_REPORT + "}").find("QCDC:2025-H1").orElseThrow().report().signature())
+                    .isEqualTo(SignatureRule.RECOMMENDED);
+            assertThat(((CatalogFile.Invalid) org.assertj.core.api.Assertions.catchThrowable(() -> parse(
+                    ONE_REPORT.replace("\"receiverCode\"", "\"signature\": \"bắt buộc\", \"receiverCode\"") + "}"))).errors()).anySatisfy(e -> assertThat(e).contains("signature", "off, recommended hoặc required"));
         }
 
         @Test

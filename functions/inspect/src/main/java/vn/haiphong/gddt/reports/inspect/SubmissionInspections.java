@@ -17,6 +17,7 @@ import vn.haiphong.gddt.reports.app.SubmissionRecorder;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.Inspection;
 import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.SignatureRule;
 import vn.haiphong.gddt.reports.domain.Submission;
 import vn.haiphong.gddt.reports.domain.SubmissionKey;
 import vn.haiphong.gddt.reports.files.SubmissionFiles;
@@ -25,7 +26,8 @@ import vn.haiphong.gddt.reports.store.SubmissionLedger;
 /**
  * Inspects each recorded submission once: reads the file from storage into a temporary file, inspects
  * it ({@link FileInspector}), keeps the result on the submission (a conditional write: of two runs, one
- * writes), and for a refused file moves it to quarantine and tells the unit once. Safe to run twice on
+ * writes) as the report's {@link SignatureRule} reads it, and for a refused file moves it to quarantine
+ * and tells the unit once. Safe to run twice on
  * the same file, and after any failure: what is done is read back, what is not is done again.
  *
  * <p>The trusted roots are asked for at each file, so the Office's new bundle counts from the next file
@@ -109,7 +111,10 @@ public final class SubmissionInspections {
                 // Refused on arrival, already in quarantine: nothing in it is worth a deeper look.
                 return Outcome.ALREADY_INSPECTED;
             }
-            Inspection inspection = inspectFile(submission);
+            Optional<Format> format = Format.ofFileName(submission.key());
+            Inspection inspection = catalog.find(submission.obligationId())
+                    .map(o -> o.report().signature()).orElse(SignatureRule.RECOMMENDED)
+                    .judge(inspectFile(submission, format), format.filter(f -> f == Format.PDF).isPresent());
             wrote = ledger.recordInspection(submission, inspection, clock.instant());
             inspected = ledger.find(submission.obligationId(), submission.unitId(), submission.submissionId())
                     .orElse(submission.withInspection(inspection));
@@ -122,8 +127,7 @@ public final class SubmissionInspections {
         return wrote ? Outcome.INSPECTED : Outcome.ALREADY_INSPECTED;
     }
 
-    private Inspection inspectFile(Submission submission) {
-        Optional<Format> format = Format.ofFileName(submission.key());
+    private Inspection inspectFile(Submission submission, Optional<Format> format) {
         if (format.isEmpty()) {
             // DOC and XLS (OLE2) are accepted on their first bytes, as the recorder checked them.
             return new Inspection(Inspection.Verdict.OK, List.of(), Optional.empty(), List.of());
