@@ -9,6 +9,8 @@ import vn.haiphong.gddt.reports.domain.DataWindow;
 import vn.haiphong.gddt.reports.domain.Extension;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
 import vn.haiphong.gddt.reports.domain.Returned;
+import vn.haiphong.gddt.reports.domain.SignatureCounts;
+import vn.haiphong.gddt.reports.domain.SignatureRule;
 import vn.haiphong.gddt.reports.domain.StatusSummary;
 import vn.haiphong.gddt.reports.domain.Submission;
 import vn.haiphong.gddt.reports.domain.Task;
@@ -44,7 +46,8 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
     }
 
     public record SummaryView(int expected, int onTime, int late, int missing, int notDue, int exempt,
-                              double completeness, double timeliness, Map<String, CategoryView> byCategory) {
+                              double completeness, double timeliness, Map<String, CategoryView> byCategory,
+                              int signed, int unsigned) {
     }
 
     public record CategoryView(int expected, int onTime, int late, int missing, int notDue, int exempt,
@@ -109,11 +112,13 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
         Map<String, CategoryView> byCategory = new LinkedHashMap<>();
         s.byCategory().forEach((category, summary) -> byCategory.put(category.name(), CategoryView.of(summary)));
         StatusSummary t = s.summary();
+        SignatureCounts signatures = o.report().signature() == SignatureRule.OFF
+                ? new SignatureCounts(0, 0) : SignatureCounts.of(s.units());
         return new ObligationView(o.id(), o.report().id(), o.period().id(), o.title(), o.report().receiver(),
                 VietnamTime.iso(o.due()), o.dueWording(), o.dataWindow().map(DataWindowView::of).orElse(null),
                 o.task().map(TaskView::of).orElse(null),
                 new SummaryView(t.expected(), t.onTime(), t.late(), t.missing(), t.notDue(), t.exempt(),
-                        t.completeness(), t.timeliness(), byCategory),
+                        t.completeness(), t.timeliness(), byCategory, signatures.signed(), signatures.unsigned()),
                 s.units().stream().map(u -> unit(u, undeliverable)).toList());
     }
 

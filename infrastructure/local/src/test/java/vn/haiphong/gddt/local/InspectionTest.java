@@ -55,6 +55,7 @@ class InspectionTest {
     void a_pdf_signed_with_pdfsig_shows_its_signer_a_valid_whole_signature_and_trust_once_its_root_is_trusted() throws IOException {
         byte[] signed = Files.readAllBytes(PDFSIG.resolve("bao-cao-pdfsig.pdf"));
         List<LocalSystem.SessionUnit> schools = running.units(u -> u.category().equals("THPT"));
+        int signedBefore = summary().get("signed").asInt();
 
         JsonNode untrusted = inspected(schools.get(0), "bao-cao-ky-so.pdf", "application/pdf", signed);
 
@@ -69,6 +70,7 @@ class InspectionTest {
         assertThat(signature.get("revocation").asText()).isEqualTo("NOT_CHECKED");
         JsonNode latest = row(schools.get(0)).get("latest");
         assertThat(latest.get("inspection")).isEqualTo(untrusted.get("inspection"));
+        assertThat(summary().get("signed").asInt()).as("files signed over the whole file").isEqualTo(signedBefore + 1);
 
         // The Office adds the root that signed it: the next file counts it.
         try (var s3 = running.aws().s3()) {
@@ -150,6 +152,10 @@ class InspectionTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    private JsonNode summary() {
+        return Running.read(running.status(office, Map.of("obligation", QCDC)).body()).at("/obligations/0/summary");
     }
 
     private JsonNode row(LocalSystem.SessionUnit unit) {
