@@ -3,6 +3,8 @@ package vn.haiphong.gddt.reports.app;
 import java.util.List;
 import vn.haiphong.gddt.reports.domain.Inspection;
 import vn.haiphong.gddt.reports.domain.Signature;
+import vn.haiphong.gddt.reports.domain.SignatureRule;
+import vn.haiphong.gddt.reports.domain.SignatureSeal;
 import vn.haiphong.gddt.reports.domain.Submission;
 import vn.haiphong.gddt.reports.domain.VietnamTime;
 
@@ -12,7 +14,12 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
  * DONE} with its verdict, problems and signatures. A file refused on arrival is never inspected: it is
  * {@code DONE}, {@code REFUSED}, with the problem {@code refused-on-arrival} (its reason is the refusal).
  */
-public record InspectionView(String state, String verdict, List<String> problems, List<SignatureView> signatures) {
+public record InspectionView(String state, String verdict, List<String> problems, List<SignatureView> signatures,
+                             SealView seal) {
+    /** What people read (the same words on the dashboard and the school's page); null for a refused file. */
+    public record SealView(String tone, String text) {
+    }
+
     static final String REFUSED_ON_ARRIVAL = "refused-on-arrival";
 
     public record SignatureView(String signer, String organization, String issuer, String serial, String signedAt,
@@ -25,15 +32,16 @@ public record InspectionView(String state, String verdict, List<String> problems
         }
     }
 
-    static InspectionView of(Submission s) {
+    static InspectionView of(Submission s, SignatureRule rule) {
+        SealView seal = SignatureSeal.of(s, rule).map(x -> new SealView(x.tone().name(), x.text())).orElse(null);
         if (s.inspection().isPresent()) {
             Inspection i = s.inspection().get();
             return new InspectionView("DONE", i.verdict().name(), i.problems(),
-                    i.signatures().stream().map(SignatureView::of).toList());
+                    i.signatures().stream().map(SignatureView::of).toList(), seal);
         }
         if (!s.accepted()) {
-            return new InspectionView("DONE", Inspection.Verdict.REFUSED.name(), List.of(REFUSED_ON_ARRIVAL), List.of());
+            return new InspectionView("DONE", Inspection.Verdict.REFUSED.name(), List.of(REFUSED_ON_ARRIVAL), List.of(), seal);
         }
-        return new InspectionView("PENDING", null, List.of(), List.of());
+        return new InspectionView("PENDING", null, List.of(), List.of(), seal);
     }
 }

@@ -93,7 +93,7 @@ public final class Returns {
         List<Submission> after = new ArrayList<>(records.submissions());
         after.replaceAll(s -> s == target ? target.withReturned(returned) : s);
         UnitStatus row = ObligationStatus.row(obligation, unit, after, records.extensions(), now);
-        StatusDocument.UnitView view = StatusDocument.unit(row, undeliverable.get());
+        StatusDocument.UnitView view = StatusDocument.unit(row, undeliverable.get(), obligation.report().signature());
         try {
             return new Outcome(view, tell(target.withReturned(returned), unit, obligation, row.dueForUnit(), timeLeft), null);
         } catch (RuntimeException e) {

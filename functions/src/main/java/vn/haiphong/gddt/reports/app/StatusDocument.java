@@ -93,9 +93,9 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
 
     public record LatestView(String submissionId, String fileName, long size, String sha256, String receivedAt,
                              InspectionView inspection) {
-        static LatestView of(Submission s) {
+        static LatestView of(Submission s, SignatureRule rule) {
             return new LatestView(s.submissionId(), s.fileName(), s.size(), s.sha256(), VietnamTime.iso(s.receivedAt()),
-                    InspectionView.of(s));
+                    InspectionView.of(s, rule));
         }
     }
 
@@ -119,16 +119,16 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
                 o.task().map(TaskView::of).orElse(null),
                 new SummaryView(t.expected(), t.onTime(), t.late(), t.missing(), t.notDue(), t.exempt(),
                         t.completeness(), t.timeliness(), byCategory, signatures.signed(), signatures.unsigned()),
-                s.units().stream().map(u -> unit(u, undeliverable)).toList());
+                s.units().stream().map(u -> unit(u, undeliverable, o.report().signature())).toList());
     }
 
-    static UnitView unit(UnitStatus u, Set<String> undeliverable) {
+    static UnitView unit(UnitStatus u, Set<String> undeliverable, SignatureRule rule) {
         List<String> bounced = u.unit().emails().stream()
                 .filter(e -> undeliverable.contains(e.toLowerCase(Locale.ROOT))).toList();
         return new UnitView(u.unit().id(), u.unit().name(), u.unit().category().name(), u.state().name(),
                 VietnamTime.iso(u.dueForUnit()), u.extension().map(ExtensionView::of).orElse(null),
                 u.submittedAt().map(VietnamTime::iso).orElse(null), u.submissions(),
-                u.latest().map(LatestView::of).orElse(null), u.unit().emails(), bounced.size() < u.unit().emails().size(),
+                u.latest().map(latest -> LatestView.of(latest, rule)).orElse(null), u.unit().emails(), bounced.size() < u.unit().emails().size(),
                 bounced, u.returned().map(ReturnedView::of).orElse(null), u.refused().map(RefusedView::of).orElse(null));
     }
 }

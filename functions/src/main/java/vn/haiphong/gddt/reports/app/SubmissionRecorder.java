@@ -151,7 +151,7 @@ public final class SubmissionRecorder {
             return false;
         }
         SubmissionNotices.Result result = notices.sendOnce(submission, SubmissionLedger.Notice.INSPECTION_REFUSAL,
-                unit.get(), timeLeft, (to, now) -> emails.refusal(unit.get(), obligation.get(), submission, to));
+                unit.get(), timeLeft, (to, now) -> emails.inspectionRefusal(unit.get(), obligation.get(), submission, to));
         return result == SubmissionNotices.Result.SENT || result == SubmissionNotices.Result.UNCONFIRMED;
     }
 

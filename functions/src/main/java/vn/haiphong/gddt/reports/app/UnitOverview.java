@@ -97,7 +97,7 @@ public final class UnitOverview {
                 .sorted(Comparator.comparing(Submission::receivedAt))
                 .map(s -> new SubmissionView(s.submissionId(), s.fileName(), s.size(), s.sha256(), s.contentType(),
                         VietnamTime.iso(s.receivedAt()), s.receivedAt().isBefore(status.dueForUnit()), s.accepted(),
-                        s.refusal().orElse(null), s.returned().map(ReturnedView::of).orElse(null), InspectionView.of(s)))
+                        s.refusal().orElse(null), s.returned().map(ReturnedView::of).orElse(null), InspectionView.of(s, o.report().signature())))
                 .toList();
         return new ObligationView(o.id(), o.report().id(), o.period().id(), o.title(), o.report().receiver(),
                 VietnamTime.iso(o.opensAt()), VietnamTime.iso(o.due()), o.dueWording(),

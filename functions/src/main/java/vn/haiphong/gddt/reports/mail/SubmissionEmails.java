@@ -21,6 +21,9 @@ public final class SubmissionEmails {
         String lead = "Sở GDĐT Hải Phòng đã nhận báo cáo của " + unit.name() + ". Thông tin biên nhận:";
         Map<String, String> rows = facts(obligation, s);
         rows.put("Tình trạng", s.onTime() ? "Nộp đúng hạn" : "Nộp muộn (sau hạn)");
+        // The receipt proves the time of receipt and never waits for the inspection; its verdict follows on the page.
+        rows.put("Chữ ký số và nội dung tệp", "Đang được kiểm tra; kết quả hiện trên trang nộp báo cáo của đơn vị trong"
+                + " vòng một phút. Nếu tệp không đạt, đơn vị sẽ nhận thêm một thư báo.");
         return render(unit, to, subject, lead, rows,
                 "Đơn vị lưu lại thư này làm biên nhận. Mã SHA-256 giúp đối chiếu đúng tệp đã gửi.");
     }
@@ -31,6 +34,16 @@ public final class SubmissionEmails {
         Map<String, String> rows = facts(obligation, s);
         return render(unit, to, subject, lead, rows,
                 "Đề nghị đơn vị kiểm tra lại tệp và gửi lại qua đường liên kết Sở đã cấp. Báo cáo chỉ được tính là đã nộp khi có biên nhận.");
+    }
+
+    /** The refusal of a file the inspection refused after its receipt went out: the receipt no longer counts. */
+    public Mailer.Email inspectionRefusal(Unit unit, Obligation obligation, Submission s, List<String> to) {
+        String subject = "Tệp báo cáo không đạt khi kiểm tra — " + obligation.report().id() + " " + obligation.period().label();
+        String lead = "Tệp " + unit.name() + " đã gửi (mã biên nhận " + s.submissionId() + ") KHÔNG được tính là đã nộp vì "
+                + s.refusal().orElse("") + ".";
+        return render(unit, to, subject, lead, facts(obligation, s),
+                "Biên nhận trước đó của tệp này không còn giá trị. Đề nghị đơn vị kiểm tra lại tệp và gửi lại qua đường"
+                        + " liên kết Sở đã cấp.");
     }
 
     private static Map<String, String> facts(Obligation obligation, Submission s) {

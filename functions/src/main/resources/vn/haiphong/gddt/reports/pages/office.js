@@ -716,6 +716,19 @@
     }).join('');
   }
 
+  /* What the inspection says of the latest file's digital signature, in the words the API gives (null: nothing to say). */
+  function sealOf(row) {
+    return row.latest && row.latest.inspection ? row.latest.inspection.seal : null;
+  }
+
+  /* A small seal in the cell: ✓ for a valid signature over the whole file, ! in the warning colour, · for none. */
+  function sealMark(row) {
+    var seal = sealOf(row);
+    if (!seal || seal.tone === 'PENDING') return '';
+    var mark = seal.tone === 'SIGNED' ? '✓ ký số' : seal.tone === 'WARNING' ? '! ký số' : 'chưa ký';
+    return '<span class="cell-seal seal-' + esc(seal.tone) + '" title="' + esc(seal.text) + '">' + esc(mark) + '</span>';
+  }
+
   function cellLabel(unit, ob, row) {
     var s = STATE[row.state] || { label: row.state };
     var text = unit.name + ', ' + obligationName(ob) + ': ' + s.label;
@@ -724,6 +737,9 @@
     }
     if (row.returned && !row.latest) {
       text += ', tệp bị trả lại, chờ đơn vị nộp lại';
+    }
+    if (sealOf(row)) {
+      text += ', ' + sealOf(row).text;
     }
     return text;
   }
@@ -764,7 +780,7 @@
           + '" data-obligation="' + esc(ob.obligation) + '" data-state="' + esc(cell.state) + '" aria-label="'
           + esc(cellLabel(unit, ob, cell)) + '"><span class="cell-label">' + esc(s.label) + '</span>'
           + (cell.extension ? '<span class="cell-note">gia hạn</span>' : '')
-          + (cell.returned && !cell.latest ? '<span class="cell-note">bị trả lại</span>' : '') + '</button></td>';
+          + (cell.returned && !cell.latest ? '<span class="cell-note">bị trả lại</span>' : '') + sealMark(cell) + '</button></td>';
       });
       parts.push(row + '</tr>');
     });
@@ -1055,6 +1071,7 @@
     if (row.latest) {
       html += '<h4>Tệp mới nhất</h4><div class="file"><p class="file-name">' + esc(row.latest.fileName) + '</p>'
         + '<p class="file-meta">' + esc(fmtSize(row.latest.size)) + ' · nhận lúc ' + esc(fmtTime(row.latest.receivedAt, true)) + '</p>'
+        + (sealOf(row) ? '<p class="seal seal-' + esc(sealOf(row).tone) + '">' + esc(sealOf(row).text) + '</p>' : '')
         + '<button type="button" class="button" data-download="' + esc(row.latest.submissionId) + '" data-file-name="'
         + esc(row.latest.fileName) + '">Tải tệp về</button></div>'
         + '<form id="d-return-form" class="ext-form return-form" action="#" novalidate data-submission="' + esc(row.latest.submissionId) + '">'

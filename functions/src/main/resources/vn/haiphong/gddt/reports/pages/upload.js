@@ -7,6 +7,7 @@
 'use strict';
 (function () {
   var RECORD_WAIT_MS = 20000;
+  var INSPECTION_WAIT_MS = 90000;
   var POLL_MS = 1000;
   var STALL_MS = 60000;
   /* Headers a page may not set (the browser does): skipped even if the grant names them. */
@@ -402,6 +403,9 @@
     fact(dl, 'Dung lượng', sizeFull(s.size));
     fact(dl, 'SHA-256', [h('code', { class: 'sha', title: hex, text: hex.slice(0, 16) }), '…']);
     if (!s.accepted && s.refusal) fact(dl, 'Lý do', s.refusal);
+    /* The inspection's words, the same as on the Office's dashboard. */
+    var seal = s.inspection && s.inspection.seal;
+    if (seal) fact(dl, 'Chữ ký số', h('span', { class: 'seal seal-' + seal.tone, text: seal.text }));
     if (s.returned) fact(dl, 'Ghi chú của Sở', 'Bị trả lại ngày ' + dateText(vn(s.returned.returnedAt)) + ' — lý do: ' + s.returned.reason);
     return h('li', { class: 'receipt' + (s.accepted && !s.returned ? '' : ' refused') + (fresh ? ' fresh' : ''), 'data-submission': s.submissionId },
       [h('p', { class: 'r-head', text: head }), dl]);
@@ -793,10 +797,31 @@
       say(card, 'ok', 'Hệ thống đã nhận báo cáo lúc ' + when(s.receivedAt) + ' — ' + (s.onTime ? 'nộp đúng hạn' : 'nộp muộn')
         + '. Tệp “' + s.fileName + '”, ' + sizeFull(s.size) + ', SHA-256 ' + hexOfBase64(s.sha256).slice(0, 16) + '…'
         + (emails.length ? ' Biên nhận đã được gửi tới ' + emails.join(', ') + '.' : ''));
+      if (s.inspection && s.inspection.state === 'PENDING') awaitInspection(card, s.submissionId);
     } else {
       say(card, 'error', 'Tệp “' + s.fileName + '” đã tới hệ thống nhưng bị từ chối: ' + (s.refusal || 'tệp không hợp lệ')
         + ' Hãy chọn đúng tệp rồi nộp lại.');
     }
+  }
+
+  /* The inspection (contents, digital signature) follows the record within a minute: the card shows it when it comes. */
+  function awaitInspection(card, submissionId) {
+    var until = Date.now() + INSPECTION_WAIT_MS;
+    function again() {
+      if (Date.now() < until) setTimeout(look, 3000);
+    }
+    function look() {
+      api('GET', '/v1/me').then(function (data) {
+        var found = findSubmission(data, card.id, submissionId);
+        if (!found || !found.inspection || found.inspection.state !== 'DONE') return again();
+        show(data);
+        if (!found.accepted) {
+          say(card, 'error', 'Tệp “' + found.fileName + '” bị từ chối sau khi kiểm tra: ' + (found.refusal || 'tệp không hợp lệ')
+            + '. Hãy chọn đúng tệp rồi nộp lại.');
+        }
+      }, again);
+    }
+    setTimeout(look, 2000);
   }
 
   function refresh() {
