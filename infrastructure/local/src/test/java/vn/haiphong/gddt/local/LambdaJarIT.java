@@ -47,6 +47,24 @@ class LambdaJarIT {
     }
 
     @Test
+    void the_api_functions_jar_holds_neither_pdfbox_nor_bouncy_castle_which_only_the_inspect_function_carries()
+            throws IOException {
+        try (ZipFile zip = new ZipFile(jar().toFile())) {
+            assertThat(classesUnder(zip, List.of("org/apache/pdfbox/", "org/bouncycastle/", "vn/haiphong/gddt/reports/inspect/")))
+                    .isEmpty();
+        }
+        Path inspect;
+        try (var files = java.nio.file.Files.list(ROOT.resolve("functions/inspect/target"))) {
+            inspect = files.filter(f -> f.getFileName().toString().matches("reports-inspect-.*-lambda\\.jar")).findFirst()
+                    .orElseThrow();
+        }
+        try (ZipFile zip = new ZipFile(inspect.toFile())) {
+            assertThat(zip.getEntry("vn/haiphong/gddt/reports/inspect/InspectSubmissionHandler.class")).isNotNull();
+            assertThat(zip.getEntry("org/apache/pdfbox/Loader.class")).isNotNull();
+        }
+    }
+
+    @Test
     void no_reflection_heavy_library_is_in_the_jar() throws IOException {
         try (ZipFile zip = new ZipFile(jar().toFile())) {
             assertThat(classesUnder(zip, ColdStartBench.REFLECTION_HEAVY.stream().map(p -> p.replace('.', '/')).toList()))
