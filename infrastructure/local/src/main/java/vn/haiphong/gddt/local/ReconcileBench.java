@@ -82,8 +82,8 @@ final class ReconcileBench {
     private static final int YEAR = 2026;
     private static final String FUNCTION = "ReconcileSubmissionsFunction";
     private static final int FILES_PER_OBLIGATION = 2;
-    /** A valid PDF head ({@code %PDF-}) is all the recorder checks; small bodies keep the load about requests. */
-    private static final byte[] BODY = "%PDF-1.4\n% bench-reconcile\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    /** A small real PDF, which the inspection accepts too; small bodies keep the load about requests. */
+    private static final byte[] BODY = SamplePdf.of("bench-reconcile");
     private static final int LOAD_THREADS = 8;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -204,7 +204,7 @@ final class Running implements AutoCloseable {
     }
 
     static byte[] pdf(String marker) {
-        return ("%PDF-1.4\n% " + marker + "\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+        return SamplePdf.of(marker);
     }
 
     static JsonNode read(String json) {

@@ -587,10 +587,14 @@ class UploadPageTest {
 
     /** What the browser does when files are dropped: a drop event carrying them (small PDFs, built in the page). */
     private void drop(WebElement zone, List<String> names) {
-        js("var zone = arguments[0], names = arguments[1], dt = new DataTransfer();"
-                + "names.forEach(function (n) { dt.items.add(new File(['%PDF-1.4\\n% ' + n + '\\n%%EOF\\n'], n, {type: 'application/pdf'})); });"
+        // Real PDFs (the inspection refuses anything else), built here and handed to the page as base64.
+        List<String> bodies = names.stream().map(n -> java.util.Base64.getEncoder().encodeToString(SamplePdf.of(n))).toList();
+        js("var zone = arguments[0], names = arguments[1], bodies = arguments[2], dt = new DataTransfer();"
+                + "names.forEach(function (n, i) { var b = atob(bodies[i]), bytes = new Uint8Array(b.length);"
+                + " for (var j = 0; j < b.length; j++) { bytes[j] = b.charCodeAt(j); }"
+                + " dt.items.add(new File([bytes], n, {type: 'application/pdf'})); });"
                 + "zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
-                + "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));", zone, names);
+                + "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));", zone, names, bodies);
     }
 
     private void choose(WebElement card, Path file) {
