@@ -51,11 +51,20 @@ final class Running implements AutoCloseable {
 
     /** A fresh stack (its own bucket and table) whose business clock starts at {@code clock}. */
     static Running start(Emulators emulators, Instant clock, Map<String, String> parameters) throws IOException {
-        LocalSystem.Options options = new LocalSystem.Options(ROOT.resolve("template.yaml"), 0, null, clock,
-                ROOT.resolve("infrastructure/seed/units.csv"))
+        return start(emulators, options(clock, parameters, null, null));
+    }
+
+    /** A system started with these options, e.g. {@link #options} with one more. */
+    static Running start(Emulators emulators, LocalSystem.Options options) throws IOException {
+        return new Running(LocalSystem.startOn(emulators, options), emulators);
+    }
+
+    /** A fresh stack's options: the sample units when {@code unitsCsv} is null, and the tests' short retry delays. */
+    static LocalSystem.Options options(Instant clock, Map<String, String> parameters, Path unitsCsv, Path dataDir) {
+        return new LocalSystem.Options(ROOT.resolve("template.yaml"), 0, dataDir, clock,
+                unitsCsv == null ? ROOT.resolve("infrastructure/seed/units.csv") : unitsCsv)
                 .withStack("t-" + UUID.randomUUID().toString().substring(0, 8), parameters)
                 .withAsyncRetryDelays(RETRY_DELAYS);
-        return new Running(LocalSystem.startOn(emulators, options), emulators);
     }
 
     /** SDK clients on the same emulators, to look behind the API (the bucket, the table). */
@@ -321,11 +330,7 @@ final class Running implements AutoCloseable {
      */
     static Running start(Emulators emulators, Instant clock, Map<String, String> parameters, Path unitsCsv, Path dataDir)
             throws IOException {
-        LocalSystem.Options options = new LocalSystem.Options(ROOT.resolve("template.yaml"), 0, dataDir, clock,
-                unitsCsv == null ? ROOT.resolve("infrastructure/seed/units.csv") : unitsCsv)
-                .withStack("t-" + UUID.randomUUID().toString().substring(0, 8), parameters)
-                .withAsyncRetryDelays(RETRY_DELAYS);
-        return new Running(LocalSystem.startOn(emulators, options), emulators);
+        return start(emulators, options(clock, parameters, unitsCsv, dataDir));
     }
 
     /** The token keys a system started with {@code dataDir} signs with. */
