@@ -27,7 +27,7 @@ record AsyncEvent(Object input, Map<String, Object> payload) {
     static AsyncEvent s3(ObjectCreated created, Instant at, String region) {
         // S3 sends the key URL-encoded (a space as +), slashes kept.
         String key = URLEncoder.encode(created.key(), StandardCharsets.UTF_8).replace("%2F", "/");
-        String sequencer = sequencer(at);
+        String sequencer = EventBridgeObjectCreated.sequencer(at);
         String bucketArn = "arn:aws:s3:::" + created.bucket();
 
         var identity = new S3EventNotification.UserIdentityEntity("local");
@@ -54,42 +54,11 @@ record AsyncEvent(Object input, Map<String, Object> payload) {
         return new AsyncEvent(new S3Event(List.of(record)), Map.of("Records", List.of(json)));
     }
 
-    /**
-     * What an EventBridge rule on S3's "Object Created" sends when an object is stored at business time
-     * {@code at}: the event as the Lambda Java runtime gives a {@code Map} handler, which is also its JSON.
-     * The key is as stored, not URL-encoded as in S3 notifications. No {@code version-id}: the runner's
-     * buckets are not versioned, and AWS leaves it out for an unversioned bucket.
-     */
+    /** What an EventBridge rule on S3's "Object Created" sends when an object is stored at business time {@code at}. */
     static AsyncEvent objectCreated(ObjectCreated created, Instant at, String region, String account) {
-        Map<String, Object> object = new LinkedHashMap<>();
-        object.put("key", created.key());
-        object.put("size", created.size());
-        object.put("etag", Objects.requireNonNullElse(created.eTag(), ""));
-        object.put("sequencer", sequencer(at));
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("version", "0");
-        detail.put("bucket", Map.of("name", created.bucket()));
-        detail.put("object", object);
-        detail.put("request-id", UUID.randomUUID().toString());
-        detail.put("requester", account);
-        detail.put("source-ip-address", "127.0.0.1");
-        detail.put("reason", "PutObject");
-
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("detail-type", "Object Created");
-        event.put("source", "aws.s3");
-        event.put("account", account);
-        event.put("time", at.truncatedTo(ChronoUnit.SECONDS).toString());
-        event.put("region", region);
-        event.put("resources", List.of("arn:aws:s3:::" + created.bucket()));
-        event.put("detail", detail);
+        Map<String, Object> event = EventBridgeObjectCreated.of(created.bucket(), created.key(), created.size(),
+                created.eTag(), at, region, account);
         return new AsyncEvent(event, event);
-    }
-
-    private static String sequencer(Instant at) {
-        return Long.toHexString(at.toEpochMilli());
     }
 
     /** What EventBridge (Scheduler) sends at {@code at}; {@code detail} is what a caller asked for, e.g. a dry run. */

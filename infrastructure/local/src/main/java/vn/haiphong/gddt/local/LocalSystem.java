@@ -61,7 +61,7 @@ import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
 public final class LocalSystem implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSystem.class);
     private static final String DEFAULT_STACK_NAME = "hp-reports-local";
-    private static final String ACCOUNT_ID = "000000000000";
+    static final String ACCOUNT_ID = "000000000000";
     private static final Duration UNIT_LINK_VALIDITY = Duration.ofDays(365);
     private static final Duration OFFICE_TOKEN_VALIDITY = Duration.ofDays(30);
     /** The template parameter that says where the trusted roots bundle is kept. */
