@@ -50,7 +50,8 @@ class InspectionOnArrivalTest {
         JsonNode inspection = awaitInspection(school.token(), submissionId);
 
         assertThat(inspection.get("state").asText()).isEqualTo("DONE");
-        assertThat(inspection.get("verdict").asText()).isNotBlank();
+        assertThat(inspection.get("verdict").asText()).isEqualTo("OK");
+        assertThat(inspection.get("problems")).isEmpty();
     }
 
     @Test
