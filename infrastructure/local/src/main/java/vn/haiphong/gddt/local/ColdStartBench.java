@@ -500,7 +500,7 @@ final class ColdStartBench {
 
         /** A distinct small PDF each time, so that no two uploads share a hash. */
         private static byte[] pdf() {
-            return ("%PDF-1.4\n% bench " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.US_ASCII);
+            return SamplePdf.of("bench " + UUID.randomUUID());
         }
 
         private Object invoke(String function, Properties spec) {

@@ -212,24 +212,8 @@ final class Running implements AutoCloseable {
         }
     }
 
-    /**
-     * A distinct one-page PDF, well formed down to its cross-reference table: the runner inspects every
-     * upload (InspectSubmissionFunction), and a file that is not a PDF would be refused.
-     */
     static byte[] pdf(String marker) {
-        List<String> objects = List.of("<</Type/Catalog/Pages 2 0 R>>", "<</Type/Pages/Kids[3 0 R]/Count 1>>",
-                "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>");
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        pdf.writeBytes(("%PDF-1.4\n% " + marker + "\n").getBytes(StandardCharsets.UTF_8));
-        StringBuilder xref = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
-        for (int i = 0; i < objects.size(); i++) {
-            xref.append(String.format("%010d 00000 n \n", pdf.size()));
-            pdf.writeBytes(((i + 1) + " 0 obj" + objects.get(i) + "endobj\n").getBytes(StandardCharsets.US_ASCII));
-        }
-        int start = pdf.size();
-        pdf.writeBytes((xref + "trailer<</Size " + (objects.size() + 1) + "/Root 1 0 R>>\nstartxref\n" + start
-                + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
-        return pdf.toByteArray();
+        return SamplePdf.of(marker);
     }
 
     static JsonNode read(String json) {

@@ -156,7 +156,7 @@ class TemplateTest {
         return switch (eventType) {
             case "HttpApi" -> input == APIGatewayV2HTTPEvent.class;
             case "S3" -> input == S3Event.class;
-            case "Schedule", "ScheduleV2" -> input == ScheduledEvent.class || Map.class.isAssignableFrom(input);
+            case "Schedule", "ScheduleV2", "EventBridgeRule" -> input == ScheduledEvent.class || Map.class.isAssignableFrom(input);
             case "SNS" -> input == com.amazonaws.services.lambda.runtime.events.SNSEvent.class;
             default -> fail("This test does not know which input type an event of type %s needs; teach it.", eventType);
         };
@@ -165,9 +165,14 @@ class TemplateTest {
     private static Optional<Class<?>> inputType(Class<?> handler) {
         for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
             for (Type t : c.getGenericInterfaces()) {
-                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class
-                        && p.getActualTypeArguments()[0] instanceof Class<?> input) {
-                    return Optional.of(input);
+                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    Type input = p.getActualTypeArguments()[0];
+                    if (input instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
+                        return Optional.of(raw);
+                    }
+                    if (input instanceof Class<?> plain) {
+                        return Optional.of(plain);
+                    }
                 }
             }
         }
@@ -196,7 +201,8 @@ class TemplateTest {
         });
         for (JsonNode f : functions.values()) {
             String className = f.path("Handler").asText().split("::")[0];
-            Path source = FUNCTION_SOURCES.resolve(className.replace('.', '/') + ".java");
+            Path source = ROOT.resolve(property(f, "CodeUri").asText()).resolve("src/main/java")
+                    .resolve(className.replace('.', '/') + ".java");
             String simpleName = className.substring(className.lastIndexOf('.') + 1);
             softly.assertThat(Files.readString(source, StandardCharsets.UTF_8))
                     .as("%s registers the priming hook in its no-arg constructor", simpleName)
@@ -219,7 +225,8 @@ class TemplateTest {
      */
     @Test
     void every_environment_variable_the_code_reads_is_declared_in_the_template() throws IOException {
-        Set<String> read = variablesReadBy(FUNCTION_SOURCES);
+        Set<String> read = new TreeSet<>(variablesReadBy(FUNCTION_SOURCES));
+        read.addAll(variablesReadBy(ROOT.resolve("functions/inspect/src/main/java")));
         assertThat(read).as("names found in %s (has the code moved?)", FUNCTION_SOURCES)
                 .contains("TABLE_NAME", "BUCKET_NAME");
 
@@ -603,6 +610,8 @@ class TemplateTest {
                     grants("PutItem UpdateItem", "OBL#*"))),
             Map.entry("ReconcileSubmissionsFunction", merge(grants("GetItem Query", "UNITS OBL#* SUPPRESSED"),
                     grants("PutItem UpdateItem", "OBL#*"))),
+            Map.entry("InspectSubmissionFunction", merge(grants("GetItem Query", "UNITS OBL#* SUPPRESSED"),
+                    grants("UpdateItem", "OBL#*"))),
             Map.entry("GetStatusFunction", merge(grants("GetItem Query", "UNITS OBL#* SUPPRESSED"), OFFICE)),
             Map.entry("GrantExtensionFunction", merge(merge(grants("GetItem", "UNITS"), grants("PutItem", "OBL#*")), OFFICE)),
             Map.entry("RevokeExtensionFunction", merge(merge(grants("GetItem Query", "UNITS OBL#*"), grants("UpdateItem", "OBL#*")),
