@@ -419,10 +419,11 @@ final class Running implements AutoCloseable {
     }
 
     /**
-     * The first invocation record in the template's queue {@code queueLogicalId} that mentions {@code text}
-     * (an object key, a function), waiting up to 30 s; null if none came. Records are left in the queue.
+     * The first invocation record in the template's queue {@code queueLogicalId} that mentions every one of
+     * {@code texts} (an object key, a function), waiting up to 30 s; null if none came. Records are left in
+     * the queue.
      */
-    JsonNode awaitQueued(String queueLogicalId, String text) {
+    JsonNode awaitQueued(String queueLogicalId, String... texts) {
         String url = system.queueUrl(queueLogicalId);
         Instant deadline = Instant.now().plusSeconds(30);
         try (SqsClient sqs = LocalSystem.sqsClient(emulators)) {
@@ -430,7 +431,7 @@ final class Running implements AutoCloseable {
                 // Visibility 0: what this test does not want stays there for the next.
                 for (Message message : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
                         .visibilityTimeout(0).waitTimeSeconds(1)).messages()) {
-                    if (message.body().contains(text)) {
+                    if (java.util.Arrays.stream(texts).allMatch(message.body()::contains)) {
                         return read(message.body());
                     }
                 }
