@@ -19,20 +19,23 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
 /**
  * The inspection of a file as it arrives, through the runner: the upload's EventBridge "Object Created"
  * event reaches InspectSubmissionFunction (no schedule runs here), and {@code --trusted-roots} puts the
- * Office's bundle where the function reads it.
+ * Office's bundle where the function reads it (under an overridden TrustedRootsKey).
  */
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InspectionOnArrivalTest {
-    private static final String BEFORE_DUE = "2026-11-30T09:00:00+07:00";
+    /** After the pdfsig file was signed (its root is valid from then); QCDC:2026-Y is late but open. */
+    private static final String AFTER_SIGNING = "2026-12-07T09:00:00+07:00";
     private static final String ROOTS_KEY = "config/roots-under-test.pem";
-    private static final Path ROOTS = Running.ROOT.resolve(
-            "functions/inspect/src/test/resources/vn/haiphong/gddt/reports/inspect/pdfsig/ca-pdfsig.pem");
+    /** A PDF signed by poppler's pdfsig and the root of its signer (functions/inspect's test resources). */
+    private static final Path PDFSIG = Running.ROOT.resolve(
+            "functions/inspect/src/test/resources/vn/haiphong/gddt/reports/inspect/pdfsig");
+    private static final Path ROOTS = PDFSIG.resolve("ca-pdfsig.pem");
     private Running running;
 
     @BeforeAll
     void start(Emulators emulators) throws Exception {
-        running = Running.start(emulators, Running.options(OffsetDateTime.parse(BEFORE_DUE).toInstant(),
+        running = Running.start(emulators, Running.options(OffsetDateTime.parse(AFTER_SIGNING).toInstant(),
                 Map.of("TrustedRootsKey", ROOTS_KEY), null, null).withTrustedRoots(ROOTS));
     }
 
@@ -52,6 +55,18 @@ class InspectionOnArrivalTest {
         assertThat(inspection.get("state").asText()).isEqualTo("DONE");
         assertThat(inspection.get("verdict").asText()).isEqualTo("OK");
         assertThat(inspection.get("problems")).isEmpty();
+    }
+
+    @Test
+    void a_signature_by_a_root_given_with_trusted_roots_is_trusted() throws Exception {
+        LocalSystem.SessionUnit school = running.units(u -> u.category().equals("THPT")).get(1);
+        String submissionId = running.upload(school.token(), "QCDC:2026-Y", "bao-cao-ky-so.pdf", "application/pdf",
+                Files.readAllBytes(PDFSIG.resolve("bao-cao-pdfsig.pdf")));
+
+        JsonNode inspection = awaitInspection(school.token(), submissionId);
+
+        assertThat(inspection.get("state").asText()).isEqualTo("DONE");
+        assertThat(inspection.at("/signatures/0/trust").asText()).isEqualTo("TRUSTED");
     }
 
     @Test
