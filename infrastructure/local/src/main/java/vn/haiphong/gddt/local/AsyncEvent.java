@@ -27,7 +27,7 @@ record AsyncEvent(Object input, Map<String, Object> payload) {
     static AsyncEvent s3(ObjectCreated created, Instant at, String region) {
         // S3 sends the key URL-encoded (a space as +), slashes kept.
         String key = URLEncoder.encode(created.key(), StandardCharsets.UTF_8).replace("%2F", "/");
-        String sequencer = Long.toHexString(at.toEpochMilli());
+        String sequencer = EventBridgeObjectCreated.sequencer(at);
         String bucketArn = "arn:aws:s3:::" + created.bucket();
 
         var identity = new S3EventNotification.UserIdentityEntity("local");
@@ -52,6 +52,13 @@ record AsyncEvent(Object input, Map<String, Object> payload) {
                 "object", Map.of("key", key, "size", created.size(), "eTag", Objects.requireNonNullElse(created.eTag(), ""),
                         "sequencer", sequencer)));
         return new AsyncEvent(new S3Event(List.of(record)), Map.of("Records", List.of(json)));
+    }
+
+    /** What an EventBridge rule on S3's "Object Created" sends when an object is stored at business time {@code at}. */
+    static AsyncEvent objectCreated(ObjectCreated created, Instant at, String region, String account) {
+        Map<String, Object> event = EventBridgeObjectCreated.of(created.bucket(), created.key(), created.size(),
+                created.eTag(), at, region, account);
+        return new AsyncEvent(event, event);
     }
 
     /** What EventBridge (Scheduler) sends at {@code at}; {@code detail} is what a caller asked for, e.g. a dry run. */

@@ -47,11 +47,12 @@ import vn.haiphong.gddt.reports.Env;
 
 /**
  * {@code java -jar infrastructure/local/target/local-runner.jar bench-cold [--samples 20] [--warm 1000]
- * [--handlers GetMeFunction,…] [--out infrastructure/local/target/bench-cold.json] [--jar functions/target/…-lambda.jar]}
+ * [--handlers GetMeFunction,…] [--out infrastructure/local/target/bench-cold.json]}
  *
  * <p>Cold start of every function of template.yaml, each sample a fresh JVM started with the Lambda
- * runtime's flags on the real Lambda jar, against emulators started once here. Two baselines from the
- * same jar in the same run: a no-op handler (the JVM floor) and the SDK clients the handlers build
+ * runtime's flags on the function's real Lambda jar (the one built from its CodeUri:
+ * {@code <CodeUri>/target/*-lambda.jar}), against emulators started once here. Two baselines from the
+ * API functions' jar in the same run: a no-op handler (the JVM floor) and the SDK clients the handlers build
  * making one DynamoDB call. The first sample of each is dropped (it warms the page cache) and logs
  * every class it loads, which is how the init path is checked for reflection-heavy libraries. The
  * warm series runs in the last sample only: warm latency does not depend on how the JVM started, and
@@ -76,7 +77,7 @@ final class ColdStartBench {
     /** Its warm series adds an extension item per call to one unit; the functions that read them run before it. */
     private static final List<String> LAST = List.of("GrantExtensionFunction");
 
-    private record Subject(String name, String handlerClass, String function, Map<String, String> env,
+    private record Subject(String name, String handlerClass, String function, Path jar, Map<String, String> env,
                            int timeoutSeconds, EventSource events) {
     }
 
@@ -95,7 +96,6 @@ final class ColdStartBench {
         Set<String> only = args.has("--handlers")
                 ? Set.of(args.value("--handlers", "").split(",")) : null;
         Path out = args.path("--out", Path.of("infrastructure/local/target/bench-cold.json"));
-        Path jar = args.has("--jar") ? Path.of(args.value("--jar", null)) : lambdaJar(Path.of("functions/target"));
         Path template = args.path("--template", Path.of("template.yaml"));
         Path unitsCsv = args.path("--units", Path.of("infrastructure/seed/units.csv"));
         args.rejectUnknown();
@@ -103,7 +103,7 @@ final class ColdStartBench {
             System.err.println("--samples must be at least 2 (the first is dropped) and --warm at least 1");
             return 2;
         }
-        Map<String, Object> report = run(jar, template, unitsCsv, samples, warm, only, System.out);
+        Map<String, Object> report = run(template, unitsCsv, samples, warm, only, System.out);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         System.out.println("\nwritten to " + out);
@@ -111,7 +111,7 @@ final class ColdStartBench {
     }
 
     /** The whole run: returns what the JSON file holds, prints the table as it goes. */
-    static Map<String, Object> run(Path jar, Path template, Path unitsCsv, int samples, int warm, Set<String> only,
+    static Map<String, Object> run(Path template, Path unitsCsv, int samples, int warm, Set<String> only,
                                    java.io.PrintStream print) throws Exception {
         Path work = Files.createTempDirectory("bench-cold");
         Path driver = copyDriver(work.resolve("driver"));
@@ -119,15 +119,13 @@ final class ColdStartBench {
         String loadBefore = loadAverage();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("machine", machine());
-        report.put("jar", Map.of("path", jar.toString(), "bytes", Files.size(jar)));
         report.put("jvmFlags", JVM_FLAGS);
         report.put("pinnedToOneCore", taskset());
         report.put("samples", samples);
         report.put("warmInvocations", warm);
         report.put("loadAverageBefore", loadBefore);
-        print.printf("bench-cold: %s (%,d bytes); %d samples per subject (first dropped), %d warm invocations; "
-                        + "%s; load average %s%n", jar, Files.size(jar), samples, warm,
-                taskset() ? "each JVM pinned to CPU 0" : "not pinned (no taskset)", loadBefore);
+        print.printf("bench-cold: %d samples per subject (first dropped), %d warm invocations; %s; load average %s%n",
+                samples, warm, taskset() ? "each JVM pinned to CPU 0" : "not pinned (no taskset)", loadBefore);
         List<Map<String, Object>> results = new ArrayList<>();
         try (Emulators emulators = Emulators.start(EmulatorOptions.inMemory())) {
             Fixtures fixtures = Fixtures.prepare(emulators, template, unitsCsv);
@@ -139,11 +137,17 @@ final class ColdStartBench {
                     throw new IllegalArgumentException("no function " + n + " in " + template);
                 });
             }
+            List<Map<String, Object>> jars = new ArrayList<>();
+            for (Path jar : subjects.stream().map(Subject::jar).distinct().toList()) {
+                jars.add(Map.of("path", jar.toString(), "bytes", Files.size(jar)));
+                print.printf("  jar %s (%,d bytes)%n", jar, Files.size(jar));
+            }
+            report.put("jars", jars);
             print.printf("%n%-30s %9s %9s %9s %15s %7s %9s %9s %8s%n", "subject", "init ms", "1st ms", "cold ms",
                     "(min–max)", "× SDK", "warm p50", "warm p99", "classes");
             Double sdkCold = null;
             for (Subject subject : subjects) {
-                Map<String, Object> result = measure(subject, jar, driver, home, work, samples, warm);
+                Map<String, Object> result = measure(subject, driver, home, work, samples, warm);
                 results.add(result);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> summary = (Map<String, Object>) result.get("summary");
@@ -181,7 +185,7 @@ final class ColdStartBench {
         return forbidden.isEmpty() ? "" : "  reflection-heavy on the init path: " + forbidden;
     }
 
-    private static Map<String, Object> measure(Subject subject, Path jar, Path driver, Path home, Path work,
+    private static Map<String, Object> measure(Subject subject, Path driver, Path home, Path work,
                                                int samples, int warm) throws Exception {
         List<Map<String, Object>> kept = new ArrayList<>();
         Map<String, Object> initPath = null;
@@ -192,7 +196,7 @@ final class ColdStartBench {
                 spec.store(o, subject.name());
             }
             Path classLog = i == 0 ? work.resolve("classes.log") : null;
-            Map<String, Object> sample = sample(subject, jar, driver, home, specFile, i == samples - 1 ? warm : 0,
+            Map<String, Object> sample = sample(subject, driver, home, specFile, i == samples - 1 ? warm : 0,
                     classLog, work.resolve("child.out"));
             String status = String.valueOf(sample.get("firstStatus"));
             if (!status.equals("ok") && !status.startsWith("2")) {
@@ -200,7 +204,7 @@ final class ColdStartBench {
                         + "; its output is in " + work.resolve("child.out"));
             }
             if (i == 0) {
-                initPath = classLoads(classLog, jar);
+                initPath = classLoads(classLog, subject.jar());
             } else {
                 kept.add(sample);
             }
@@ -219,6 +223,7 @@ final class ColdStartBench {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("name", subject.name());
         result.put("handler", subject.handlerClass());
+        result.put("jar", subject.jar().toString());
         result.put("summary", summary);
         result.put("initPath", initPath);
         result.put("samples", kept);
@@ -226,7 +231,7 @@ final class ColdStartBench {
     }
 
     /** One fresh JVM: its output goes to a file (the handlers log a line per request, as to CloudWatch). */
-    private static Map<String, Object> sample(Subject subject, Path jar, Path driver, Path home, Path specFile, int warm,
+    private static Map<String, Object> sample(Subject subject, Path driver, Path home, Path specFile, int warm,
                                               Path classLog, Path output) throws Exception {
         List<String> command = new ArrayList<>();
         if (taskset()) {
@@ -239,7 +244,7 @@ final class ColdStartBench {
         if (classLog != null) {
             command.add("-Xlog:class+load=info:file=" + classLog);
         }
-        command.addAll(List.of("-cp", jar + File.pathSeparator + driver, ColdDriver.class.getName(),
+        command.addAll(List.of("-cp", subject.jar() + File.pathSeparator + driver, ColdDriver.class.getName(),
                 subject.handlerClass(), "launch", specFile.toString(), Integer.toString(warm), subject.function(),
                 Integer.toString(subject.timeoutSeconds())));
         int launchArg = command.indexOf("launch");
@@ -306,6 +311,8 @@ final class ColdStartBench {
     private static final class Fixtures {
         private final Map<String, SamTemplate.Function> functions = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> environments = new HashMap<>();
+        /** Each function's Lambda jar, by its CodeUri. */
+        private final Map<String, Path> jars = new HashMap<>();
         private final Map<String, RequestHandler<Object, Object>> handlers = new HashMap<>();
         private final HttpClient http = HttpClient.newHttpClient();
         private String officeToken;
@@ -331,6 +338,8 @@ final class ColdStartBench {
                     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(sam.memorySize(fn.logicalId())));
                     env.put("TZ", ":UTC");
                     f.environments.put(fn.logicalId(), Map.copyOf(env));
+                    f.jars.put(fn.logicalId(), lambdaJar(template.toAbsolutePath().getParent().resolve(fn.codeUri())
+                            .resolve("target")));
                 }
                 f.officeToken = system.officeToken();
                 f.schools = system.units().stream().filter(u -> u.category().equals("THPT")).toList();
@@ -352,12 +361,17 @@ final class ColdStartBench {
             String a = school(0).token();
             String recorded = record(upload(school(0)));
             String builtExport = startExport();
-            invoke("BuildExportFunction", s3Spec(exportKey(builtExport)));
+            invoke("BuildExportFunction", objectSpec("s3", exportKey(builtExport)));
 
             Map<String, EventSource> events = new LinkedHashMap<>();
             events.put("GetMeFunction", () -> http("GET", "/v1/me", a, null, Map.of(), Map.of()));
             events.put("CreateUploadFunction", () -> http("POST", "/v1/uploads", a, uploadRequest(pdf()), Map.of(), Map.of()));
-            events.put("RecordSubmissionFunction", () -> s3Spec(upload(school(0)).key()));
+            events.put("RecordSubmissionFunction", () -> objectSpec("s3", upload(school(0)).key()));
+            events.put("InspectSubmissionFunction", () -> {
+                Upload upload = upload(school(0));
+                record(upload);
+                return objectSpec("objectCreated", upload.key());
+            });
             events.put("GetStatusFunction", () -> http("GET", "/v1/status", officeToken, null, Map.of(), Map.of("year", year)));
             events.put("GrantExtensionFunction", () -> http("PUT", "/v1/extensions/{obligation}/{unit}", officeToken,
                     extensionRequest(), Map.of("obligation", obligation, "unit", school(1).unit()), Map.of()));
@@ -377,7 +391,7 @@ final class ColdStartBench {
                     Map.of("id", obligation), Map.of()));
             events.put("GetExportFunction", () -> http("GET", "/v1/exports/{id}", officeToken, null,
                     Map.of("id", builtExport), Map.of()));
-            events.put("BuildExportFunction", () -> s3Spec(exportKey(startExport())));
+            events.put("BuildExportFunction", () -> objectSpec("s3", exportKey(startExport())));
             events.put("SendRemindersFunction", () -> spec("scheduled"));
             events.put("RecordSesFeedbackFunction", () -> {
                 Properties p = spec("sns");
@@ -390,9 +404,10 @@ final class ColdStartBench {
             List<Subject> subjects = new ArrayList<>();
             Map<String, String> sdkEnv = environments.get("GetMeFunction");
             SamTemplate.Function me = functions.get("GetMeFunction");
-            subjects.add(new Subject(NOOP, NoopHandler.class.getName(), "GetMeFunction", sdkEnv, me.timeoutSeconds(),
-                    () -> spec("none")));
-            subjects.add(new Subject(SDK, SdkBaselineHandler.class.getName(), "GetMeFunction", sdkEnv,
+            Path apiJar = jars.get("GetMeFunction");
+            subjects.add(new Subject(NOOP, NoopHandler.class.getName(), "GetMeFunction", apiJar, sdkEnv,
+                    me.timeoutSeconds(), () -> spec("none")));
+            subjects.add(new Subject(SDK, SdkBaselineHandler.class.getName(), "GetMeFunction", apiJar, sdkEnv,
                     me.timeoutSeconds(), () -> spec("none")));
             for (SamTemplate.Function fn : functions.values()) {
                 EventSource source = events.get(fn.logicalId());
@@ -400,7 +415,7 @@ final class ColdStartBench {
                     throw new IllegalStateException("bench-cold has no event for " + fn.logicalId()
                             + "; add one in ColdStartBench.Fixtures.subjects");
                 }
-                subjects.add(new Subject(fn.logicalId(), fn.handlerClass(), fn.logicalId(),
+                subjects.add(new Subject(fn.logicalId(), fn.handlerClass(), fn.logicalId(), jars.get(fn.logicalId()),
                         environments.get(fn.logicalId()), fn.timeoutSeconds(), source));
             }
             subjects.sort(Comparator.comparing(s -> LAST.contains(s.name())));
@@ -442,7 +457,7 @@ final class ColdStartBench {
         }
 
         private String record(Upload upload) throws Exception {
-            invoke("RecordSubmissionFunction", s3Spec(upload.key()));
+            invoke("RecordSubmissionFunction", objectSpec("s3", upload.key()));
             return upload.submissionId();
         }
 
@@ -455,12 +470,17 @@ final class ColdStartBench {
             return "export-requests/" + exportId + ".json";
         }
 
-        private Properties s3Spec(String key) {
-            Properties p = spec("s3");
+        /**
+         * The event of an object stored: an S3 notification ({@code s3}) or EventBridge's "Object Created"
+         * ({@code objectCreated}), which carries the key as stored; {@code key} is URL-encoded, as in the former.
+         */
+        private Properties objectSpec(String kind, String key) {
+            Properties p = spec(kind);
+            String decoded = java.net.URLDecoder.decode(key, StandardCharsets.UTF_8);
             p.setProperty("bucket", bucket);
             p.setProperty("region", region);
-            p.setProperty("key", key);
-            String decoded = java.net.URLDecoder.decode(key, StandardCharsets.UTF_8);
+            p.setProperty("account", LocalSystem.ACCOUNT_ID);
+            p.setProperty("key", kind.equals("s3") ? key : decoded);
             var head = aws.s3().headObject(r -> r.bucket(bucket).key(decoded));
             p.setProperty("size", Long.toString(head.contentLength()));
             p.setProperty("eTag", head.eTag().replace("\"", ""));
@@ -545,8 +565,8 @@ final class ColdStartBench {
 
     /** The classes the child needs besides the Lambda jar, copied out of this jar (or target/classes). */
     private static Path copyDriver(Path dir) throws IOException {
-        for (Class<?> c : List.of(ColdDriver.class, ColdEvents.class, LocalContext.class, NoopHandler.class,
-                SdkBaselineHandler.class)) {
+        for (Class<?> c : List.of(ColdDriver.class, ColdEvents.class, LocalContext.class, EventBridgeObjectCreated.class,
+                NoopHandler.class, SdkBaselineHandler.class)) {
             String file = c.getName().replace('.', '/') + ".class";
             Path target = dir.resolve(file);
             Files.createDirectories(target.getParent());
@@ -557,10 +577,11 @@ final class ColdStartBench {
         return dir;
     }
 
+    /** The Lambda jar a function module builds into {@code targetDir} (its CodeUri's target). */
     static Path lambdaJar(Path targetDir) throws IOException {
         try (Stream<Path> files = Files.list(targetDir)) {
-            return files.filter(p -> p.getFileName().toString().matches("functions-.*-lambda\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no functions-*-lambda.jar in " + targetDir
+            return files.filter(p -> p.getFileName().toString().endsWith("-lambda.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no *-lambda.jar in " + targetDir
                             + "; build it first: mvn -B -q -pl infrastructure/local -am package -DskipTests"));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalStateException("no " + targetDir + "; run from the repository root after building", e);

@@ -18,7 +18,12 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar infrastructure/local/target/local-runner.jar [command] [options]}
  *
  * <ul>
- *   <li>{@code run} (the default): the whole system on the emulators; Ctrl-C stops everything.</li>
+ *   <li>{@code run} (the default): the whole system on the emulators; Ctrl-C stops everything. Options:
+ *       {@code --root DIR}, {@code --template FILE}, {@code --port N}, {@code --data DIR}, {@code --clock TIME},
+ *       {@code --units CSV}, {@code --async-retry-delays 1s,2s}, {@code --session-file FILE}, and
+ *       {@code --trusted-roots PEM}: the Office's bundle of trusted root certificates, put at start into the
+ *       submissions bucket under the TrustedRootsKey parameter's key, for the inspect function to verify
+ *       signatures against (without it every signature is UNTRUSTED).</li>
  *   <li>{@code import-units <csv>}: imports a unit list into DynamoDB (see {@link ImportUnits}).</li>
  *   <li>{@code mint-token}: prints a unit or office token (see {@link MintToken}).</li>
  *   <li>{@code list-tokens}, {@code revoke-token}: the Office's register of office tokens (see {@link OfficeTokenCommands}).</li>
@@ -71,12 +76,16 @@ public final class LocalRunner {
                     a.path("--units", root.resolve("infrastructure/seed/units.csv")))
                     .withAsyncRetryDelays(a.has("--async-retry-delays")
                             ? AsyncInvocations.parseDelays(a.value("--async-retry-delays", null)) : null)
-                    .withNodeModules(Repository.nodeModules(root));
+                    .withNodeModules(Repository.nodeModules(root))
+                    .withTrustedRoots(a.has("--trusted-roots") ? Path.of(a.value("--trusted-roots", null)) : null);
             sessionFile = a.has("--session-file") ? Path.of(a.value("--session-file", null)) : null;
             a.rejectUnknown();
             // Before any emulator starts: a missing file found later would leave node processes to clean up.
             Repository.requireFile(options.template(), "template.yaml", "run from the repository or pass --root DIR (or --template FILE)");
             Repository.requireFile(options.unitsCsv(), "units CSV", "pass --units CSV or --root DIR");
+            if (options.trustedRoots() != null) {
+                Repository.requireFile(options.trustedRoots(), "trusted roots PEM", "pass --trusted-roots with a PEM file");
+            }
             system = LocalSystem.start(options);
             if (sessionFile != null) {
                 try {

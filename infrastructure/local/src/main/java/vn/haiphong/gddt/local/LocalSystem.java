@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -60,9 +61,11 @@ import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
 public final class LocalSystem implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSystem.class);
     private static final String DEFAULT_STACK_NAME = "hp-reports-local";
-    private static final String ACCOUNT_ID = "000000000000";
+    static final String ACCOUNT_ID = "000000000000";
     private static final Duration UNIT_LINK_VALIDITY = Duration.ofDays(365);
     private static final Duration OFFICE_TOKEN_VALIDITY = Duration.ofDays(30);
+    /** The template parameter that says where the trusted roots bundle is kept. */
+    private static final String TRUSTED_ROOTS_PARAMETER = "TrustedRootsKey";
     private static final String RUNNER_OFFICE_ACTOR = "van-phong-local";
     /** Whom the runner's office token is issued to, as the dashboard and the records show it. */
     private static final String RUNNER_OFFICE_NAME = "Văn phòng Sở — máy chạy thử";
@@ -74,9 +77,12 @@ public final class LocalSystem implements AutoCloseable {
      *                           Lambda's one and two minutes ({@code --async-retry-delays}; 1 s and 2 s)
      * @param nodeModules        where the Node emulators are installed, for {@link #start(Options)}; null lets
      *                           the emulators look (see {@link EmulatorOptions#nodeModules()})
+     * @param trustedRoots       a PEM bundle put, at start, where the TrustedRootsKey parameter says in the
+     *                           submissions bucket ({@code --trusted-roots}); null puts nothing
      */
     public record Options(Path template, int port, Path dataDir, Instant clockStart, Path unitsCsv, String stackName,
-                          Map<String, String> parameterOverrides, List<Duration> asyncRetryDelays, Path nodeModules) {
+                          Map<String, String> parameterOverrides, List<Duration> asyncRetryDelays, Path nodeModules,
+                          Path trustedRoots) {
         public Options {
             stackName = stackName == null ? DEFAULT_STACK_NAME : stackName;
             parameterOverrides = parameterOverrides == null ? Map.of() : Map.copyOf(parameterOverrides);
@@ -84,23 +90,32 @@ public final class LocalSystem implements AutoCloseable {
         }
 
         public Options(Path template, int port, Path dataDir, Instant clockStart, Path unitsCsv) {
-            this(template, port, dataDir, clockStart, unitsCsv, null, null, null, null);
+            this(template, port, dataDir, clockStart, unitsCsv, null, null, null, null, null);
         }
 
         public Options withClock(Instant start) {
-            return new Options(template, port, dataDir, start, unitsCsv, stackName, parameterOverrides, asyncRetryDelays, nodeModules);
+            return new Options(template, port, dataDir, start, unitsCsv, stackName, parameterOverrides, asyncRetryDelays,
+                    nodeModules, trustedRoots);
         }
 
         public Options withStack(String name, Map<String, String> overrides) {
-            return new Options(template, port, dataDir, clockStart, unitsCsv, name, overrides, asyncRetryDelays, nodeModules);
+            return new Options(template, port, dataDir, clockStart, unitsCsv, name, overrides, asyncRetryDelays,
+                    nodeModules, trustedRoots);
         }
 
         public Options withAsyncRetryDelays(List<Duration> delays) {
-            return new Options(template, port, dataDir, clockStart, unitsCsv, stackName, parameterOverrides, delays, nodeModules);
+            return new Options(template, port, dataDir, clockStart, unitsCsv, stackName, parameterOverrides, delays,
+                    nodeModules, trustedRoots);
         }
 
         public Options withNodeModules(Path dir) {
-            return new Options(template, port, dataDir, clockStart, unitsCsv, stackName, parameterOverrides, asyncRetryDelays, dir);
+            return new Options(template, port, dataDir, clockStart, unitsCsv, stackName, parameterOverrides,
+                    asyncRetryDelays, dir, trustedRoots);
+        }
+
+        public Options withTrustedRoots(Path pem) {
+            return new Options(template, port, dataDir, clockStart, unitsCsv, stackName, parameterOverrides,
+                    asyncRetryDelays, nodeModules, pem);
         }
     }
 
@@ -202,6 +217,9 @@ public final class LocalSystem implements AutoCloseable {
             AwsClients setUp = new AwsClients(new Env(awsEnvironment(emulators)));
             createTables(template, setUp.dynamoDb(), names);
             createBuckets(template, setUp.s3(), names);
+            if (options.trustedRoots() != null) {
+                putTrustedRoots(options.trustedRoots(), template, intrinsics, setUp.s3(), names);
+            }
             SqsClient sqs = sqsClient(emulators);
             started.add(sqs);
             Map<String, String> queueUrls = createQueues(template, sqs, names);
@@ -233,13 +251,25 @@ public final class LocalSystem implements AutoCloseable {
                 fn.routes().forEach(route -> api.add(route, fn.logicalId(), cast(handler)));
                 AsyncInvocations.Target target = new AsyncInvocations.Target(fn.logicalId(), handler, fn.eventInvokeConfig());
                 fn.s3Triggers().forEach(t -> s3Subscriptions.add(new S3Notifications.Subscription(
-                        names.get(t.bucketLogicalId()), t.prefix(), target)));
+                        names.get(t.bucketLogicalId()), t.prefix(), target, S3Notifications.Route.S3_NOTIFICATION)));
+                for (SamTemplate.ObjectCreatedRule rule : fn.objectCreatedRules()) {
+                    String bucket = intrinsics.resolve(rule.bucketName());
+                    if (sendsToEventBridge(template, names, bucket)) {
+                        s3Subscriptions.add(new S3Notifications.Subscription(bucket, rule.prefix(), target,
+                                S3Notifications.Route.EVENTBRIDGE));
+                    } else {
+                        // As in AWS: the rule is valid, and never matches.
+                        LOG.warn("{}: no bucket of template.yaml named {} sends its events to EventBridge;"
+                                + " its rule gets no Object Created event", fn.logicalId(), bucket);
+                    }
+                }
                 if (fn.scheduled()) {
                     scheduled.put(fn.logicalId(), target);
                 }
                 fn.topics().forEach(t -> subscribers.computeIfAbsent(t, k -> new ArrayList<>()).add(target));
             }
-            S3Notifications notifications = new S3Notifications(s3Subscriptions, async, clock, emulators.region());
+            S3Notifications notifications = new S3Notifications(s3Subscriptions, async, clock, emulators.region(),
+                    ACCOUNT_ID);
             started.add(emulators.onObjectCreated(notifications));
             Map<String, LocalControl.Topic> topics = new HashMap<>();
             subscribers.forEach((topic, functions) -> topics.put(topic, new LocalControl.Topic(
@@ -473,6 +503,14 @@ public final class LocalSystem implements AutoCloseable {
         return tables.get(0);
     }
 
+    private static String bucketOf(SamTemplate template) {
+        List<String> buckets = template.resourcesOfType("AWS::S3::Bucket");
+        if (buckets.size() != 1) {
+            throw new IllegalStateException("template.yaml should declare exactly one bucket, found " + buckets);
+        }
+        return buckets.get(0);
+    }
+
     private static void createTables(SamTemplate template, DynamoDbClient dynamo, Map<String, String> names) {
         for (String id : template.resourcesOfType("AWS::DynamoDB::Table")) {
             try {
@@ -491,6 +529,29 @@ public final class LocalSystem implements AutoCloseable {
                 LOG.info("bucket {} kept from the data directory", names.get(id));
             }
         }
+    }
+
+    private static boolean sendsToEventBridge(SamTemplate template, Map<String, String> names, String bucket) {
+        return template.resourcesOfType("AWS::S3::Bucket").stream()
+                .anyMatch(id -> names.get(id).equals(bucket) && template.sendsEventsToEventBridge(id));
+    }
+
+    /**
+     * The Office's PEM bundle of trusted roots, under the TrustedRootsKey parameter's key (overridable like
+     * any parameter) in the template's one bucket, where the inspect function reads it.
+     */
+    private static void putTrustedRoots(Path pem, SamTemplate template, Intrinsics intrinsics, S3Client s3,
+                                        Map<String, String> names) throws IOException {
+        byte[] bundle;
+        try {
+            bundle = Files.readAllBytes(pem);
+        } catch (IOException e) {
+            throw new Repository.Missing("Không đọc được tệp chứng thư gốc (" + pem.toAbsolutePath().normalize()
+                    + ") / cannot read the trusted roots file (" + pem.toAbsolutePath().normalize() + "): " + e);
+        }
+        String key = intrinsics.resolve(Map.of("Ref", TRUSTED_ROOTS_PARAMETER));
+        s3.putObject(r -> r.bucket(names.get(bucketOf(template))).key(key).contentType("application/x-pem-file"),
+                RequestBody.fromBytes(bundle));
     }
 
     /**

@@ -1,35 +1,46 @@
 package vn.haiphong.gddt.local;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import vn.haiphong.gddt.emulators.ObjectCreated;
 
 /**
- * The bucket's event notifications, as template.yaml's S3 events declare them: each object stored under a
- * function's prefix invokes that function asynchronously, with the business time at which it was stored.
+ * What storing an object sets off, as template.yaml declares it: S3 event notifications (a function's
+ * {@code Type: S3} events) and "Object Created" events through EventBridge (its {@code Type: EventBridgeRule}
+ * events, for a bucket that sends to EventBridge). Each object stored under a subscription's prefix invokes
+ * that function asynchronously, with the event in its own shape and the business time it was stored at.
  *
  * <p>They may be held ({@code {"s3Events": "held"}} at {@code /_local/faults}), as when S3 delivers late:
  * the events queue up, and releasing them delivers every one at once, each on its own thread, so that a
  * late event can race whatever runs next (the reconciliation sweep, say).
  */
 final class S3Notifications implements Consumer<ObjectCreated> {
+    /** How the event reaches the function, which decides its shape. */
+    enum Route {
+        S3_NOTIFICATION, EVENTBRIDGE
+    }
+
     /** A function subscribed to ObjectCreated in one bucket under one prefix. */
-    record Subscription(String bucket, String prefix, AsyncInvocations.Target target) {
+    record Subscription(String bucket, String prefix, AsyncInvocations.Target target, Route route) {
     }
 
     private final List<Subscription> subscriptions;
     private final AsyncInvocations async;
     private final LocalClock clock;
     private final String region;
+    private final String account;
     private final List<ObjectCreated> held = new ArrayList<>();
     private boolean holding;
 
-    S3Notifications(List<Subscription> subscriptions, AsyncInvocations async, LocalClock clock, String region) {
+    S3Notifications(List<Subscription> subscriptions, AsyncInvocations async, LocalClock clock, String region,
+                    String account) {
         this.subscriptions = List.copyOf(subscriptions);
         this.async = async;
         this.clock = clock;
         this.region = region;
+        this.account = account;
     }
 
     /** Called for every object stored in the emulator, whichever system's bucket it is in. */
@@ -51,7 +62,7 @@ final class S3Notifications implements Consumer<ObjectCreated> {
         holding = true;
     }
 
-    /** Stops holding and delivers what was held; returns how many events that was. */
+    /** Stops holding and delivers what was held; returns how many stored objects that was. */
     int release() {
         List<ObjectCreated> due;
         synchronized (this) {
@@ -69,8 +80,13 @@ final class S3Notifications implements Consumer<ObjectCreated> {
 
     private void deliver(ObjectCreated created) {
         // Dated when S3 stored it, not now: the event may come after a move of the business clock.
-        AsyncEvent event = AsyncEvent.s3(created, clock.toBusinessTime(created.eventTime()), region);
-        subscribersOf(created).forEach(s -> async.invoke(s.target(), event));
+        Instant at = clock.toBusinessTime(created.eventTime());
+        for (Subscription s : subscribersOf(created)) {
+            async.invoke(s.target(), switch (s.route()) {
+                case S3_NOTIFICATION -> AsyncEvent.s3(created, at, region);
+                case EVENTBRIDGE -> AsyncEvent.objectCreated(created, at, region, account);
+            });
+        }
     }
 
     private List<Subscription> subscribersOf(ObjectCreated created) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -33,6 +34,15 @@ public final class SamTemplate {
     }
 
     /**
+     * An EventBridge rule on S3's "Object Created" events, the one kind of rule the runner delivers.
+     *
+     * @param bucketName the pattern's {@code detail.bucket.name} as written (a name or an intrinsic such as {@code !Sub})
+     * @param prefix     the pattern's {@code detail.object.key} prefix; empty for every key
+     */
+    public record ObjectCreatedRule(Object bucketName, String prefix) {
+    }
+
+    /**
      * How Lambda treats the function's asynchronous invocations (S3 and SNS events, schedules).
      *
      * @param maximumRetryAttempts retries after a failed attempt: 0 to 2, Lambda's default 2
@@ -44,11 +54,12 @@ public final class SamTemplate {
     }
 
     /**
-     * @param topics the SNS topics (logical ids) the function is subscribed to
+     * @param codeUri the folder its Lambda jar is built from ({@code functions}, {@code functions/inspect})
+     * @param topics  the SNS topics (logical ids) the function is subscribed to
      */
-    public record Function(String logicalId, String handlerClass, Map<String, Object> environment,
-                           List<HttpRoute> routes, List<S3Trigger> s3Triggers, boolean scheduled, List<String> topics,
-                           int timeoutSeconds, EventInvokeConfig eventInvokeConfig) {
+    public record Function(String logicalId, String codeUri, String handlerClass, Map<String, Object> environment,
+                           List<HttpRoute> routes, List<S3Trigger> s3Triggers, List<ObjectCreatedRule> objectCreatedRules,
+                           boolean scheduled, List<String> topics, int timeoutSeconds, EventInvokeConfig eventInvokeConfig) {
     }
 
     private final Map<String, Object> root;
@@ -109,6 +120,7 @@ public final class SamTemplate {
             env.putAll(variables(props));
             List<HttpRoute> routes = new ArrayList<>();
             List<S3Trigger> triggers = new ArrayList<>();
+            List<ObjectCreatedRule> rules = new ArrayList<>();
             List<String> topics = new ArrayList<>();
             boolean scheduled = false;
             for (Object value : map(props.getOrDefault("Events", Map.of())).values()) {
@@ -121,16 +133,58 @@ public final class SamTemplate {
                             prefix(ep)));
                     case "Schedule", "ScheduleV2" -> scheduled = true;
                     case "SNS" -> topics.add(refName(ep.get("Topic")));
-                    default -> throw new IllegalStateException("The local runner cannot emulate event type "
-                            + event.get("Type") + " of " + id);
+                    case "EventBridgeRule" -> rules.add(objectCreatedRule(id, ep.get("Pattern")));
+                    default -> throw cannotEmulate(event.get("Type"), id, "");
                 }
             }
             String handler = String.valueOf(props.get("Handler"));
             int timeout = Integer.parseInt(String.valueOf(props.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3))));
-            functions.add(new Function(id, handler.split("::", 2)[0], env, routes, triggers, scheduled, topics, timeout,
+            String codeUri = String.valueOf(props.getOrDefault("CodeUri", globals.get("CodeUri")));
+            functions.add(new Function(id, codeUri, handler.split("::", 2)[0], env, routes, triggers, rules, scheduled,
+                    topics, timeout,
                     eventInvokeConfig(id, props.getOrDefault("EventInvokeConfig", globals.get("EventInvokeConfig")))));
         }
         return functions;
+    }
+
+    private static IllegalStateException cannotEmulate(Object type, String functionId, String why) {
+        return new IllegalStateException("The local runner cannot emulate event type " + type + " of " + functionId + why);
+    }
+
+    /**
+     * The one EventBridge pattern the runner can match: S3's "Object Created" in one bucket, optionally
+     * under one key prefix. Any other pattern is refused rather than half matched, which would deliver
+     * events AWS would not (or miss some it would).
+     */
+    private static ObjectCreatedRule objectCreatedRule(String functionId, Object value) {
+        String only = " (only source [aws.s3], detail-type [Object Created], detail.bucket.name [one name]"
+                + " and detail.object.key [{prefix: ...}]): " + value;
+        if (!(value instanceof Map<?, ?> pattern) || !Set.of("source", "detail-type", "detail").equals(pattern.keySet())
+                || !List.of("aws.s3").equals(pattern.get("source"))
+                || !List.of("Object Created").equals(pattern.get("detail-type"))
+                || !(pattern.get("detail") instanceof Map<?, ?> detail)
+                || !Set.of("bucket", "object").containsAll(detail.keySet())
+                || !(detail.get("bucket") instanceof Map<?, ?> bucket) || !Set.of("name").equals(bucket.keySet())
+                || !(bucket.get("name") instanceof List<?> names) || names.size() != 1) {
+            throw cannotEmulate("EventBridgeRule", functionId, only);
+        }
+        if (detail.get("object") == null) {
+            return new ObjectCreatedRule(names.get(0), "");
+        }
+        if (detail.get("object") instanceof Map<?, ?> object && Set.of("key").equals(object.keySet())
+                && object.get("key") instanceof List<?> keys && keys.size() == 1
+                && keys.get(0) instanceof Map<?, ?> match && match.size() == 1
+                && match.get("prefix") instanceof String prefix) {
+            return new ObjectCreatedRule(names.get(0), prefix);
+        }
+        throw cannotEmulate("EventBridgeRule", functionId, only);
+    }
+
+    /** Whether the bucket sends its events to EventBridge ({@code NotificationConfiguration.EventBridgeConfiguration}). */
+    public boolean sendsEventsToEventBridge(String bucketLogicalId) {
+        Object config = map(properties(bucketLogicalId).getOrDefault("NotificationConfiguration", Map.of()))
+                .get("EventBridgeConfiguration");
+        return config != null && Boolean.parseBoolean(String.valueOf(map(config).get("EventBridgeEnabled")));
     }
 
     /**

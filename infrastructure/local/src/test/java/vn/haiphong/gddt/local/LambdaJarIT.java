@@ -74,7 +74,7 @@ class LambdaJarIT {
 
     @Test
     void cold_starts_load_no_reflection_heavy_class_and_the_bench_runs() throws Exception {
-        Map<String, Object> report = ColdStartBench.run(jar(), ROOT.resolve("template.yaml"),
+        Map<String, Object> report = ColdStartBench.run(ROOT.resolve("template.yaml"),
                 ROOT.resolve("infrastructure/seed/units.csv"), 2, 3,
                 Set.of("GetMeFunction", "RecordSubmissionFunction", "SendRemindersFunction"), System.out);
 

@@ -86,6 +86,19 @@ class LocalRunnerJarIT {
     }
 
     @Test
+    void a_trusted_roots_file_that_does_not_exist_is_said_in_one_line_and_exits_2_before_any_emulator(@TempDir Path dir)
+            throws Exception {
+        Path data = dir.resolve("data");
+        Path missing = dir.resolve("roots.pem");
+
+        Failed failed = runToFailure(dir, "--port", "0", "--data", data.toString(), "--trusted-roots", missing.toString());
+
+        assertThat(failed.stderr()).containsExactly("Không tìm thấy trusted roots PEM (" + missing + ") / trusted roots PEM"
+                + " not found (" + missing + "): pass --trusted-roots with a PEM file");
+        assertThat(data).as("checked before any emulator was started").doesNotExist();
+    }
+
+    @Test
     void a_runner_that_fails_after_its_emulators_started_stops_them_says_why_in_one_line_and_exits_2(@TempDir Path dir)
             throws Exception {
         Path data = dir.resolve("data");

@@ -34,6 +34,8 @@ import vn.haiphong.gddt.reports.AwsClients;
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NothingLostNothingDoubledTest {
+    /** The recording's event, not the inspection's of the same file, which may be queued beside it. */
+    private static final String RECORDING = ":function:RecordSubmissionFunction:";
     private static final String QCDC = "QCDC:2026-Y";
     /** "trước ngày 05/12": due at the start of 5/12/2026, Vietnam time. */
     private static final Instant DUE = OffsetDateTime.parse("2026-12-05T00:00:00+07:00").toInstant();
@@ -73,7 +75,7 @@ class NothingLostNothingDoubledTest {
         assertThat(Running.put(grant, file).statusCode()).isEqualTo(200);
         Instant after = running.system.clock().instant();
         String id = grant.get("submissionId").asText();
-        assertThat(running.awaitQueued("FailedEventsQueue", id)).as("the event, after its three tries").isNotNull();
+        assertThat(running.awaitQueued("FailedEventsQueue", id, RECORDING)).as("the event, after its three tries").isNotNull();
         running.switchFaults("{\"dynamodb\":\"up\"}");
         assertThat(running.obligation(school.token(), QCDC).get("submissions")).as("nothing recorded yet").isEmpty();
 
@@ -121,7 +123,7 @@ class NothingLostNothingDoubledTest {
         running.switchFaults("{\"dynamodb\":\"down\"}");
         assertThat(Running.put(grant, file).statusCode()).isEqualTo(200);
         String id = grant.get("submissionId").asText();
-        assertThat(running.awaitQueued("FailedEventsQueue", id)).isNotNull();
+        assertThat(running.awaitQueued("FailedEventsQueue", id, RECORDING)).isNotNull();
         moveClockTo(DUE.plus(Duration.ofHours(2)));
         running.switchFaults("{\"dynamodb\":\"up\"}");
 
@@ -141,7 +143,7 @@ class NothingLostNothingDoubledTest {
 
         String id = running.upload(school.token(), QCDC, "bao-cao.pdf", "application/pdf", Running.pdf("ses down"));
 
-        assertThat(running.awaitQueued("FailedEventsQueue", id)).as("the receipt's failure fails the event").isNotNull();
+        assertThat(running.awaitQueued("FailedEventsQueue", id, RECORDING)).as("the receipt's failure fails the event").isNotNull();
         assertThat(running.obligation(school.token(), QCDC).get("submissions")).as("recorded all the same").hasSize(1);
         assertThat(running.emailsMentioning(id)).isEmpty();
         running.switchFaults("{\"ses\":\"up\"}");
@@ -158,7 +160,7 @@ class NothingLostNothingDoubledTest {
         LocalSystem.SessionUnit school = nextSchool();
         running.switchFaults("{\"ses\":\"down\"}");
         String id = running.upload(school.token(), QCDC, "bao-cao.pdf", "application/pdf", Running.pdf("killed"));
-        assertThat(running.awaitQueued("FailedEventsQueue", id)).isNotNull();
+        assertThat(running.awaitQueued("FailedEventsQueue", id, RECORDING)).isNotNull();
         // What a RecordSubmissionFunction killed between claim and send leaves (Lambda's 20 s Timeout, a 30 s margin):
         // nothing in this JVM can kill an invocation, so the test writes its leftover claim as it would be.
         Instant lapse = running.system.clock().instant().plus(Duration.ofSeconds(50));

@@ -51,11 +51,20 @@ final class Running implements AutoCloseable {
 
     /** A fresh stack (its own bucket and table) whose business clock starts at {@code clock}. */
     static Running start(Emulators emulators, Instant clock, Map<String, String> parameters) throws IOException {
-        LocalSystem.Options options = new LocalSystem.Options(ROOT.resolve("template.yaml"), 0, null, clock,
-                ROOT.resolve("infrastructure/seed/units.csv"))
+        return start(emulators, options(clock, parameters, null, null));
+    }
+
+    /** A system started with these options, e.g. {@link #options} with one more. */
+    static Running start(Emulators emulators, LocalSystem.Options options) throws IOException {
+        return new Running(LocalSystem.startOn(emulators, options), emulators);
+    }
+
+    /** A fresh stack's options: the sample units when {@code unitsCsv} is null, and the tests' short retry delays. */
+    static LocalSystem.Options options(Instant clock, Map<String, String> parameters, Path unitsCsv, Path dataDir) {
+        return new LocalSystem.Options(ROOT.resolve("template.yaml"), 0, dataDir, clock,
+                unitsCsv == null ? ROOT.resolve("infrastructure/seed/units.csv") : unitsCsv)
                 .withStack("t-" + UUID.randomUUID().toString().substring(0, 8), parameters)
                 .withAsyncRetryDelays(RETRY_DELAYS);
-        return new Running(LocalSystem.startOn(emulators, options), emulators);
     }
 
     /** SDK clients on the same emulators, to look behind the API (the bucket, the table). */
@@ -321,11 +330,7 @@ final class Running implements AutoCloseable {
      */
     static Running start(Emulators emulators, Instant clock, Map<String, String> parameters, Path unitsCsv, Path dataDir)
             throws IOException {
-        LocalSystem.Options options = new LocalSystem.Options(ROOT.resolve("template.yaml"), 0, dataDir, clock,
-                unitsCsv == null ? ROOT.resolve("infrastructure/seed/units.csv") : unitsCsv)
-                .withStack("t-" + UUID.randomUUID().toString().substring(0, 8), parameters)
-                .withAsyncRetryDelays(RETRY_DELAYS);
-        return new Running(LocalSystem.startOn(emulators, options), emulators);
+        return start(emulators, options(clock, parameters, unitsCsv, dataDir));
     }
 
     /** The token keys a system started with {@code dataDir} signs with. */
@@ -414,10 +419,11 @@ final class Running implements AutoCloseable {
     }
 
     /**
-     * The first invocation record in the template's queue {@code queueLogicalId} that mentions {@code text}
-     * (an object key, a function), waiting up to 30 s; null if none came. Records are left in the queue.
+     * The first invocation record in the template's queue {@code queueLogicalId} that mentions every one of
+     * {@code texts} (an object key, a function), waiting up to 30 s; null if none came. Records are left in
+     * the queue.
      */
-    JsonNode awaitQueued(String queueLogicalId, String text) {
+    JsonNode awaitQueued(String queueLogicalId, String... texts) {
         String url = system.queueUrl(queueLogicalId);
         Instant deadline = Instant.now().plusSeconds(30);
         try (SqsClient sqs = LocalSystem.sqsClient(emulators)) {
@@ -425,7 +431,7 @@ final class Running implements AutoCloseable {
                 // Visibility 0: what this test does not want stays there for the next.
                 for (Message message : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
                         .visibilityTimeout(0).waitTimeSeconds(1)).messages()) {
-                    if (message.body().contains(text)) {
+                    if (java.util.Arrays.stream(texts).allMatch(message.body()::contains)) {
                         return read(message.body());
                     }
                 }

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.joda.time.DateTime;
+import vn.haiphong.gddt.local.EventBridgeObjectCreated;
 
 /**
- * The event a function receives, from a flat description ({@code kind=http|s3|scheduled|sns} and its
+ * The event a function receives, from a flat description ({@code kind=http|s3|objectCreated|scheduled|sns} and its
  * fields), so that the bench's parent can describe it and a child JVM can build it without a JSON
  * library of its own. Shaped as {@code ApiGateway} and {@code LocalSystem} shape them for the runner.
  */
@@ -27,6 +28,9 @@ public final class ColdEvents {
         return switch (spec.getProperty("kind")) {
             case "http" -> http(spec);
             case "s3" -> s3(spec);
+            case "objectCreated" -> EventBridgeObjectCreated.of(spec.getProperty("bucket"), spec.getProperty("key"),
+                    Long.parseLong(spec.getProperty("size")), spec.getProperty("eTag", ""), Instant.now(),
+                    spec.getProperty("region"), spec.getProperty("account"));
             case "scheduled" -> new ScheduledEvent().withTime(DateTime.now()).withDetailType("Scheduled Event")
                     .withSource("aws.scheduler").withDetail(Map.of());
             case "sns" -> new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withEventSource("aws:sns")
