@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -47,6 +49,29 @@ final class AsyncInvocations implements AutoCloseable {
     record Target(String functionName, RequestHandler<Object, Object> handler, SamTemplate.EventInvokeConfig config) {
         int attempts() {
             return 1 + config.maximumRetryAttempts();
+        }
+
+        /**
+         * What the handler is given, as the Lambda runtime would give it: the event's JSON as a map to a
+         * handler declared on {@code Map} (the runtime deserialises into the declared type), the typed
+         * event object otherwise.
+         */
+        Object inputFor(AsyncEvent event) {
+            return takesMap(handler.getClass()) ? event.payload() : event.input();
+        }
+
+        private static boolean takesMap(Class<?> handler) {
+            for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
+                for (Type t : c.getGenericInterfaces()) {
+                    if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                        Type input = p.getActualTypeArguments()[0];
+                        Class<?> raw = input instanceof ParameterizedType g ? (Class<?>) g.getRawType()
+                                : input instanceof Class<?> plain ? plain : Object.class;
+                        return Map.class.isAssignableFrom(raw);
+                    }
+                }
+            }
+            return false;
         }
     }
 
@@ -108,7 +133,7 @@ final class AsyncInvocations implements AutoCloseable {
     private void attempt(Target target, AsyncEvent event, String requestId, int attempt, CompletableFuture<Outcome> outcome) {
         LocalContext context = LocalContext.of(target.functionName(), requestId);
         try {
-            Object result = target.handler().handleRequest(event.input(), context);
+            Object result = target.handler().handleRequest(target.inputFor(event), context);
             outcome.complete(new Outcome(target.functionName(), attempt, result, null, null));
         } catch (RuntimeException | Error e) {
             String failed = target.functionName() + " failed (attempt " + attempt + " of " + target.attempts() + "): "

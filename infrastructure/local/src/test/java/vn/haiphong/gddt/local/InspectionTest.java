@@ -40,9 +40,10 @@ class InspectionTest {
     private Running running;
     private String office;
 
+    /** After the pdfsig CA's certificates begin (6/12/2026 22:00 UTC): trust is judged at the signing time, on this clock. */
     @BeforeAll
     void start(Emulators emulators) throws Exception {
-        running = Running.start(emulators, OffsetDateTime.parse("2026-11-30T09:00:00+07:00").toInstant(), Map.of());
+        running = Running.start(emulators, OffsetDateTime.parse("2026-12-07T09:00:00+07:00").toInstant(), Map.of());
         office = running.system.officeToken();
     }
 
