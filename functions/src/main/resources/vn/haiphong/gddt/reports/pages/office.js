@@ -721,12 +721,21 @@
     return row.latest && row.latest.inspection ? row.latest.inspection.seal : null;
   }
 
-  /* A small seal in the cell: ✓ for a valid signature over the whole file, ! in the warning colour, · for none. */
-  function sealMark(row) {
+  /*
+   * The seal in a cell speaks only of a signature that is there: ✓ for a valid one over the whole file,
+   * ! in the warning colour for a broken one. An unsigned file is the common case in a grid of hundreds;
+   * the summary counts them and the dialog says so.
+   */
+  function cellSeal(row) {
     var seal = sealOf(row);
-    if (!seal || seal.tone === 'PENDING') return '';
-    var mark = seal.tone === 'SIGNED' ? '✓ ký số' : seal.tone === 'WARNING' ? '! ký số' : 'chưa ký';
-    return '<span class="cell-seal seal-' + esc(seal.tone) + '" title="' + esc(seal.text) + '">' + esc(mark) + '</span>';
+    return seal && (seal.tone === 'SIGNED' || seal.tone === 'WARNING') ? seal : null;
+  }
+
+  function sealMark(row) {
+    var seal = cellSeal(row);
+    if (!seal) return '';
+    return '<span class="cell-seal seal-' + esc(seal.tone) + '" title="' + esc(seal.text) + '">'
+      + (seal.tone === 'SIGNED' ? '✓ ký số' : '! ký số') + '</span>';
   }
 
   function cellLabel(unit, ob, row) {
@@ -738,8 +747,8 @@
     if (row.returned && !row.latest) {
       text += ', tệp bị trả lại, chờ đơn vị nộp lại';
     }
-    if (sealOf(row)) {
-      text += ', ' + sealOf(row).text;
+    if (cellSeal(row)) {
+      text += ', ' + cellSeal(row).text;
     }
     return text;
   }

@@ -814,11 +814,18 @@
       api('GET', '/v1/me').then(function (data) {
         var found = findSubmission(data, card.id, submissionId);
         if (!found || !found.inspection || found.inspection.state !== 'DONE') return again();
-        show(data);
-        if (!found.accepted) {
-          say(card, 'error', 'Tệp “' + found.fileName + '” bị từ chối sau khi kiểm tra: ' + (found.refusal || 'tệp không hợp lệ')
-            + '. Hãy chọn đúng tệp rồi nộp lại.');
+        if (found.accepted) {
+          /* Only the receipt's line changes: redrawing the card would take the focus from under the user. */
+          var seal = card.receipts.querySelector('li[data-submission="' + submissionId + '"] .seal');
+          if (seal && found.inspection.seal) {
+            seal.className = 'seal seal-' + found.inspection.seal.tone;
+            seal.textContent = found.inspection.seal.text;
+          }
+          return;
         }
+        show(data);
+        say(card, 'error', 'Tệp “' + found.fileName + '” bị từ chối sau khi kiểm tra: ' + (found.refusal || 'tệp không hợp lệ')
+          + '. Hãy chọn đúng tệp rồi nộp lại.');
       }, again);
     }
     setTimeout(look, 2000);

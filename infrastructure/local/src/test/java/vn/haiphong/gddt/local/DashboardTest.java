@@ -424,13 +424,17 @@ class DashboardTest {
     void a_file_returned_from_the_dialog_leaves_the_cell_missing_and_the_school_sees_the_reason_on_its_page() {
         String unit = "thpt-kien-an";
         LocalSystem.SessionUnit school = unit(late, unit);
-        late.upload(school.token(), QCDC, "bc-kien-an.pdf", "application/pdf", Running.pdf("returned " + System.nanoTime()));
+        String fileId = late.upload(school.token(), QCDC, "bc-kien-an.pdf", "application/pdf", Running.pdf("returned " + System.nanoTime()));
         assertThat(late.awaitSubmissions(school.token(), QCDC, 1).get("state").asText()).isEqualTo("LATE");
+        late.awaitInspected(school.token(), QCDC, fileId);
         openDashboard(late);
         By kienAn = cell(unit, QCDC);
         assertThat(driver.findElement(kienAn).getAttribute("data-state")).isEqualTo("LATE");
+        assertThat(driver.findElement(kienAn).findElements(By.cssSelector(".cell-seal")))
+                .as("an unsigned file's cell carries no seal; the dialog says it").isEmpty();
         driver.findElement(kienAn).click();
         waitFor(d -> d.findElement(By.id("cell-dialog")).isDisplayed());
+        assertThat(driver.findElement(By.cssSelector("#d-body .seal")).getText()).isEqualTo("Chưa ký số");
 
         // No reason, no return; the first press only says what a return does.
         driver.findElement(By.cssSelector("#d-return-form button[type='submit']")).click();

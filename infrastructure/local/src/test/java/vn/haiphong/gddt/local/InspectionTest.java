@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -137,22 +135,7 @@ class InspectionTest {
 
     /** Uploads the file the real way and waits until the inspection has looked at it. */
     private JsonNode inspected(LocalSystem.SessionUnit unit, String name, String type, byte[] file) {
-        String id = running.upload(unit.token(), QCDC, name, type, file);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            for (JsonNode s : running.obligation(unit.token(), QCDC).get("submissions")) {
-                if (s.get("submissionId").asText().equals(id) && s.at("/inspection/state").asText().equals("DONE")) {
-                    return s;
-                }
-            }
-            assertThat(Instant.now()).as("inspected within a minute").isBefore(deadline);
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return running.awaitInspected(unit.token(), QCDC, running.upload(unit.token(), QCDC, name, type, file));
     }
 
     private JsonNode summary() {

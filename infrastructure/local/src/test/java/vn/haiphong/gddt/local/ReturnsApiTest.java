@@ -77,6 +77,12 @@ class ReturnsApiTest {
         running.awaitSubmissions(other, QCDC, 1);
         HttpResponse<String> first = giveBack(office, ids.get("returned"), body("Sai mẫu báo cáo"));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        // The inspection runs beside all this; the refusals below compare pages before and after, so it must be done.
+        for (String role : List.of("older", "newer", "refused")) {
+            running.awaitInspected(target, QCDC, ids.get(role));
+        }
+        running.awaitInspected(target, DVCQ, ids.get("dvcq"));
+        running.awaitInspected(other, QCDC, ids.get("returned"));
     }
 
     @AfterAll
@@ -120,7 +126,7 @@ class ReturnsApiTest {
         String csv = new String(running.statusBytes(office, Map.of("obligation", QCDC, "format", "csv")).body(), StandardCharsets.UTF_8);
         // The office token of this test was issued to ACTOR under that same name (LocalSystem.officeToken(scope, actor)).
         assertThat(csv).contains("," + fileId + "," + returned.get("returnedAt").asText() + "," + ACTOR + "," + reason + ",," + ACTOR
-                + "\r\n");
+                + ",,\r\n");
         JsonNode then = row(obligation(status(Map.of("obligation", QCDC, "asOf", VietnamTime.iso(between))), QCDC), school.unit());
         assertThat(then.get("state").asText()).isEqualTo("ON_TIME");
         assertThat(then.at("/latest/submissionId").asText()).isEqualTo(fileId);

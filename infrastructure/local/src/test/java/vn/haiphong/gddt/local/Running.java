@@ -165,6 +165,22 @@ final class Running implements AutoCloseable {
         }
     }
 
+    /** The submission as {@code /v1/me} shows it once the inspection has looked at it (a minute at most). */
+    JsonNode awaitInspected(String token, String obligation, String submissionId) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            for (JsonNode s : obligation(token, obligation).get("submissions")) {
+                if (s.get("submissionId").asText().equals(submissionId) && s.at("/inspection/state").asText().equals("DONE")) {
+                    return s;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not inspected within a minute: " + submissionId);
+            }
+            sleep(250);
+        }
+    }
+
     JsonNode obligation(String token, String obligation) {
         for (JsonNode ob : read(me(token).body()).get("obligations")) {
             if (ob.get("obligation").asText().equals(obligation)) {

@@ -58,7 +58,8 @@ class StatusApiTest {
     private static final List<String> CSV_COLUMNS = List.of("obligation", "report", "period", "title", "receiver", "due",
             "unit", "name", "category", "state", "dueForUnit", "extensionUntil", "extensionReason", "submittedAt",
             "submissions", "latestSubmissionId", "latestFileName", "latestSize", "latestSha256", "latestReceivedAt", "emails", "contactable", "undeliverable",
-            "returnedSubmissionId", "returnedAt", "returnedBy", "returnReason", "extensionGrantedByName", "returnedByName");
+            "returnedSubmissionId", "returnedAt", "returnedBy", "returnReason", "extensionGrantedByName", "returnedByName",
+            "latestInspection", "latestSignatures");
 
     /** On time for DVCQ (tran-phu twice), late for QCDC, a refused file for DVCQ. */
     private static final List<String> DVCQ_ON_TIME = List.of("thpt-tran-phu", "thpt-le-quy-don", "thpt-do-son",

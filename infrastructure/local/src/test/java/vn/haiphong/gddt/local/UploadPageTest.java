@@ -136,6 +136,10 @@ class UploadPageTest {
         List<JsonNode> emails = running.awaitEmailsMentioning(recorded.get("submissionId").asText(), 1);
         assertThat(emails).hasSize(1);
         assertThat(emails.get(0).at("/body/text").asText()).contains(Running.sha256Hex(pdf));
+        // The inspection follows within a minute; the page, still open, shows what it found without a reload.
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d ->
+                !card.findElements(By.cssSelector("li.receipt .seal-UNSIGNED")).isEmpty());
+        assertThat(card.findElement(By.cssSelector("li.receipt .seal-UNSIGNED")).getText()).isEqualTo("Chưa ký số");
 
         // The token went nowhere but the page's own address (and the Authorization header, unseen here).
         @SuppressWarnings("unchecked")

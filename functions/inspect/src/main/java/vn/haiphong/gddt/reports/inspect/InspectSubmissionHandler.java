@@ -24,7 +24,6 @@ import vn.haiphong.gddt.reports.handlers.Priming;
  */
 public final class InspectSubmissionHandler implements RequestHandler<Map<String, Object>, String> {
     private static final long STOP_BEFORE_END_MILLIS = 60_000;
-    private static final int RECORDING_WAITS = 10;
 
     private final SubmissionInspections inspections;
 
@@ -49,14 +48,14 @@ public final class InspectSubmissionHandler implements RequestHandler<Map<String
             String key = String.valueOf(object.get("key"));
             SubmissionInspections.Outcome outcome = inspections.inspect(key, timeLeft);
             // The recorder runs on storage's own notification of the same file and usually writes within
-            // a second or two; waiting here is cheaper than a retry a minute later.
-            for (int wait = 0; outcome == SubmissionInspections.Outcome.NOT_RECORDED && wait < RECORDING_WAITS; wait++) {
-                pause();
+            // a second or two; waiting here (1, 2, 4, 8 s) is cheaper than a retry a minute later.
+            for (long wait = 1; outcome == SubmissionInspections.Outcome.NOT_RECORDED && wait <= 8; wait *= 2) {
+                pause(wait);
                 outcome = inspections.inspect(key, timeLeft(context));
             }
             if (outcome == SubmissionInspections.Outcome.NOT_RECORDED) {
                 // Still not recorded: failing makes Lambda try again in a minute (and is alarmed as an error).
-                throw new IllegalStateException("submission not recorded after " + RECORDING_WAITS * 2 + " s: " + key);
+                throw new IllegalStateException("submission not recorded after 15 s: " + key);
             }
             return outcome.name();
         }
@@ -89,9 +88,9 @@ public final class InspectSubmissionHandler implements RequestHandler<Map<String
         }
     }
 
-    private static void pause() {
+    private static void pause(long seconds) {
         try {
-            Thread.sleep(2_000);
+            Thread.sleep(seconds * 1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
