@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,17 +75,7 @@ final class AsyncInvocations implements AutoCloseable {
         }
 
         private static boolean takesMap(Class<?> handler) {
-            for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
-                for (Type t : c.getGenericInterfaces()) {
-                    if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                        Type input = p.getActualTypeArguments()[0];
-                        Class<?> raw = input instanceof ParameterizedType g ? (Class<?>) g.getRawType()
-                                : input instanceof Class<?> plain ? plain : Object.class;
-                        return Map.class.isAssignableFrom(raw);
-                    }
-                }
-            }
-            return false;
+            return inputType(handler).filter(Map.class::isAssignableFrom).isPresent();
         }
     }
 
@@ -133,6 +124,22 @@ final class AsyncInvocations implements AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** The event type a handler declares ({@code RequestHandler<I, O>}'s I, raw), as the runtime reads it. */
+    static Optional<Class<?>> inputType(Class<?> handler) {
+        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    Type input = p.getActualTypeArguments()[0];
+                    if (input instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
+                        return Optional.of(raw);
+                    }
+                    return input instanceof Class<?> plain ? Optional.of(plain) : Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A reserved concurrency's slots, per function that declares one. */

@@ -19,8 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,7 +128,7 @@ class TemplateTest {
                     .as("%s: %s has a public (Map, Clock) constructor (the local runner's)", id, type.getName())
                     .doesNotThrowAnyException();
 
-            Optional<Class<?>> input = inputType(type);
+            Optional<Class<?>> input = AsyncInvocations.inputType(type);
             if (input.isEmpty()) {
                 softly.fail("%s: %s does not name its input type as RequestHandler's type argument", id, type.getName());
                 return;
@@ -162,22 +160,6 @@ class TemplateTest {
         };
     }
 
-    private static Optional<Class<?>> inputType(Class<?> handler) {
-        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
-            for (Type t : c.getGenericInterfaces()) {
-                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                    Type input = p.getActualTypeArguments()[0];
-                    if (input instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
-                        return Optional.of(raw);
-                    }
-                    if (input instanceof Class<?> plain) {
-                        return Optional.of(plain);
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
 
     // --- SnapStart ----------------------------------------------------------------------------
 

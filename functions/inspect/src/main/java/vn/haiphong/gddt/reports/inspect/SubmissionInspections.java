@@ -74,13 +74,14 @@ public final class SubmissionInspections {
         }
         SubmissionKey k = parsed.get();
         return ledger.find(k.obligationId(), k.unitId(), k.submissionId())
-                .map(submission -> inspect(submission, timeLeft))
+                .map(submission -> inspect(submission, timeLeft, roots))
                 .orElse(Outcome.NOT_RECORDED);
     }
 
     /** Every recorded file of an open obligation that is still uninspected two minutes after it arrived. */
     public Sweep sweep(BooleanSupplier keepGoing, Supplier<Duration> timeLeft) {
         Instant before = clock.instant().minus(LEFT_TO_ITS_EVENT);
+        Supplier<TrustedRoots> rootsOfThisSweep = once(roots);
         int inspected = 0;
         List<String> errors = new ArrayList<>();
         for (Obligation o : Reconciliation.opened(catalog, clock.instant())) {
@@ -94,7 +95,7 @@ public final class SubmissionInspections {
                     continue;
                 }
                 try {
-                    inspected += inspect(s, timeLeft.get()) == Outcome.INSPECTED ? 1 : 0;
+                    inspected += inspect(s, timeLeft.get(), rootsOfThisSweep) == Outcome.INSPECTED ? 1 : 0;
                 } catch (RuntimeException e) {
                     errors.add(s.submissionId() + ": " + e);
                 }
@@ -103,7 +104,13 @@ public final class SubmissionInspections {
         return new Sweep(inspected, List.copyOf(errors));
     }
 
-    private Outcome inspect(Submission submission, Duration timeLeft) {
+    /** Read at the first file that needs it, then kept: one sweep does not fetch the bundle for every file. */
+    private static Supplier<TrustedRoots> once(Supplier<TrustedRoots> roots) {
+        TrustedRoots[] read = new TrustedRoots[1];
+        return () -> read[0] != null ? read[0] : (read[0] = roots.get());
+    }
+
+    private Outcome inspect(Submission submission, Duration timeLeft, Supplier<TrustedRoots> trusted) {
         Submission inspected = submission;
         boolean wrote = false;
         if (submission.inspection().isEmpty()) {
@@ -114,10 +121,12 @@ public final class SubmissionInspections {
             Optional<Format> format = Format.ofFileName(submission.key());
             Inspection inspection = catalog.find(submission.obligationId())
                     .map(o -> o.report().signature()).orElse(SignatureRule.RECOMMENDED)
-                    .judge(inspectFile(submission, format), format.filter(f -> f == Format.PDF).isPresent());
+                    .judge(inspectFile(submission, format, trusted), format.filter(f -> f == Format.PDF).isPresent());
             wrote = ledger.recordInspection(submission, inspection, clock.instant());
-            inspected = ledger.find(submission.obligationId(), submission.unitId(), submission.submissionId())
-                    .orElse(submission.withInspection(inspection));
+            // Another run may have written first: then its result is the one that stands.
+            inspected = wrote ? submission.withInspection(inspection)
+                    : ledger.find(submission.obligationId(), submission.unitId(), submission.submissionId())
+                            .orElse(submission.withInspection(inspection));
         }
         if (!inspected.accepted()) {
             // Repeated on every run until it holds: a failed move or send is finished by the next one.
@@ -127,7 +136,7 @@ public final class SubmissionInspections {
         return wrote ? Outcome.INSPECTED : Outcome.ALREADY_INSPECTED;
     }
 
-    private Inspection inspectFile(Submission submission, Optional<Format> format) {
+    private Inspection inspectFile(Submission submission, Optional<Format> format, Supplier<TrustedRoots> trusted) {
         if (format.isEmpty()) {
             // DOC and XLS (OLE2) are accepted on their first bytes, as the recorder checked them.
             return new Inspection(Inspection.Verdict.OK, List.of(), Optional.empty(), List.of());
@@ -136,7 +145,7 @@ public final class SubmissionInspections {
         try {
             file = Files.createTempFile("submission-", ".bin");
             files.download(submission.key(), file);
-            return inspector.inspect(file, format.get(), roots.get(), clock.instant());
+            return inspector.inspect(file, format.get(), trusted.get(), clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
