@@ -116,6 +116,28 @@ class InspectionTest {
     }
 
     @Test
+    void with_ses_down_a_refused_file_is_still_refused_and_its_refusal_goes_out_once_when_ses_is_back() {
+        LocalSystem.SessionUnit unit = running.units(u -> u.category().equals("THPT")).get(5);
+        byte[] polyglot = "%PDF-1.4\n<html>ses down</html>\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(running.switchFaults("{\"ses\": \"down\"}").statusCode()).isEqualTo(200);
+        JsonNode submission;
+        try {
+            submission = inspected(unit, "bc.pdf", "application/pdf", polyglot);
+            assertThat(submission.get("accepted").asBoolean()).as("the verdict does not wait for SES").isFalse();
+        } finally {
+            running.switchFaults("{\"ses\": \"up\"}");
+        }
+        String id = submission.get("submissionId").asText();
+        assertThat(running.emailsMentioning("tệp không phải là PDF hợp lệ")).noneMatch(e -> e.toString().contains(id));
+
+        assertThat(running.runSchedule("InspectSubmissionFunction", null).statusCode()).isEqualTo(200);
+        assertThat(running.runSchedule("InspectSubmissionFunction", null).statusCode()).isEqualTo(200);
+
+        assertThat(refusalsOf(id, 1)).as("one refusal, however many sweeps").hasSize(1);
+        assertThat(running.objectKeys("quarantine/")).anyMatch(k -> k.contains(id));
+    }
+
+    @Test
     void a_docx_holding_an_entry_that_climbs_out_of_its_folder_is_refused() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -136,6 +158,27 @@ class InspectionTest {
     /** Uploads the file the real way and waits until the inspection has looked at it. */
     private JsonNode inspected(LocalSystem.SessionUnit unit, String name, String type, byte[] file) {
         return running.awaitInspected(unit.token(), QCDC, running.upload(unit.token(), QCDC, name, type, file));
+    }
+
+    /** The refusal e-mails of one file, once at least {@code count} arrived (or 30 s passed). */
+    private List<JsonNode> refusalsOf(String submissionId, int count) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<JsonNode> refusals;
+        do {
+            refusals = running.emailsMentioning(submissionId).stream()
+                    .filter(e -> e.toString().contains("tệp không phải là PDF hợp lệ")).toList();
+        } while (refusals.size() < count && System.currentTimeMillis() < deadline && pause());
+        return refusals;
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(250);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private JsonNode summary() {
