@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -44,12 +45,25 @@ public final class FileInspector {
         try (InputStream in = Files.newInputStream(file)) {
             entries = new ZipInspector(zipLimits).inspect(in, format);
         }
+        if (entries.inspection().problems().equals(List.of(InspectionProblem.NOT_A_ZIP.code()))) {
+            // Local headers a stream cannot follow (Zip64 data descriptors) may still be a sound
+            // archive for Office, which reads the central directory: every entry is inspected there.
+            return throughCentralDirectory(file, format);
+        }
         if (entries.inspection().verdict() == Inspection.Verdict.REFUSED) {
             return entries.inspection();
         }
         return centralDirectoryNames(file).equals(entries.names())
                 ? entries.inspection()
                 : InspectionProblem.NOT_A_ZIP.alone();
+    }
+
+    private Inspection throughCentralDirectory(Path file, Format format) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return new ZipInspector(zipLimits).inspect(zip, format).inspection();
+        } catch (ZipException | IllegalArgumentException e) {
+            return InspectionProblem.NOT_A_ZIP.alone();
+        }
     }
 
     /** For a file that is only a stream: a PDF is then held in memory whole, which a Path avoids. */

@@ -6,14 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import vn.haiphong.gddt.reports.domain.Inspection;
 
@@ -41,64 +44,112 @@ final class ZipInspector {
 
     Entries inspect(InputStream in, Format format) throws IOException {
         CountingInputStream counted = new CountingInputStream(in);
-        Set<String> names = new HashSet<>();
-        List<InspectionProblem> problems = new ArrayList<>();
-        byte[] buffer = new byte[BUFFER_BYTES];
-        long total = 0;
+        Reading reading = new Reading(format);
         try (ZipInputStream zip = new ZipInputStream(counted, StandardCharsets.UTF_8)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                String name = entry.getName();
-                if (names.size() == limits.maxEntries()) {
-                    return refused(InspectionProblem.ZIP_TOO_MANY_ENTRIES);
-                }
-                // Two entries under one name: which one a reader opens is up to the reader.
-                if (!isSafe(name) || !names.add(name)) {
-                    return refused(InspectionProblem.ZIP_UNSAFE_NAME);
-                }
-                if (format.container() == Format.Container.ODF && names.size() == 1 && !name.equals("mimetype")) {
-                    return refused(InspectionProblem.ODF_WRONG_MIMETYPE);
-                }
-                boolean declaration = name.equals(format.container().declaration());
-                byte[] head = new byte[declaration ? DECLARATION_BYTES : 0];
-                int kept = 0;
-                long inflated = 0;
                 // ZipInputStream reads compressed bytes in blocks of 512 and pushes back what an entry
                 // did not use, so this count is off by at most 512 either way: nothing beside the 10 KB
                 // that a 1 MB entry at 100:1 has compressed.
                 long compressedFrom = counted.count();
-                for (int n; (n = zip.read(buffer)) > 0; ) {
-                    int keep = Math.min(n, head.length - kept);
-                    System.arraycopy(buffer, 0, head, kept, keep);
-                    kept += keep;
-                    inflated += n;
-                    total += n;
-                    if (total > limits.maxUncompressedBytes()) {
-                        return refused(InspectionProblem.ZIP_TOO_LARGE);
-                    }
-                    long compressed = Math.max(1, counted.count() - compressedFrom);
-                    if (inflated > limits.ratioCheckedAboveBytes() && inflated / compressed > limits.maxRatio()) {
-                        return refused(InspectionProblem.ZIP_RATIO);
-                    }
-                }
-                if (declaration && !format.declares(new String(head, 0, kept, StandardCharsets.UTF_8))) {
-                    return refused(format.container() == Format.Container.ODF
-                            ? InspectionProblem.ODF_WRONG_MIMETYPE : InspectionProblem.OOXML_WRONG_TYPE);
-                }
-                if (isMacro(name, format) && !problems.contains(InspectionProblem.MACROS)) {
-                    problems.add(InspectionProblem.MACROS);
+                InspectionProblem problem = reading.entry(entry.getName(), zip, () -> counted.count() - compressedFrom);
+                if (problem != null) {
+                    return refused(problem);
                 }
             }
         } catch (ZipException | EOFException | IllegalArgumentException e) {
             // A damaged or truncated archive, or entry names not in UTF-8 (which no Office program writes).
             return refused(InspectionProblem.NOT_A_ZIP);
         }
-        if (names.isEmpty()) {
+        return reading.finish();
+    }
+
+    /**
+     * The entries as Excel, Word and LibreOffice read them, through the central directory: for an archive
+     * whose local headers a stream cannot follow (a streaming writer's Zip64 data descriptors, as
+     * fastexcel writes them). Each entry's compressed size is the one the directory declares, which the
+     * reader cannot read past.
+     */
+    Entries inspect(ZipFile zip, Format format) throws IOException {
+        if (zip.size() > limits.maxEntries()) {
+            return refused(InspectionProblem.ZIP_TOO_MANY_ENTRIES);
+        }
+        Reading reading = new Reading(format);
+        try {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                try (InputStream data = zip.getInputStream(entry)) {
+                    InspectionProblem problem = reading.entry(entry.getName(), data, entry::getCompressedSize);
+                    if (problem != null) {
+                        return refused(problem);
+                    }
+                }
+            }
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
             return refused(InspectionProblem.NOT_A_ZIP);
         }
-        if (format.container() == Format.Container.OOXML && !names.contains("[Content_Types].xml")) {
-            problems.add(0, InspectionProblem.ZIP_NOT_OOXML);
+        return reading.finish();
+    }
+
+    /** One pass over the entries, in order, with what the bounds need to remember between them. */
+    private final class Reading {
+        private final Format format;
+        private final Set<String> names = new HashSet<>();
+        private final List<InspectionProblem> problems = new ArrayList<>();
+        private final byte[] buffer = new byte[BUFFER_BYTES];
+        private long total;
+
+        Reading(Format format) {
+            this.format = format;
         }
-        return new Entries(InspectionProblem.inspection(problems, List.of()), names);
+
+        /** Inflates one entry; the problem that refuses the file, or null. */
+        InspectionProblem entry(String name, InputStream data, LongSupplier compressedSoFar) throws IOException {
+            if (names.size() == limits.maxEntries()) {
+                return InspectionProblem.ZIP_TOO_MANY_ENTRIES;
+            }
+            // Two entries under one name: which one a reader opens is up to the reader.
+            if (!isSafe(name) || !names.add(name)) {
+                return InspectionProblem.ZIP_UNSAFE_NAME;
+            }
+            if (format.container() == Format.Container.ODF && names.size() == 1 && !name.equals("mimetype")) {
+                return InspectionProblem.ODF_WRONG_MIMETYPE;
+            }
+            boolean declaration = name.equals(format.container().declaration());
+            byte[] head = new byte[declaration ? DECLARATION_BYTES : 0];
+            int kept = 0;
+            long inflated = 0;
+            for (int n; (n = data.read(buffer)) > 0; ) {
+                int keep = Math.min(n, head.length - kept);
+                System.arraycopy(buffer, 0, head, kept, keep);
+                kept += keep;
+                inflated += n;
+                total += n;
+                if (total > limits.maxUncompressedBytes()) {
+                    return InspectionProblem.ZIP_TOO_LARGE;
+                }
+                long compressed = Math.max(1, compressedSoFar.getAsLong());
+                if (inflated > limits.ratioCheckedAboveBytes() && inflated / compressed > limits.maxRatio()) {
+                    return InspectionProblem.ZIP_RATIO;
+                }
+            }
+            if (declaration && !format.declares(new String(head, 0, kept, StandardCharsets.UTF_8))) {
+                return format.container() == Format.Container.ODF
+                        ? InspectionProblem.ODF_WRONG_MIMETYPE : InspectionProblem.OOXML_WRONG_TYPE;
+            }
+            if (isMacro(name, format) && !problems.contains(InspectionProblem.MACROS)) {
+                problems.add(InspectionProblem.MACROS);
+            }
+            return null;
+        }
+
+        Entries finish() {
+            if (names.isEmpty()) {
+                return refused(InspectionProblem.NOT_A_ZIP);
+            }
+            if (format.container() == Format.Container.OOXML && !names.contains("[Content_Types].xml")) {
+                problems.add(0, InspectionProblem.ZIP_NOT_OOXML);
+            }
+            return new Entries(InspectionProblem.inspection(problems, List.of()), Set.copyOf(names));
+        }
     }
 
     private static Entries refused(InspectionProblem problem) {

@@ -45,6 +45,51 @@ class OfficeDocumentsTest {
                 .problems()).isEmpty();
     }
 
+    /**
+     * Streaming writers (fastexcel's opczip, as our own status workbook uses) put each entry's sizes in a
+     * Zip64 data descriptor after it, which Excel and LibreOffice read through the central directory.
+     */
+    @Test
+    void a_workbook_written_by_a_streaming_writer_with_its_sizes_after_each_entry_is_accepted() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(bytes, "test", "1.0")) {
+            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Tổng hợp");
+            sheet.value(0, 0, "Trường THPT Trần Phú");
+            sheet.value(1, 0, 42);
+            workbook.finish();
+        }
+
+        Inspection inspection = inspect(bytes.toByteArray(), Format.XLSX);
+
+        assertThat(inspection.problems()).isEmpty();
+        assertThat(inspection.verdict()).isEqualTo(Inspection.Verdict.OK);
+    }
+
+    @Test
+    void a_streaming_writers_archive_is_held_to_the_same_bounds_and_names_through_its_central_directory() throws IOException {
+        List<Part> bomb = TestZips.docxParts();
+        bomb.add(new Part("word/media/zeros.bin", new byte[(int) (20 * MB)], false));
+        List<Part> climbing = TestZips.docxParts();
+        climbing.add(new Part("../../evil.exe", new byte[] {'M', 'Z'}, false));
+
+        assertThat(inspect(streamed(TestZips.docxParts()), Format.DOCX).problems()).isEmpty();
+        assertThat(inspect(streamed(bomb), Format.DOCX).problems()).containsExactly("zip-ratio");
+        assertThat(inspect(streamed(climbing), Format.DOCX).problems()).containsExactly("zip-unsafe-name");
+    }
+
+    /** Written as fastexcel writes workbooks: each entry's sizes in a Zip64 data descriptor after it. */
+    private static byte[] streamed(List<Part> parts) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (com.github.rzymek.opczip.OpcOutputStream zip = new com.github.rzymek.opczip.OpcOutputStream(bytes)) {
+            for (Part part : parts) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(part.name()));
+                zip.write(part.content());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     @Test
     void a_docx_inflating_to_200_mb_of_zeros_is_refused_at_once_on_its_ratio() throws IOException {
         assertThat(BOMB_200_MB.length).isLessThan(250 * 1024);
