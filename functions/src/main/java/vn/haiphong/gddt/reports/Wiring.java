@@ -2,6 +2,8 @@ package vn.haiphong.gddt.reports;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +81,15 @@ public final class Wiring {
         Duration openBefore = Duration.ofDays(env.number("OPEN_DAYS_BEFORE_DUE", 30, 0, 366));
         long lockDays = env.number("LOCK_DAYS_AFTER_DUE", -1, -1, 3660);
         return new CatalogSettings(rule, grace, openBefore,
-                lockDays < 0 ? Optional.empty() : Optional.of(Duration.ofDays(lockDays)));
+                lockDays < 0 ? Optional.empty() : Optional.of(Duration.ofDays(lockDays)), env.optional("GO_LIVE_DATE").map(Wiring::day));
+    }
+
+    private static LocalDate day(String goLive) {
+        try {
+            return LocalDate.parse(goLive);
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("GO_LIVE_DATE must be a date written YYYY-MM-DD, not " + goLive, e);
+        }
     }
 
     public UnitAccess unitAccess() {

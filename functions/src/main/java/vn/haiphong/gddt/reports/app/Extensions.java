@@ -71,7 +71,8 @@ public final class Extensions {
     }
 
     private Obligation obligation(OfficeToken office, String obligationId) {
-        Obligation obligation = catalog.find(obligationId).orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN));
+        Obligation obligation = catalog.find(obligationId).filter(catalog::collects)
+                .orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN));
         OfficeAccess.requireReadable(office, obligation.report());
         return obligation;
     }

@@ -1,5 +1,6 @@
 package vn.haiphong.gddt.reports.app;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,13 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
 /**
  * The status document of API.md, field for field; its JSON Schema is docs/api/status.schema.json.
  * The periodic reports are under {@code obligations}, the plan's tasks under {@code tasks}.
+ *
+ * @param goLive the day the system started collecting (YYYY-MM-DD), null when none is set: the
+ *               dashboard offers no year before it
+ * @param note   why the year has fewer obligations than its plan (those due before go-live), else null
  */
-public record StatusDocument(String generatedAt, String asOf, List<ObligationView> obligations, List<ObligationView> tasks) {
+public record StatusDocument(String generatedAt, String asOf, List<ObligationView> obligations, List<ObligationView> tasks,
+                             String goLive, String note) {
 
     /** @param dataWindow a report's Decree 09 window; null for a task. @param task null for a report */
     public record ObligationView(String obligation, String report, String period, String title, String receiver,
@@ -104,7 +110,8 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
                 result.obligations().stream().filter(o -> o.obligation().task().isEmpty())
                         .map(o -> obligation(o, result.undeliverable())).toList(),
                 result.obligations().stream().filter(o -> o.obligation().task().isPresent())
-                        .map(o -> obligation(o, result.undeliverable())).toList());
+                        .map(o -> obligation(o, result.undeliverable())).toList(),
+                result.goLive().map(LocalDate::toString).orElse(null), result.note().orElse(null));
     }
 
     private static ObligationView obligation(ObligationStatus s, Set<String> undeliverable) {

@@ -2,6 +2,7 @@ package vn.haiphong.gddt.reports.app;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.DateTimeException;
 import java.util.ArrayList;
@@ -33,8 +34,17 @@ public final class StatusQuery {
     public static final Set<String> PARAMETERS = Set.of("year", "obligation", "report", "period", "category", "unit",
             "asOf", "format");
 
-    /** @param undeliverable addresses SES reported bounced or complained about, lower case */
-    public record Result(Instant generatedAt, Instant asOf, List<ObligationStatus> obligations, Set<String> undeliverable) {
+    /**
+     * @param undeliverable addresses SES reported bounced or complained about, lower case
+     * @param goLive        the day the system started collecting, when one is set
+     * @param note          why the year shows fewer obligations than its plan (those due before go-live)
+     */
+    public record Result(Instant generatedAt, Instant asOf, List<ObligationStatus> obligations, Set<String> undeliverable,
+                         Optional<LocalDate> goLive, Optional<String> note) {
+    }
+
+    /** The obligations a query names, and the note that says why some of its year are not there. */
+    private record Selection(List<Obligation> obligations, Optional<String> note) {
     }
 
     private static final Instant EARLIEST_AS_OF = VietnamTime.startOf(java.time.LocalDate.of(2000, 1, 1));
@@ -71,13 +81,15 @@ public final class StatusQuery {
                 selected.stream().filter(u -> category.map(c -> u.category() == c).orElse(true)).toList());
 
         List<ObligationStatus> statuses = new ArrayList<>();
-        for (Obligation obligation : obligations(office, query, asOf)) {
+        Selection selection = obligations(office, query, asOf);
+        for (Obligation obligation : selection.obligations()) {
             SubmissionLedger.Records records = unitId.isPresent()
                     ? ledger.records(obligation.id(), unitId.get())
                     : ledger.records(obligation.id());
             statuses.add(ObligationStatus.of(obligation, filtered, records.submissions(), records.extensions(), asOf));
         }
-        return new Result(now, asOf, List.copyOf(statuses), undeliverable.get());
+        return new Result(now, asOf, List.copyOf(statuses), undeliverable.get(), catalog.settings().goLive(),
+                selection.note());
     }
 
     /** Every unit, for these obligations, as of that instant: what the snapshots keep. */
@@ -88,12 +100,13 @@ public final class StatusQuery {
             SubmissionLedger.Records records = ledger.records(obligation.id());
             statuses.add(ObligationStatus.of(obligation, everyUnit, records.submissions(), records.extensions(), asOf));
         }
-        return new Result(clock.instant(), asOf, List.copyOf(statuses), undeliverable.get());
+        return new Result(clock.instant(), asOf, List.copyOf(statuses), undeliverable.get(), catalog.settings().goLive(),
+                Optional.empty());
     }
 
-    private List<Obligation> obligations(OfficeToken office, Map<String, String> query, Instant asOf) {
+    private Selection obligations(OfficeToken office, Map<String, String> query, Instant asOf) {
         if (query.containsKey("obligation")) {
-            Obligation one = catalog.find(query.get("obligation"))
+            Obligation one = catalog.find(query.get("obligation")).filter(catalog::collects)
                     .orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN));
             OfficeAccess.requireReadable(office, one.report());
             boolean contradicted = (query.containsKey("year") && year(query.get("year"), asOf) != one.period().year())
@@ -102,7 +115,7 @@ public final class StatusQuery {
             if (contradicted) {
                 throw new RequestRefused(Problem.QUERY_INVALID, "Tham số year, report hoặc period mâu thuẫn với obligation.");
             }
-            return List.of(one);
+            return new Selection(List.of(one), Optional.empty());
         }
         Optional<Period> period = Optional.ofNullable(query.get("period"))
                 .map(p -> Period.parse(p).orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN,
@@ -115,11 +128,11 @@ public final class StatusQuery {
         if (period.isPresent() && query.containsKey("year") && year(query.get("year"), asOf) != year) {
             throw new RequestRefused(Problem.QUERY_INVALID, "Tham số year và period không khớp nhau.");
         }
-        return catalog.obligationsOf(year).stream()
+        return new Selection(catalog.obligationsOf(year).stream()
                 .filter(o -> office.mayRead(o.report()))
                 .filter(o -> report.map(r -> r.id().equals(o.report().id())).orElse(true))
                 .filter(o -> period.map(p -> p.equals(o.period())).orElse(true))
-                .toList();
+                .toList(), catalog.goLiveNote(year));
     }
 
     private static int year(String given, Instant asOf) {

@@ -66,7 +66,7 @@ public final class Uploads {
     }
 
     public Grant grant(Unit unit, UploadRequest request) {
-        Obligation obligation = catalog.find(request.obligation())
+        Obligation obligation = catalog.find(request.obligation()).filter(catalog::collects)
                 .orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN));
         if (!obligation.owedBy(unit)) {
             throw new RequestRefused(Problem.OBLIGATION_NOT_OWED);

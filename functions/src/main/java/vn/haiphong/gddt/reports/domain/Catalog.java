@@ -95,8 +95,30 @@ public final class Catalog {
                 .map(this::obligation));
     }
 
-    /** Every obligation of a year, reports and tasks, ordered by deadline. */
+    /**
+     * Whether anyone owes it: not when it fell due before go-live. {@link #find} still finds such an
+     * obligation, so that whatever was recorded for it stays readable under the same rules.
+     */
+    public boolean collects(Obligation obligation) {
+        return settings.collects(obligation.due());
+    }
+
+    /** Every obligation of a year that falls due after go-live, reports and tasks, ordered by deadline. */
     public List<Obligation> obligationsOf(int year) {
+        return planned(year).stream().filter(this::collects).toList();
+    }
+
+    /**
+     * Why a year shows fewer obligations than its plan, when it does: those due before go-live are
+     * nobody's, since the system did not collect them.
+     */
+    public Optional<String> goLiveNote(int year) {
+        return settings.goLive().filter(day -> planned(year).stream().anyMatch(o -> !collects(o)))
+                .map(day -> "Hệ thống nhận báo cáo từ ngày " + VietnamTime.date(day)
+                        + ": các báo cáo và nhiệm vụ có hạn nộp trước ngày đó không được tính cho đơn vị nào.");
+    }
+
+    private List<Obligation> planned(int year) {
         List<Obligation> all = new ArrayList<>();
         for (Report report : reports) {
             for (PeriodKind kind : report.namedDays().keySet()) {

@@ -6,7 +6,23 @@ import java.util.Optional;
 
 /** Where one unit stands with one obligation at one instant (the states of API.md). */
 public enum ObligationState {
-    NOT_OPEN, OPEN, ON_TIME, LATE, MISSING, EXEMPT;
+    NOT_OPEN("Chưa mở nhận"),
+    OPEN("Chưa nộp – còn hạn"),
+    ON_TIME("Đúng hạn"),
+    LATE("Nộp muộn"),
+    MISSING("Quá hạn – chưa nộp"),
+    EXEMPT("Không phải nộp");
+
+    private final String words;
+
+    ObligationState(String words) {
+        this.words = words;
+    }
+
+    /** The state in the words people read it in (the Excel workbook, the glossary in the README). */
+    public String words() {
+        return words;
+    }
 
     /** The state against the obligation's own deadline (no extension). */
     public static ObligationState of(Obligation obligation, Unit unit, List<Submission> submissions,

@@ -40,6 +40,10 @@ public enum Problem {
     SUBMISSION_REFUSED(409, "Tệp này đã bị hệ thống từ chối và được cách ly, không phải là báo cáo của đơn vị. "
             + "Nếu cần xem tệp đã gửi lên, hãy tải tệp bị từ chối (quarantined=true, tệp .bin)."),
     EXPORT_NOT_FOUND(404, "Không có bản xuất nào với mã này."),
+    STATUS_TOO_LARGE(413, "Bảng tình trạng quá lớn để gửi trong một lần (quá 6 MB). Hãy thu hẹp: một báo cáo "
+            + "(report=QCDC), một kỳ (period=2025-H1), một báo cáo của một kỳ (obligation=QCDC:2025-H1) hoặc một loại "
+            + "đơn vị (category=THPT); hoặc nhận bản nén (Accept-Encoding: gzip), như trình duyệt vẫn làm."),
+    RESPONSE_TOO_LARGE(413, "Câu trả lời quá lớn để gửi trong một lần (quá 6 MB). Hãy thu hẹp yêu cầu."),
     TOO_MANY_REQUESTS(429, "Đơn vị đã xin quá nhiều lượt tải lên trong một phút. Xin thử lại sau ít giây."),
     NOT_FOUND(404, "Không tìm thấy địa chỉ này."),
     METHOD_NOT_ALLOWED(405, "Phương thức không được hỗ trợ."),

@@ -13,10 +13,11 @@ import vn.haiphong.gddt.reports.app.OfficeAccess;
 import vn.haiphong.gddt.reports.app.StatusCsv;
 import vn.haiphong.gddt.reports.app.StatusDocument;
 import vn.haiphong.gddt.reports.app.StatusQuery;
+import vn.haiphong.gddt.reports.app.StatusWorkbook;
 import vn.haiphong.gddt.reports.domain.Problem;
 import vn.haiphong.gddt.reports.domain.RequestRefused;
 
-/** {@code GET /v1/status}: the Office's status document, as JSON or as CSV for Excel. */
+/** {@code GET /v1/status}: the Office's status document, as JSON, as CSV for programs, or as an Excel workbook for people. */
 public final class GetStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final OfficeAccess access;
     private final StatusQuery status;
@@ -45,14 +46,22 @@ public final class GetStatusHandler implements RequestHandler<APIGatewayV2HTTPEv
             var office = access.officeFor(Http.bearer(event));
             Map<String, String> query = Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of());
             String format = query.getOrDefault("format", "json");
-            if (!format.equals("json") && !format.equals("csv")) {
-                throw new RequestRefused(Problem.QUERY_INVALID, "Tham số format chỉ nhận json hoặc csv.");
+            if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
+                throw new RequestRefused(Problem.QUERY_INVALID, "Tham số format chỉ nhận json, csv hoặc xlsx.");
             }
             StatusDocument document = StatusDocument.of(status.run(office, query));
-            return format.equals("csv")
-                    ? Http.text(200, "text/csv; charset=utf-8", StatusCsv.of(document),
-                            Map.of("content-disposition", "attachment; filename=\"trang-thai-bao-cao.csv\""))
-                    : Http.json(200, document);
+            APIGatewayV2HTTPResponse answer = Http.compressed(event, switch (format) {
+                case "csv" -> Http.text(200, "text/csv; charset=utf-8", StatusCsv.of(document),
+                        Map.of("content-disposition", "attachment; filename=\"trang-thai-bao-cao.csv\""));
+                case "xlsx" -> Http.binary(200, StatusWorkbook.CONTENT_TYPE, StatusWorkbook.of(document),
+                        Map.of("content-disposition", "attachment; filename=\"trang-thai-bao-cao.xlsx\""));
+                default -> Http.json(200, document);
+            });
+            // Lambda cannot carry more: the caller is told how to ask for less (a year at 5,000 units fits gzipped).
+            if (!Http.fits(answer)) {
+                throw new RequestRefused(Problem.STATUS_TOO_LARGE);
+            }
+            return answer;
         });
     }
 }

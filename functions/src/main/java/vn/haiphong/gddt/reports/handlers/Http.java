@@ -3,11 +3,15 @@ package vn.haiphong.gddt.reports.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 import vn.haiphong.gddt.reports.JsonIn;
 import vn.haiphong.gddt.reports.domain.Problem;
 import vn.haiphong.gddt.reports.domain.RequestRefused;
@@ -21,12 +25,27 @@ final class Http {
     private Http() {
     }
 
-    /** Runs the request; a refusal becomes its problem+json, anything unexpected a logged 500 without details. */
+    /**
+     * Lambda fails an invocation whose response, as the runtime serialises it, exceeds 6 MiB (and the
+     * API then answers a bare 500); a few KiB are kept for the headers and the JSON around the body.
+     */
+    static final int LARGEST_BODY_BYTES = 6 * 1024 * 1024 - 16 * 1024;
+    /** Below this, compressing saves less than the header costs. */
+    private static final int SMALLEST_COMPRESSED_BYTES = 1024;
+
+    /**
+     * Runs the request and compresses its answer when the client accepts gzip; a refusal becomes its
+     * problem+json, an answer too large for Lambda {@code response-too-large}, anything unexpected a
+     * logged 500 without details.
+     */
     static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Context context,
                                             Supplier<APIGatewayV2HTTPResponse> handling) {
         String route = event.getRouteKey();
         try {
-            APIGatewayV2HTTPResponse response = handling.get();
+            APIGatewayV2HTTPResponse response = compressed(event, handling.get());
+            if (!fits(response)) {
+                throw new RequestRefused(Problem.RESPONSE_TOO_LARGE);
+            }
             Log.info(context, "request", Map.of("route", String.valueOf(route), "status", response.getStatusCode()));
             return response;
         } catch (RequestRefused refused) {
@@ -42,6 +61,72 @@ final class Http {
             Log.error(context, "failed", Map.of("route", String.valueOf(route)), e);
             return problem(Problem.INTERNAL, Problem.INTERNAL.detail());
         }
+    }
+
+    /**
+     * Text (JSON, CSV, HTML, JavaScript, CSS, SVG, problem+json) gzip-compressed and base64-encoded, as API
+     * Gateway passes a binary body on, when the request's {@code Accept-Encoding} allows gzip; anything
+     * else, or an answer already compressed, as it is.
+     */
+    static APIGatewayV2HTTPResponse compressed(APIGatewayV2HTTPEvent event, APIGatewayV2HTTPResponse response) {
+        Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        String type = headers.getOrDefault("content-type", "");
+        boolean text = type.startsWith("text/") || type.startsWith("application/json")
+                || type.startsWith("application/problem+json") || type.startsWith("image/svg+xml");
+        if (!text || response.getIsBase64Encoded() || response.getBody() == null || headers.containsKey("content-encoding")
+                || !acceptsGzip(header(event, "accept-encoding"))) {
+            return response;
+        }
+        byte[] plain = response.getBody().getBytes(StandardCharsets.UTF_8);
+        if (plain.length < SMALLEST_COMPRESSED_BYTES) {
+            return response;
+        }
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream(plain.length / 4);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("content-encoding", "gzip");
+        all.put("vary", "accept-encoding");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(response.getStatusCode()).withHeaders(all)
+                .withBody(Base64.getEncoder().encodeToString(gzipped.toByteArray())).withIsBase64Encoded(true).build();
+    }
+
+    /**
+     * Whether the body, as Lambda will carry it, stays under its 6 MiB limit. The runtime sends the
+     * response as JSON, the body a JSON string inside it: every quote, backslash and line break of a
+     * JSON or CSV body costs one byte more there (a year's status is about 10 % quotes).
+     */
+    static boolean fits(APIGatewayV2HTTPResponse response) {
+        String body = response.getBody();
+        if (body == null) {
+            return true;
+        }
+        long bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            bytes += c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' ? 1 : c < 0x20 ? 5 : 0;
+        }
+        return bytes <= LARGEST_BODY_BYTES;
+    }
+
+    /** {@code gzip}, {@code gzip;q=0.5} or {@code *} without {@code q=0}. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.strip().split(";");
+            String name = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+            boolean refused = java.util.Arrays.stream(parts).skip(1).map(String::strip)
+                    .anyMatch(p -> p.matches("(?i)q\\s*=\\s*0(\\.0{0,3})?"));
+            if ((name.equals("gzip") || name.equals("*")) && !refused) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String bearer(APIGatewayV2HTTPEvent event) {
@@ -89,6 +174,13 @@ final class Http {
         Map<String, String> all = new LinkedHashMap<>(response.getHeaders());
         all.putAll(headers);
         response.setHeaders(all);
+        return response;
+    }
+
+    /** A binary body (a workbook), base64 in the proxy response as API Gateway expects. */
+    static APIGatewayV2HTTPResponse binary(int status, String contentType, byte[] body, Map<String, String> headers) {
+        APIGatewayV2HTTPResponse response = text(status, contentType, Base64.getEncoder().encodeToString(body), headers);
+        response.setIsBase64Encoded(true);
         return response;
     }
 

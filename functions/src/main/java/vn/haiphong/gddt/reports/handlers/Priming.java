@@ -113,7 +113,7 @@ public final class Priming implements Resource {
         int year = VietnamTime.dateOf(now).getYear();
         List<ObligationStatus> statuses = new ArrayList<>();
         catalog.obligationsOf(year).forEach(o -> statuses.add(ObligationStatus.of(o, List.of(), List.of(), List.of(), now)));
-        StatusDocument document = StatusDocument.of(new StatusQuery.Result(now, now, statuses, Set.of()));
+        StatusDocument document = StatusDocument.of(new StatusQuery.Result(now, now, statuses, Set.of(), Optional.empty(), Optional.empty()));
         String json = Json.write(document);
         StatusCsv.of(document);
         if (JsonIn.object(JsonIn.parse(json)) == null) {

@@ -324,6 +324,8 @@
           return false;
         }
         ui.loadError.hidden = true;
+        ui.goLiveNote.textContent = doc.note || '';
+        ui.goLiveNote.hidden = !doc.note;
         model = prepare(doc);
         fillFilters();
         renderAll();
@@ -453,7 +455,9 @@
   function fillFilters() {
     var nowYear = vnParts(model.doc.asOf || model.doc.generatedAt).y;
     var years = [];
-    for (var y = nowYear; y >= nowYear - 3; y--) {
+    // No year before the system started collecting: nobody owed it anything.
+    var firstYear = model.doc.goLive ? Math.min(nowYear, Number(model.doc.goLive.slice(0, 4))) : nowYear - 3;
+    for (var y = nowYear; y >= Math.max(firstYear, nowYear - 3); y--) {
       years.push([String(y), String(y)]);
     }
     if (model.year && !years.some(function (o) { return o[0] === model.year; })) {
@@ -538,7 +542,10 @@
       html += '</dl><div class="rates">'
         + rate('completeness', 'Tỷ lệ đã nộp', s.completeness, 'fill-complete')
         + rate('timeliness', 'Tỷ lệ nộp đúng hạn', s.timeliness, 'fill-timely')
-        + '</div></article>';
+        + '</div><div class="card-actions"><button type="button" class="button secondary zip" data-obligation="'
+        + esc(ob.obligation) + '"' + (zipJobs[ob.obligation] && zipJobs[ob.obligation].busy ? ' disabled' : '')
+        + '>Tải tất cả tệp (ZIP)</button><p class="zip-state" role="status">'
+        + esc(zipJobs[ob.obligation] ? zipJobs[ob.obligation].text : '') + '</p></div></article>';
     });
     ui.cards.innerHTML = html;
     // Widths through the CSSOM: the CSP forbids style attributes.
@@ -1061,12 +1068,20 @@
     if (row.extension) {
       html += '<dt>Hạn của đơn vị</dt><dd>' + esc(fmtDeadline(row.dueForUnit)) + ' (đã gia hạn)</dd>';
     }
-    html += '<dt>Nộp lần đầu</dt><dd>' + (row.submittedAt ? esc(fmtTime(row.submittedAt, true)) : 'chưa có') + '</dd>'
-      + '<dt>Số tệp hợp lệ đã nhận</dt><dd>' + NUMBER.format(row.submissions || 0) + '</dd></dl>';
+    // "Nộp lần đầu" is the unit's first file even after a return; the file that now counts is "Nộp lại".
     if (row.returned) {
-      html += '<p class="returned-now">Sở đã trả lại tệp <strong>' + esc(row.returned.fileName) + '</strong> lúc '
+      html += '<dt>Nộp lần đầu</dt><dd>' + esc(fmtTime(row.returned.receivedAt, true)) + ' (tệp đã bị trả lại)</dd>'
+        + '<dt>Nộp lại</dt><dd>' + (row.submittedAt ? esc(fmtTime(row.submittedAt, true)) : 'chưa có') + '</dd>';
+    } else {
+      html += '<dt>Nộp lần đầu</dt><dd>' + (row.submittedAt ? esc(fmtTime(row.submittedAt, true)) : 'chưa có') + '</dd>';
+    }
+    html += '<dt>Số tệp hợp lệ đã nhận</dt><dd>' + NUMBER.format(row.submissions || 0) + '</dd></dl>';
+    if (row.returned) {
+      html += '<div class="returned-now"><p>Sở đã trả lại tệp <strong>' + esc(row.returned.fileName) + '</strong> lúc '
         + esc(fmtTime(row.returned.returnedAt)) + '. Lý do: ' + esc(row.returned.reason) + '. Người trả lại: '
-        + esc(row.returned.returnedByName || row.returned.returnedBy) + '.' + (row.latest ? '' : ' Đơn vị chưa nộp lại.') + '</p>';
+        + esc(row.returned.returnedByName || row.returned.returnedBy) + '.' + (row.latest ? '' : ' Đơn vị chưa nộp lại.') + '</p>'
+        + '<button type="button" class="button secondary" data-download="' + esc(row.returned.submissionId) + '" data-file-name="'
+        + esc(row.returned.fileName) + '">Tải tệp đã trả lại</button></div>';
     }
     if (row.refused) {
       // The unit's newest file did not count: say why, and offer its bytes only as an opaque .bin,
@@ -1314,6 +1329,71 @@
     });
   }
 
+  // ZIP of every unit's latest file of one obligation: POST starts it, GET follows it until READY.
+
+  var zipJobs = {};
+  var ZIP_POLL_MS = 1500;
+
+  function zipProgress(obligation, text, busy) {
+    zipJobs[obligation] = { text: text, busy: busy };
+    ui.cards.querySelectorAll('.card').forEach(function (card) {
+      if (card.getAttribute('data-obligation') === obligation) {
+        card.querySelector('.zip-state').textContent = text;
+        card.querySelector('button.zip').disabled = busy;
+      }
+    });
+  }
+
+  function onCardsClick(e) {
+    var button = e.target.closest && e.target.closest('button.zip');
+    if (button && !button.disabled) {
+      startZip(button.getAttribute('data-obligation'));
+    }
+  }
+
+  function startZip(obligation) {
+    var started = Date.now();
+    zipProgress(obligation, 'Đang gửi yêu cầu tạo tệp ZIP…', true);
+    api('/v1/exports/' + encodeURIComponent(obligation), { method: 'POST' }).then(function (response) {
+      return response.json();
+    }).then(function (job) {
+      return followZip(obligation, job.exportId, started);
+    }).then(function (url) {
+      zipProgress(obligation, 'Tệp ZIP đã sẵn sàng; trình duyệt đang tải về. Liên kết dùng được trong 5 phút.', false);
+      announce('Đang tải tệp ZIP của ' + obligation + '.');
+      // A presigned link naming its file as an attachment: the browser downloads it and stays here.
+      window.location.assign(url);
+    }).catch(function (e) {
+      if (isTokenProblem(e)) {
+        zipProgress(obligation, '', false);
+        setToken(null);
+        showLogin(TOKEN_PROBLEMS[e.code]);
+        return;
+      }
+      zipProgress(obligation, e.detail || String(e), false);
+    });
+  }
+
+  function followZip(obligation, exportId, started) {
+    return api('/v1/exports/' + encodeURIComponent(exportId)).then(function (response) {
+      return response.json();
+    }).then(function (job) {
+      if (job.state === 'READY') {
+        return job.url;
+      }
+      if (job.state === 'FAILED') {
+        throw new ApiError('export-failed', 'Không tạo được tệp ZIP: có tệp không đọc được hoặc việc nén bị gián đoạn.'
+          + ' Hãy bấm lại; nếu vẫn lỗi, báo cho quản trị hệ thống (mã yêu cầu ' + exportId + ').', 0);
+      }
+      var seconds = Math.round((Date.now() - started) / 1000);
+      zipProgress(obligation, (job.state === 'RUNNING' ? 'Đang nén các tệp' : 'Đang chờ bắt đầu nén')
+        + '… (' + seconds + ' giây)', true);
+      return new Promise(function (resolve) { window.setTimeout(resolve, ZIP_POLL_MS); }).then(function () {
+        return followZip(obligation, exportId, started);
+      });
+    });
+  }
+
   // ---------------------------------------------------------------- start
 
   function debounce(fn, ms) {
@@ -1332,6 +1412,7 @@
     ui.loginError = $('login-error');
     ui.loadError = $('load-error');
     ui.fYear = $('f-year');
+    ui.goLiveNote = $('go-live-note');
     ui.fReport = $('f-report');
     ui.fPeriod = $('f-period');
     ui.fCategory = $('f-category');
@@ -1376,7 +1457,9 @@
     ui.fState.addEventListener('change', applyRowFilters);
     ui.fSearch.addEventListener('input', debounce(applyRowFilters, 120));
     ui.reload.addEventListener('click', function () { load(model ? model.year : null); });
+    $('export-xlsx').addEventListener('click', function (e) { exportStatus('xlsx', e.currentTarget); });
     $('export-csv').addEventListener('click', function (e) { exportStatus('csv', e.currentTarget); });
+    ui.cards.addEventListener('click', onCardsClick);
     $('export-json').addEventListener('click', function (e) { exportStatus('json', e.currentTarget); });
     ui.matrix.addEventListener('click', onMatrixClick);
     ui.tasks.addEventListener('click', onTasksClick);

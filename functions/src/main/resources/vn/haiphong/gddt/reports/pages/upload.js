@@ -16,6 +16,7 @@
   var OLE2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
   var ZIP = [0x50, 0x4B, 0x03, 0x04];
   var MAGIC = { pdf: [0x25, 0x50, 0x44, 0x46, 0x2D], doc: OLE2, xls: OLE2, docx: ZIP, xlsx: ZIP, odt: ZIP, ods: ZIP };
+  var RETURNED = 'Bị trả lại – cần nộp lại';
   var STATES = {
     NOT_OPEN: ['Chưa mở', 'st-wait'],
     OPEN: ['Đang mở', 'st-open'],
@@ -274,6 +275,8 @@
   function fillCard(card, o) {
     card.ob = o;
     var st = STATES[o.state] || [o.state, 'st-wait'];
+    /* A file the Office sent back leaves the unit owing one again: said in the warning colour, not "Đang mở". */
+    if (returnedOf(o) && (o.state === 'OPEN' || o.state === 'MISSING')) st = [RETURNED, 'st-late'];
     card.el.className = 'card ' + st[1];
     clear(card.head);
     card.head.appendChild(h('h3', { id: 'title-' + card.key, text: nameOf(o) }));
@@ -471,6 +474,8 @@
 
   function pick(card, file) {
     card.file = null;
+    card.sameAsReturned = null;
+    card.send.textContent = 'Nộp tệp này';
     card.send.hidden = true;
     card.chosen.hidden = true;
     card.retryBtn.hidden = true;
@@ -587,6 +592,14 @@
     say(card, 'info', 'Đang tính mã SHA-256 của tệp…');
     var grant;
     sha256(file).then(function (digest) {
+      var back = returnedOf(o);
+      if (back && back.sha256 === digest && card.sameAsReturned !== file) {
+        /* The very file the Office sent back: sent again only when the unit says so. */
+        card.sameAsReturned = file;
+        throw new Failure('same-as-returned', 'Tệp này giống hệt tệp “' + back.fileName + '” Sở đã trả lại ngày '
+          + dateText(vn(back.returned.returnedAt)) + ' (lý do: ' + back.returned.reason + '). Nếu đúng là muốn gửi lại'
+          + ' chính tệp này, bấm “Vẫn nộp tệp này”; nếu không, hãy chọn tệp đã sửa.');
+      }
       say(card, 'info', 'Đang xin phép gửi tệp…');
       return api('POST', '/v1/uploads', {
         obligation: o.obligation, fileName: file.name, contentType: me.uploads.contentTypes[ext], size: file.size, sha256: digest
@@ -619,6 +632,12 @@
       return;
     }
     card.bar.hidden = f.kind !== 'pending';
+    if (f.kind === 'same-as-returned') {
+      say(card, 'warn', f.text);
+      card.send.textContent = 'Vẫn nộp tệp này';
+      card.send.hidden = false;
+      return;
+    }
     if (f.kind === 'pending') {
       say(card, 'info', f.text, function () { recheck(card, grant.submissionId); }, 'Kiểm tra lại');
       return;

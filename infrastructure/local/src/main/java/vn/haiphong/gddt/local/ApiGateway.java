@@ -3,6 +3,7 @@ package vn.haiphong.gddt.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,9 @@ import java.util.regex.Pattern;
 final class ApiGateway {
     /** API Gateway's own payload limit. */
     private static final int MAX_PAYLOAD = 10 * 1024 * 1024;
+    /** A synchronous invocation's response, as the Lambda runtime serialises the proxy response: 6 MiB. */
+    static final int MAX_LAMBDA_RESPONSE = 6 * 1024 * 1024;
+    private static final ObjectMapper RESPONSE_JSON = new ObjectMapper();
 
     record Route(SamTemplate.HttpRoute route, Pattern pattern, List<String> params, String functionName,
                  RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
@@ -82,6 +86,14 @@ final class ApiGateway {
         APIGatewayV2HTTPResponse response = invoke(new Request(method, path,
                 Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""), headers, body,
                 exchange.getRemoteAddress().getAddress().getHostAddress())).orElseThrow();
+        long payload = RESPONSE_JSON.writeValueAsBytes(response).length;
+        if (payload > MAX_LAMBDA_RESPONSE) {
+            // Lambda fails the invocation (Function.ResponseSizeTooLarge) and the HTTP API answers a bare 500.
+            System.err.printf("%s %s: the function's response is %,d bytes, over Lambda's %,d; AWS answers 500%n",
+                    method, path, payload, MAX_LAMBDA_RESPONSE);
+            send(exchange, 500, Map.of("content-type", "application/json"), "{\"message\":\"Internal Server Error\"}");
+            return true;
+        }
         byte[] out = response.getBody() == null ? new byte[0]
                 : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
                 : response.getBody().getBytes(StandardCharsets.UTF_8);

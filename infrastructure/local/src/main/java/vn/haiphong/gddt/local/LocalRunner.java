@@ -20,8 +20,9 @@ import java.util.concurrent.CountDownLatch;
  * <ul>
  *   <li>{@code run} (the default): the whole system on the emulators; Ctrl-C stops everything. Options:
  *       {@code --root DIR}, {@code --template FILE}, {@code --port N}, {@code --data DIR}, {@code --clock TIME},
- *       {@code --units CSV}, {@code --async-retry-delays 1s,2s}, {@code --session-file FILE}, and
- *       {@code --trusted-roots PEM}: the Office's bundle of trusted root certificates, put at start into the
+ *       {@code --units CSV}, {@code --async-retry-delays 1s,2s}, {@code --session-file FILE},
+ *       {@code --go-live YYYY-MM-DD} (the day the system starts collecting; 1 January of the clock's year
+ *       by default), and {@code --trusted-roots PEM}: the Office's bundle of trusted root certificates, put at start into the
  *       submissions bucket under the TrustedRootsKey parameter's key, for the inspect function to verify
  *       signatures against (without it every signature is UNTRUSTED).</li>
  *   <li>{@code import-units <csv>}: imports a unit list into DynamoDB (see {@link ImportUnits}).</li>
@@ -78,6 +79,9 @@ public final class LocalRunner {
                             ? AsyncInvocations.parseDelays(a.value("--async-retry-delays", null)) : null)
                     .withNodeModules(Repository.nodeModules(root))
                     .withTrustedRoots(a.has("--trusted-roots") ? Path.of(a.value("--trusted-roots", null)) : null);
+            if (a.has("--go-live")) {
+                options = options.withParameter(LocalSystem.GO_LIVE_PARAMETER, goLive(a.value("--go-live", null)));
+            }
             sessionFile = a.has("--session-file") ? Path.of(a.value("--session-file", null)) : null;
             a.rejectUnknown();
             // Before any emulator starts: a missing file found later would leave node processes to clean up.
@@ -132,6 +136,16 @@ public final class LocalRunner {
                 : "Không khởi động được / could not start: "
                 + (expected && e.getMessage() != null ? e.getMessage() : e.toString());
         return message.strip().replaceAll(":\\s*\\R\\s*", ": ").replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    /** The day the system starts collecting, checked before anything starts. */
+    private static String goLive(String day) {
+        try {
+            return java.time.LocalDate.parse(day).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--go-live: ngày viết YYYY-MM-DD, ví dụ 2025-06-01 / a date written YYYY-MM-DD, not \""
+                    + day + "\"", e);
+        }
     }
 
     /** "2025-06-09T23:00:00+07:00", or a bare date-time read as Vietnam time. */

@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -66,6 +67,8 @@ public final class LocalSystem implements AutoCloseable {
     private static final Duration OFFICE_TOKEN_VALIDITY = Duration.ofDays(30);
     /** The template parameter that says where the trusted roots bundle is kept. */
     private static final String TRUSTED_ROOTS_PARAMETER = "TrustedRootsKey";
+    /** The template parameter of the day the system starts collecting; locally 1 January of the clock's year by default. */
+    static final String GO_LIVE_PARAMETER = "GoLiveDate";
     private static final String RUNNER_OFFICE_ACTOR = "van-phong-local";
     /** Whom the runner's office token is issued to, as the dashboard and the records show it. */
     private static final String RUNNER_OFFICE_NAME = "Văn phòng Sở — máy chạy thử";
@@ -116,6 +119,13 @@ public final class LocalSystem implements AutoCloseable {
         public Options withTrustedRoots(Path pem) {
             return new Options(template, port, dataDir, clockStart, unitsCsv, stackName, parameterOverrides,
                     asyncRetryDelays, nodeModules, pem);
+        }
+
+        /** One more template parameter, as {@code --parameter-overrides Name=value} would give it. */
+        public Options withParameter(String name, String value) {
+            Map<String, String> overrides = new HashMap<>(parameterOverrides);
+            overrides.put(name, value);
+            return withStack(stackName, overrides);
         }
     }
 
@@ -211,8 +221,9 @@ public final class LocalSystem implements AutoCloseable {
                     });
             String tokenKeys = tokenKeys(options.dataDir());
             Map<String, String> pseudo = pseudoParameters(options.stackName(), emulators.region());
-            Map<String, String> names = physicalNames(template, pseudo, options);
-            Intrinsics intrinsics = new Intrinsics(template, pseudo, options.parameterOverrides(), names::get);
+            Map<String, String> parameters = withGoLive(template, options.parameterOverrides(), clock.instant());
+            Map<String, String> names = physicalNames(template, pseudo, parameters, options.stackName());
+            Intrinsics intrinsics = new Intrinsics(template, pseudo, parameters, names::get);
             // The runner's own set-up goes straight to the emulators; the functions go through proxies that faults switch.
             AwsClients setUp = new AwsClients(new Env(awsEnvironment(emulators)));
             createTables(template, setUp.dynamoDb(), names);
@@ -483,15 +494,30 @@ public final class LocalSystem implements AutoCloseable {
                 "AWS::Partition", "aws", "AWS::URLSuffix", "amazonaws.com");
     }
 
+    /**
+     * The parameters the functions run with: go-live, which has no default in the template (only the Office
+     * knows it), is 1 January of the business clock's year unless given, so that a fresh system owes
+     * nothing from the years before it existed.
+     */
+    private static Map<String, String> withGoLive(SamTemplate template, Map<String, String> overrides, Instant now) {
+        if (!template.parameters().containsKey(GO_LIVE_PARAMETER) || overrides.containsKey(GO_LIVE_PARAMETER)) {
+            return overrides;
+        }
+        Map<String, String> parameters = new HashMap<>(overrides);
+        parameters.put(GO_LIVE_PARAMETER, LocalDate.of(VietnamTime.dateOf(now).getYear(), 1, 1).toString());
+        return Map.copyOf(parameters);
+    }
+
     /** A resource's name: its explicit TableName/QueueName/BucketName when the template sets one, else stack-logicalId. */
-    private static Map<String, String> physicalNames(SamTemplate template, Map<String, String> pseudo, Options options) {
-        Intrinsics bare = new Intrinsics(template, pseudo, options.parameterOverrides(), id -> id);
+    private static Map<String, String> physicalNames(SamTemplate template, Map<String, String> pseudo,
+                                                     Map<String, String> parameters, String stackName) {
+        Intrinsics bare = new Intrinsics(template, pseudo, parameters, id -> id);
         Map<String, String> names = new HashMap<>();
         for (String id : template.resources().keySet()) {
             Map<String, Object> props = template.properties(id);
             Object explicit = props.containsKey("TableName") ? props.get("TableName")
                     : props.containsKey("QueueName") ? props.get("QueueName") : props.get("BucketName");
-            names.put(id, explicit == null ? options.stackName() + "-" + id : bare.resolve(explicit));
+            names.put(id, explicit == null ? stackName + "-" + id : bare.resolve(explicit));
         }
         return names;
     }

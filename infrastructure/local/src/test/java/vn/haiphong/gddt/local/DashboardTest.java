@@ -71,7 +71,8 @@ class DashboardTest {
 
     @BeforeAll
     void start(Emulators emulators) throws Exception {
-        running = Running.start(emulators, OffsetDateTime.parse(BEFORE_DUE).toInstant(), Map.of());
+        // Live since 2025, so that the year before this one is there to choose.
+        running = Running.start(emulators, OffsetDateTime.parse(BEFORE_DUE).toInstant(), Map.of("GoLiveDate", "2025-01-01"));
         late = Running.start(emulators, OffsetDateTime.parse(AFTER_DUE).toInstant(), Map.of());
         midYear = Running.start(emulators, OffsetDateTime.parse(MID_2025).toInstant(), Map.of());
         LocalSystem.SessionUnit tranPhu = unit(running, TRAN_PHU);
@@ -241,6 +242,8 @@ class DashboardTest {
 
         // Another year is another status request; the report and period filters carry over when they still apply.
         new Select(driver.findElement(By.id("f-period"))).selectByVisibleText("Tất cả");
+        assertThat(new Select(driver.findElement(By.id("f-year"))).getOptions()).extracting(WebElement::getText)
+                .as("no year before go-live").containsExactly("2026", "2025");
         new Select(driver.findElement(By.id("f-year"))).selectByValue("2025");
         waitFor(d -> columnIds().equals(List.of("QCDC:2025-H1", "DVCQ:2025-H1", "QCDC:2025-Y", "DVCQ:2025-Y")));
         assertThat(driver.findElement(cell(TRAN_PHU, "QCDC:2025-Y")).getText()).isEqualTo("Chưa nộp");
@@ -326,6 +329,49 @@ class DashboardTest {
         assertThat(ids(narrowed.get("obligations"))).containsExactly("QCDC:2026-H1", QCDC);
         assertThat(narrowed.at("/obligations/0/units")).allMatch(u -> u.get("category").asText().equals("THPT"));
         assertThat(driver.getCurrentUrl()).isEqualTo(running.system.baseUrl() + "/office");
+    }
+
+    @Test
+    void the_excel_button_saves_the_workbook_of_the_year_shown() throws Exception {
+        openDashboard(running);
+        clearDownloads();
+
+        driver.findElement(By.id("export-xlsx")).click();
+
+        byte[] xlsx = Files.readAllBytes(awaitDownload("trang-thai-bao-cao-2026.xlsx"));
+        HttpResponse<byte[]> api = running.statusBytes(running.system.officeToken(), Map.of("year", "2026", "format", "xlsx"));
+        assertThat(xlsx).startsWith('P', 'K');
+        assertThat(xlsx.length).as("the same workbook as the API's, within its timestamps").isCloseTo(api.body().length,
+                org.assertj.core.data.Percentage.withPercentage(2));
+    }
+
+    @Test
+    void the_zip_button_shows_progress_and_downloads_every_units_latest_file() throws Exception {
+        openDashboard(running);
+        clearDownloads();
+        WebElement card = driver.findElement(By.cssSelector("#cards .card[data-obligation='" + QCDC + "']"));
+
+        card.findElement(By.cssSelector("button.zip")).click();
+
+        Path zip = waitFor(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(p -> p.getFileName().toString().matches("QCDC-2026-Y_.*\\.zip")).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Path complete = awaitDownload(zip.getFileName().toString());
+        Map<String, byte[]> entries = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(complete))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(entries.values()).as("Trần Phú's file, byte for byte").anyMatch(bytes -> Arrays.equals(bytes, file));
+        assertThat(entries.keySet()).anyMatch(name -> name.endsWith("manifest.csv"));
+        WebElement state = driver.findElement(By.cssSelector("#cards .card[data-obligation='" + QCDC + "'] .zip-state"));
+        assertThat(state.getText()).startsWith("Tệp ZIP đã sẵn sàng");
+        assertThat(driver.getCurrentUrl()).as("the page stays").isEqualTo(running.system.baseUrl() + "/office");
     }
 
     @Test
@@ -452,6 +498,9 @@ class DashboardTest {
         assertThat(driver.findElement(kienAn).getText()).startsWith("Chưa nộp").contains("bị trả lại");
         waitFor(d -> d.findElement(By.id("d-flash")).getText().contains("Đã trả lại tệp bc-kien-an.pdf"));
         assertThat(driver.findElement(By.cssSelector("#d-body .returned-now")).getText()).contains(reason, "Đơn vị chưa nộp lại");
+        assertThat(driver.findElement(By.cssSelector("#d-body .returned-now button[data-download]")).getText())
+                .as("the returned file stays in the cell's history").isEqualTo("Tải tệp đã trả lại");
+        assertThat(driver.findElement(By.cssSelector("#d-body .facts")).getText()).contains("Nộp lần đầu", "(tệp đã bị trả lại)");
         assertThat(driver.findElements(By.id("d-return-form"))).as("nothing left to return").isEmpty();
         assertThat(driver.getCurrentUrl()).isEqualTo(late.system.baseUrl() + "/office");
         JsonNode row = unitRow(late, unit);

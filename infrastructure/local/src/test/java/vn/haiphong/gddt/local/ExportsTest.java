@@ -156,7 +156,7 @@ class ExportsTest {
 
     @Test
     void an_obligation_nobody_has_sent_anything_for_exports_just_its_manifest() throws IOException {
-        String exportId = Running.read(post(office, "DVCQ:2025-H1").body()).get("exportId").asText();
+        String exportId = Running.read(post(office, "DVCQ:2026-H1").body()).get("exportId").asText();
 
         Map<String, byte[]> entries = unzip(download(awaitReady(exportId).get("url").asText()).body());
 

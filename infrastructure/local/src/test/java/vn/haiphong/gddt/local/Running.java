@@ -59,13 +59,27 @@ final class Running implements AutoCloseable {
         return new Running(LocalSystem.startOn(emulators, options), emulators);
     }
 
-    /** A fresh stack's options: the sample units when {@code unitsCsv} is null, and the tests' short retry delays. */
+    /**
+     * A fresh stack's options: the sample units when {@code unitsCsv} is null, the tests' short retry
+     * delays, and a system live since {@link #LIVE_SINCE} unless {@code parameters} name another
+     * {@code GoLiveDate}: the tests' clocks run from 2025 to 2026 and look back a year.
+     */
     static LocalSystem.Options options(Instant clock, Map<String, String> parameters, Path unitsCsv, Path dataDir) {
+        Map<String, String> withGoLive = new java.util.HashMap<>(parameters);
+        withGoLive.putIfAbsent(LocalSystem.GO_LIVE_PARAMETER, LIVE_SINCE);
+        return asTheRunnerStarts(clock, withGoLive, unitsCsv, dataDir);
+    }
+
+    /** As {@code java -jar local-runner.jar} starts: go-live, unless given, 1 January of the clock's year. */
+    static LocalSystem.Options asTheRunnerStarts(Instant clock, Map<String, String> parameters, Path unitsCsv, Path dataDir) {
         return new LocalSystem.Options(ROOT.resolve("template.yaml"), 0, dataDir, clock,
                 unitsCsv == null ? ROOT.resolve("infrastructure/seed/units.csv") : unitsCsv)
                 .withStack("t-" + UUID.randomUUID().toString().substring(0, 8), parameters)
                 .withAsyncRetryDelays(RETRY_DELAYS);
     }
+
+    /** The day the tests' systems went live, unless a test says otherwise. */
+    static final String LIVE_SINCE = "2024-01-01";
 
     /** SDK clients on the same emulators, to look behind the API (the bucket, the table). */
     AwsClients aws() {

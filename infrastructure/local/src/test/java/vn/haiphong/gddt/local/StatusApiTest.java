@@ -148,7 +148,7 @@ class StatusApiTest {
         JsonNode doc = ok(Map.of("obligation", QCDC));
 
         ObjectNode extra = doc.deepCopy();
-        extra.put("note", "x");
+        extra.put("remark", "x");
         assertThat(SCHEMA.validate(extra)).isNotEmpty();
         ObjectNode extraInRow = doc.deepCopy();
         ((ObjectNode) extraInRow.at("/obligations/0/units/0")).put("email", "x@example.edu.vn");

@@ -816,8 +816,16 @@ class TemplateTest {
 
     private static String substitute(String name) {
         JsonNode parameter = template.path("Parameters").path(name);
+        if (!parameter.isMissingNode() && !parameter.has("Default")) {
+            // Only the Office can give it (the day it starts collecting): a value it might give, held to the pattern.
+            String given = switch (name) {
+                case "GoLiveDate" -> "2026-01-01";
+                default -> fail("parameter %s has no default and no example here", name);
+            };
+            assertThat(given).matches(parameter.path("AllowedPattern").asText());
+            return given;
+        }
         if (!parameter.isMissingNode()) {
-            assertThat(parameter.has("Default")).as("parameter %s has a default", name).isTrue();
             return parameter.get("Default").asText();
         }
         return switch (name) {

@@ -574,6 +574,39 @@ class UploadPageTest {
         fullPage("upload-tasks-page");
     }
 
+    // ------------------------------------------------------------------ a returned file
+
+    @Test
+    void a_returned_report_reads_as_owed_again_and_the_same_file_is_sent_only_after_the_school_confirms() throws IOException {
+        LocalSystem.SessionUnit school = running.units(u -> u.category().equals("TRUC_THUOC")).get(1);
+        byte[] pdf = SamplePdf.of("trả lại " + System.nanoTime());
+        Path file = Files.write(files.resolve("bao-cao-tra-lai.pdf"), pdf);
+        String first = running.upload(school.token(), "DVCQ:2026-Y", "bao-cao-tra-lai.pdf", "application/pdf", pdf);
+        running.awaitInspected(school.token(), "DVCQ:2026-Y", first);
+        HttpResponse<String> returned = Running.send(running.officeRequest("POST", "/v1/submissions/" + first + "/return",
+                running.system.officeToken(), "{\"reason\":\"Thiếu chữ ký của Hiệu trưởng\"}"));
+        assertThat(returned.statusCode()).as(returned.body()).isEqualTo(200);
+
+        open(running, school.token());
+        WebElement card = card("DVCQ:2026-Y");
+        WebElement badge = card.findElement(By.cssSelector(".state .badge"));
+        assertThat(badge.getText()).isEqualTo("Bị trả lại – cần nộp lại");
+        assertThat(card.getAttribute("class")).contains("st-late");
+        assertThat(card.findElement(By.cssSelector(".returned-note")).getText()).contains("Thiếu chữ ký của Hiệu trưởng");
+        browser.screenshot("upload-returned");
+
+        choose(card, file);
+        sendButton(card).click();
+        new WebDriverWait(browser.driver, WAIT).until(d -> card.findElement(By.className("msg")).getAttribute("class").contains("warn"));
+        assertThat(card.findElement(By.className("msg")).getText())
+                .contains("giống hệt tệp “bao-cao-tra-lai.pdf” Sở đã trả lại", "Thiếu chữ ký của Hiệu trưởng");
+        assertThat(running.obligation(school.token(), "DVCQ:2026-Y").get("submissions")).as("nothing sent yet").hasSize(1);
+
+        card.findElement(By.xpath(".//button[normalize-space()='Vẫn nộp tệp này']")).click();
+        awaitReceipt(card);
+        assertThat(running.obligation(school.token(), "DVCQ:2026-Y").get("submissions")).hasSize(2);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void open(Running system, String token) {
