@@ -173,6 +173,18 @@ public final class Wiring {
     }
 
     /** {@code a=x;b=y}; a malformed entry stops the function at init with its name. */
+    /**
+     * Each receiving department as the catalog names it, with the address RECEIVER_EMAILS gives its code.
+     * Static: the pages' function builds no AWS client.
+     */
+    public static Map<String, String> receiverContacts(Env env) {
+        Map<String, String> emails = pairs(env.optional("RECEIVER_EMAILS").orElse(""));
+        Map<String, String> contacts = new java.util.LinkedHashMap<>();
+        CatalogFile.bundled(catalogSettings(env)).reports().stream().filter(r -> emails.containsKey(r.receiverCode()))
+                .forEach(r -> contacts.putIfAbsent(r.receiver(), emails.get(r.receiverCode())));
+        return contacts;
+    }
+
     private static Map<String, String> pairs(String spec) {
         Map<String, String> pairs = new HashMap<>();
         for (String entry : spec.split(";")) {

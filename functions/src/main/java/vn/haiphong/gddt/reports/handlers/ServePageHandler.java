@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.Wiring;
 
 /**
  * The two pages and their assets, all served by us: {@code GET /u/{token}} (a school's upload page),
- * {@code GET /office} (the Office's dashboard) and {@code GET /assets/{name}}. The pages read the
+ * {@code GET /office} (the Office's dashboard) and {@code GET /assets/{name}}; on API Gateway's
+ * {@code $default} route, a short page for a person anywhere else ({@link PeoplePages}). The pages read the
  * token themselves and talk to the API; nothing here sees or logs it. A strict Content-Security-Policy
  * allows only our own scripts and styles, and connections to the API and the storage.
  */
@@ -31,6 +33,7 @@ public final class ServePageHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private final Map<String, byte[]> cache = new HashMap<>();
     private final String securityPolicy;
+    private final PeoplePages people;
 
     public ServePageHandler() {
         this(System.getenv(), Clock.systemUTC());
@@ -38,13 +41,14 @@ public final class ServePageHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     public ServePageHandler(Map<String, String> env, Clock clock) {
-        this(new Env(env).required("STORAGE_ORIGIN"));
+        this(new Env(env).required("STORAGE_ORIGIN"), Wiring.receiverContacts(new Env(env)));
     }
 
-    ServePageHandler(String storageOrigin) {
+    ServePageHandler(String storageOrigin, Map<String, String> contacts) {
         this.securityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "font-src 'self'; connect-src 'self' " + storageOrigin + "; form-action 'self'; base-uri 'none'; "
                 + "frame-ancestors 'none'";
+        this.people = new PeoplePages(contacts);
     }
 
     @Override
@@ -56,6 +60,9 @@ public final class ServePageHandler implements RequestHandler<APIGatewayV2HTTPEv
             }
             if (route.endsWith("/office")) {
                 return page("office.html");
+            }
+            if (route.equals("$default")) {
+                return elsewhere(event.getRawPath() == null ? "/" : event.getRawPath());
             }
             String name = event.getPathParameters() == null ? "" : event.getPathParameters().getOrDefault("name", "");
             return ASSET.matcher(name).matches() ? asset(name).orElseGet(Http::notFound) : Http.notFound();
@@ -81,6 +88,25 @@ public final class ServePageHandler implements RequestHandler<APIGatewayV2HTTPEv
                             : Base64.getEncoder().encodeToString(bytes))
                     .withIsBase64Encoded(!text).build();
         });
+    }
+
+    /**
+     * Whatever no route takes: under {@code /v1/} a program asked, and gets a problem; anywhere else a
+     * person typed or followed something, and gets a short page in Vietnamese saying what to do.
+     */
+    private APIGatewayV2HTTPResponse elsewhere(String path) {
+        if (path.equals("/v1") || path.startsWith("/v1/")) {
+            return Http.notFound();
+        }
+        if (path.equals("/office/")) {
+            Map<String, String> headers = new HashMap<>(securityHeaders());
+            headers.put("location", "/office");
+            return Http.text(308, TYPES.get("html"), "", headers);
+        }
+        PeoplePages.Page page = people.pageFor(path);
+        Map<String, String> headers = new HashMap<>(securityHeaders());
+        headers.put("cache-control", "no-store");
+        return Http.text(page.status(), TYPES.get("html"), page.html(), headers);
     }
 
     private Map<String, String> securityHeaders() {

@@ -28,10 +28,20 @@ final class NodeProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
 
+    /** Set before this JVM stops the process, so that only an exit nobody asked for is reported. */
+    private volatile boolean closing;
+
     private NodeProcess(String name, Process process, Path logFile) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        // Its log is deleted with the emulators: what it said before dying is kept here, where the tests' output goes.
+        process.onExit().thenAccept(exited -> {
+            if (!closing) {
+                log.error("{} (pid {}) exited unexpectedly with code {}; every later call to it fails. Last lines of its log:\n{}",
+                        name, exited.pid(), exited.exitValue(), logTail());
+            }
+        });
     }
 
     static NodeProcess start(String name, Path script, Path preload, List<String> args, Path logFile) {
@@ -84,6 +94,7 @@ final class NodeProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         // Collect the descendants first: once the parent is gone they are re-parented and out of reach.
         List<ProcessHandle> family = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
         family.forEach(ProcessHandle::destroy);

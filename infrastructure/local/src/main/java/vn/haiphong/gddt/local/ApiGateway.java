@@ -38,6 +38,8 @@ final class ApiGateway {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    /** The {@code $default} route, when the template has one: it takes what no other route matches, any method. */
+    private Route fallback;
     private final Clock clock;
 
     ApiGateway(Clock clock) {
@@ -46,6 +48,10 @@ final class ApiGateway {
 
     void add(SamTemplate.HttpRoute route, String functionName,
              RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        if (route.isDefault()) {
+            fallback = new Route(route, Pattern.compile(".*"), List.of(), functionName, handler);
+            return;
+        }
         List<String> params = new ArrayList<>();
         Matcher m = Pattern.compile("\\{([A-Za-z0-9_]+)(\\+?)}").matcher(route.path());
         StringBuilder regex = new StringBuilder();
@@ -73,7 +79,8 @@ final class ApiGateway {
     boolean handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getRawPath();
-        if (routes.stream().noneMatch(r -> r.route().method().equals(method) && r.pattern().matcher(path).matches())) {
+        if (fallback == null
+                && routes.stream().noneMatch(r -> r.route().method().equals(method) && r.pattern().matcher(path).matches())) {
             return false;
         }
         byte[] body = readBody(exchange);
@@ -117,7 +124,8 @@ final class ApiGateway {
                         LocalContext.of(route.functionName())));
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(fallback).map(route -> route.handler().handleRequest(event(request, route, Map.of()),
+                LocalContext.of(route.functionName())));
     }
 
     private APIGatewayV2HTTPEvent event(Request request, Route route, Map<String, String> pathParams) {

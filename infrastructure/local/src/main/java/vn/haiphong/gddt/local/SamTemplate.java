@@ -25,8 +25,15 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class SamTemplate {
     public record HttpRoute(String method, String path) {
+        /** An HttpApi event without Path and Method: API Gateway's {@code $default}, every request no other route takes. */
+        public static final HttpRoute DEFAULT = new HttpRoute("ANY", "$default");
+
         public String routeKey() {
-            return method + " " + path;
+            return isDefault() ? "$default" : method + " " + path;
+        }
+
+        public boolean isDefault() {
+            return equals(DEFAULT);
         }
     }
 
@@ -130,8 +137,8 @@ public final class SamTemplate {
                 Map<String, Object> event = map(value);
                 Map<String, Object> ep = map(event.getOrDefault("Properties", Map.of()));
                 switch (String.valueOf(event.get("Type"))) {
-                    case "HttpApi" -> routes.add(new HttpRoute(String.valueOf(ep.get("Method")).toUpperCase(),
-                            String.valueOf(ep.get("Path"))));
+                    case "HttpApi" -> routes.add(!ep.containsKey("Path") && !ep.containsKey("Method") ? HttpRoute.DEFAULT
+                            : new HttpRoute(String.valueOf(ep.get("Method")).toUpperCase(), String.valueOf(ep.get("Path"))));
                     case "S3" -> triggers.add(new S3Trigger(refName(ep.get("Bucket")), strings(ep.get("Events")),
                             prefix(ep)));
                     case "Schedule", "ScheduleV2" -> scheduled = true;

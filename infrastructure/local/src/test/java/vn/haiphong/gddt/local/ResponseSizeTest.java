@@ -22,10 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import vn.haiphong.gddt.emulators.Emulators;
-import vn.haiphong.gddt.emulators.EmulatorsExtension;
+import vn.haiphong.gddt.emulators.EmulatorOptions;
 
 /**
  * A status of any size fits through Lambda's 6 MiB: with 5,000 units a year's status is larger than
@@ -33,16 +32,18 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
  * gzipped to a client that accepts it (every browser), as the pages are. The runner itself fails a
  * larger Lambda response as AWS does.
  */
-@ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResponseSizeTest {
     private static final int UNITS = 5_000;
 
+    /** Its own: 5,000 units need not stay in the emulators every other test class shares. */
+    private Emulators emulators;
     private Running running;
     private String office;
 
     @BeforeAll
-    void start(Emulators emulators, @TempDir Path dir) throws Exception {
+    void start(@TempDir Path dir) throws Exception {
+        emulators = Emulators.start(EmulatorOptions.inMemory());
         Path csv = Files.writeString(dir.resolve("units.csv"), StatusBench.unitsCsv(UNITS), StandardCharsets.UTF_8);
         running = Running.start(emulators, OffsetDateTime.parse("2026-06-20T09:00:00+07:00").toInstant(), Map.of(), csv, null);
         office = running.system.officeToken();
@@ -50,7 +51,11 @@ class ResponseSizeTest {
 
     @AfterAll
     void stop() {
-        running.close();
+        try {
+            running.close();
+        } finally {
+            emulators.close();
+        }
     }
 
     private HttpResponse<byte[]> get(String pathAndQuery, boolean gzip) {
