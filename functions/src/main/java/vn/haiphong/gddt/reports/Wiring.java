@@ -97,7 +97,7 @@ public final class Wiring {
     }
 
     public UnitOverview unitOverview() {
-        return new UnitOverview(catalog(), ledger(), uploadLimits().maxBytes(), clock);
+        return new UnitOverview(catalog(), ledger(), uploadLimits().maxBytes(), receiverContacts(catalog(), env), clock);
     }
 
     public Uploads uploads() {
@@ -178,9 +178,13 @@ public final class Wiring {
      * Static: the pages' function builds no AWS client.
      */
     public static Map<String, String> receiverContacts(Env env) {
+        return receiverContacts(CatalogFile.bundled(catalogSettings(env)), env);
+    }
+
+    private static Map<String, String> receiverContacts(Catalog catalog, Env env) {
         Map<String, String> emails = pairs(env.optional("RECEIVER_EMAILS").orElse(""));
         Map<String, String> contacts = new java.util.LinkedHashMap<>();
-        CatalogFile.bundled(catalogSettings(env)).reports().stream().filter(r -> emails.containsKey(r.receiverCode()))
+        catalog.reports().stream().filter(r -> emails.containsKey(r.receiverCode()))
                 .forEach(r -> contacts.putIfAbsent(r.receiver(), emails.get(r.receiverCode())));
         return contacts;
     }

@@ -22,8 +22,15 @@ import vn.haiphong.gddt.reports.store.SubmissionLedger;
  * obligations, so a year-end report sent late in January is still there.
  */
 public final class UnitOverview {
-    /** @param uploads what the upload page checks before sending anything: the same rules the API applies */
-    public record View(UnitView unit, String now, UploadRules uploads, List<ObligationView> obligations) {
+    /**
+     * @param uploads  what the upload page checks before sending anything: the same rules the API applies
+     * @param contacts whom the unit writes to for help: each receiving department of what it owes, with its address
+     */
+    public record View(UnitView unit, String now, UploadRules uploads, List<ObligationView> obligations,
+                       List<ContactView> contacts) {
+    }
+
+    public record ContactView(String department, String email) {
     }
 
     public record UploadRules(long maxBytes, Map<String, String> contentTypes) {
@@ -68,11 +75,15 @@ public final class UnitOverview {
     private final Catalog catalog;
     private final SubmissionLedger ledger;
     private final UploadRules rules;
+    private final Map<String, String> contacts;
     private final Clock clock;
 
-    public UnitOverview(Catalog catalog, SubmissionLedger ledger, long maxUploadBytes, Clock clock) {
+    /** @param contacts each receiving department's name and address ({@code Wiring.receiverContacts}) */
+    public UnitOverview(Catalog catalog, SubmissionLedger ledger, long maxUploadBytes, Map<String, String> contacts,
+                        Clock clock) {
         this.catalog = catalog;
         this.ledger = ledger;
+        this.contacts = Map.copyOf(contacts);
         Map<String, String> types = new java.util.LinkedHashMap<>();
         for (FileType type : FileType.values()) {
             types.put(type.name().toLowerCase(java.util.Locale.ROOT), type.contentType());
@@ -87,8 +98,10 @@ public final class UnitOverview {
         List<ObligationView> obligations = catalog.owedBy(unit, year - 1, year).stream()
                 .map(o -> view(o, unit, ledger.records(o.id(), unit.id()), now))
                 .toList();
+        List<ContactView> help = obligations.stream().map(ObligationView::receiver).distinct()
+                .filter(contacts::containsKey).map(d -> new ContactView(d, contacts.get(d))).toList();
         return new View(new UnitView(unit.id(), unit.name(), unit.category().name(), unit.category().label(),
-                unit.emails()), VietnamTime.iso(now), rules, obligations);
+                unit.emails()), VietnamTime.iso(now), rules, obligations, help);
     }
 
     private static ObligationView view(Obligation o, Unit unit, SubmissionLedger.Records records, Instant now) {

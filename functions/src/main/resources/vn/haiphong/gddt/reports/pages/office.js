@@ -110,7 +110,7 @@
     return 'trước ' + two(p.hh) + ':' + two(p.mi) + ' ngày ' + fmtDate(p);
   }
 
-  /** "2026-12-10" for a date input: the last day still on time. */
+  /** "10/12/2026", as people here write a day: the last day still on time. */
   function deadlineDay(iso) {
     var p = vnParts(iso);
     if (!p) {
@@ -119,7 +119,21 @@
     if (p.hh === 0 && p.mi === 0 && p.ss === 0) {
       p = vnParts(new Date(p.ms - 1000).toISOString());
     }
-    return p.y + '-' + two(p.m) + '-' + two(p.d);
+    return two(p.d) + '/' + two(p.m) + '/' + p.y;
+  }
+
+  /** A typed d/m/yyyy that names a real day -> "2026-12-10" for the API; null otherwise (whatever the browser's locale). */
+  function typedDay(text) {
+    var m = /^\s*(\d{1,2})\s*[\/.-]\s*(\d{1,2})\s*[\/.-]\s*(\d{4})\s*$/.exec(text || '');
+    if (!m) {
+      return null;
+    }
+    var d = Number(m[1]), mo = Number(m[2]), y = Number(m[3]);
+    var date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+      return null;
+    }
+    return y + '-' + two(mo) + '-' + two(d);
   }
 
   function fmtPercent(rate) {
@@ -1123,7 +1137,9 @@
       }
       html += '<form id="d-ext-form" class="ext-form" action="#" novalidate>'
         + '<div class="field"><label for="d-until">' + (row.extension ? 'Đổi hạn thành hết ngày' : 'Gia hạn đến hết ngày') + '</label>'
-        + '<input id="d-until" type="date" required value="' + esc(row.extension ? deadlineDay(row.extension.until) : '') + '"></div>'
+        + '<input id="d-until" type="text" inputmode="numeric" autocomplete="off" placeholder="ngày/tháng/năm, ví dụ 20/06/2025"'
+        + ' aria-describedby="d-until-hint" required value="' + esc(row.extension ? deadlineDay(row.extension.until) : '') + '">'
+        + '<span id="d-until-hint" class="hint">Viết ngày/tháng/năm, ví dụ 20/06/2025.</span></div>'
         + '<div class="field grow"><label for="d-reason">Lý do gia hạn</label>'
         + '<textarea id="d-reason" rows="2" maxlength="500" required></textarea></div>'
         + '<button type="submit" class="button">' + (row.extension ? 'Đổi hạn' : 'Gia hạn') + '</button></form>';
@@ -1248,10 +1264,11 @@
       return;
     }
     event.preventDefault();
-    var until = $('d-until').value;
+    var until = typedDay($('d-until').value);
     var reason = $('d-reason').value.trim();
     if (!until) {
-      $('d-ext-error').textContent = 'Hãy chọn ngày gia hạn.';
+      $('d-ext-error').textContent = $('d-until').value.trim()
+        ? 'Ngày gia hạn chưa đúng: hãy viết ngày/tháng/năm, ví dụ 20/06/2025.' : 'Hãy ghi ngày gia hạn (ngày/tháng/năm).';
       $('d-until').focus();
       return;
     }

@@ -190,6 +190,7 @@
     me = data;
     $('page-problem').hidden = true;
     $('unit-name').textContent = me.unit.name;
+    fillHelp(me.contacts || []);
     var cat = $('unit-category');
     cat.textContent = me.unit.categoryName || '';
     cat.hidden = !me.unit.categoryName;
@@ -338,6 +339,20 @@
     }
   }
 
+  /* Whom to write to: the departments that receive what this unit owes. */
+  function fillHelp(contacts) {
+    var help = clear($('help'));
+    help.hidden = !contacts.length;
+    if (!contacts.length) return;
+    help.appendChild(doc.createTextNode('Cần hỗ trợ, xin liên hệ: '));
+    contacts.forEach(function (c, i) {
+      if (i > 0) help.appendChild(doc.createTextNode('; '));
+      help.appendChild(doc.createTextNode(c.department + ' — '));
+      help.appendChild(h('a', { href: 'mailto:' + c.email, text: c.email }));
+    });
+    help.appendChild(doc.createTextNode('.'));
+  }
+
   /* The file the Office sent back, while no newer file has been accepted since. */
   function returnedOf(o) {
     var accepted = o.submissions.filter(function (s) { return s.accepted; });
@@ -386,6 +401,8 @@
     var now = Date.parse(me.now);
     var dueMs = Date.parse(o.dueForUnit);
     var lastDay = dayNumber(dueMs - 1);
+    /* Nothing left to count down once the report is in. */
+    if (o.state === 'ON_TIME' || o.state === 'LATE') return '';
     var left = lastDay - dayNumber(now);
     if (now < dueMs) {
       if (o.state === 'NOT_OPEN' || o.state === 'EXEMPT') return '';
@@ -410,7 +427,8 @@
     var seal = s.inspection && s.inspection.seal;
     if (seal) fact(dl, 'Chữ ký số', h('span', { class: 'seal seal-' + seal.tone, text: seal.text }));
     if (s.returned) fact(dl, 'Ghi chú của Sở', 'Bị trả lại ngày ' + dateText(vn(s.returned.returnedAt)) + ' — lý do: ' + s.returned.reason);
-    return h('li', { class: 'receipt' + (s.accepted && !s.returned ? '' : ' refused') + (fresh ? ' fresh' : ''), 'data-submission': s.submissionId },
+    var kind = !s.accepted || s.returned ? ' refused' : s.onTime ? '' : ' late';
+    return h('li', { class: 'receipt' + kind + (fresh ? ' fresh' : ''), 'data-submission': s.submissionId },
       [h('p', { class: 'r-head', text: head }), dl]);
   }
 
@@ -428,8 +446,9 @@
         if (card.input.files && card.input.files[0]) pick(card, card.input.files[0]);
       }
     });
-    var hint = h('p', { class: 'hint', id: 'hint-' + card.key, text: 'hoặc kéo thả tệp vào ô này (' + typeList() + ', tối đa '
-      + sizeText(me.uploads.maxBytes) + ')' });
+    /* Dragging is for a mouse: a phone's reader is told only what files are taken. */
+    var hint = h('p', { class: 'hint', id: 'hint-' + card.key }, [h('span', { class: 'drag-hint', text: 'hoặc kéo thả tệp vào ô này ' }),
+      '(' + typeList() + ', tối đa ' + sizeText(me.uploads.maxBytes) + ')']);
     card.chosen = h('p', { class: 'chosen', hidden: true });
     card.send = h('button', { type: 'button', class: 'btn primary', hidden: true, text: 'Nộp tệp này', onclick: function () { submit(card); } });
     card.cancel = h('button', { type: 'button', class: 'btn', hidden: true, text: 'Hủy tải lên', onclick: function () { if (card.xhr) card.xhr.abort(); } });

@@ -429,15 +429,19 @@ class DashboardTest {
         waitFor(d -> d.findElement(By.id("cell-dialog")).isDisplayed());
         assertThat(driver.findElement(By.id("d-title")).getText()).isEqualTo("Trường THPT Đồ Sơn");
 
+        // The day as people write it, whatever the browser's locale; a day that does not exist is caught here.
+        setDate("31/11/2026");
+        driver.findElement(By.cssSelector("#d-ext-form button[type='submit']")).click();
+        assertThat(driver.findElement(By.id("d-ext-error")).getText()).contains("ngày/tháng/năm, ví dụ 20/06/2025");
         // A day before the deadline is refused: the API's own words are shown.
-        setDate("2026-12-01");
+        setDate("01/12/2026");
         driver.findElement(By.id("d-reason")).sendKeys("Trường bị ảnh hưởng bởi bão");
         driver.findElement(By.cssSelector("#d-ext-form button[type='submit']")).click();
         waitFor(d -> d.findElement(By.id("d-ext-error")).getText().contains("Thời hạn gia hạn không hợp lệ"));
         assertThat(driver.findElement(By.id("d-ext-error")).getText()).contains("trước ngày 5/12/2026");
         assertThat(driver.findElement(doSon).getAttribute("data-state")).isEqualTo("MISSING");
 
-        setDate("2026-12-10");
+        setDate("10/12/2026");
         driver.findElement(By.cssSelector("#d-ext-form button[type='submit']")).click();
         waitFor(d -> "OPEN".equals(d.findElement(doSon).getAttribute("data-state")));
         assertThat(driver.findElement(doSon).getText()).startsWith("Chưa đến hạn").contains("gia hạn");

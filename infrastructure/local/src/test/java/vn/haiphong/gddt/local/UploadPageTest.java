@@ -93,6 +93,8 @@ class UploadPageTest {
         open(running, school.token());
 
         assertThat(text(By.id("unit-name"))).isEqualTo(school.name());
+        assertThat(text(By.id("help"))).isEqualTo("Cần hỗ trợ, xin liên hệ: Phòng Tổ chức cán bộ — tccb@example.edu.vn;"
+                + " Văn phòng Sở — van-phong@example.edu.vn.");
         assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
         WebElement card = card("QCDC:2026-Y");
         assertThat(card.getText())
@@ -122,6 +124,8 @@ class UploadPageTest {
         assertThat(receipt.getText()).contains("Báo cáo quy chế dân chủ 2026.pdf", pdf.length + " byte", shortSha,
                 "Nhận lúc 09:", "ngày 30/11/2026", "đúng hạn");
         assertThat(card.findElement(By.className("badge")).getText()).isEqualTo("Đã nộp đúng hạn");
+        assertThat(card.getText()).as("no countdown once the report is in").doesNotContain("còn 4 ngày");
+        assertThat(receipt.getAttribute("class")).doesNotContain("late");
         assertThat(card.findElement(By.className("msg")).getText())
                 .contains("Hệ thống đã nhận báo cáo lúc", "nộp đúng hạn", shortSha, school.emails().get(0));
         assertThat(js("return window.__sameDocument;")).as("no reload").isEqualTo("yes");
@@ -191,6 +195,8 @@ class UploadPageTest {
         sendButton(card).click();
         WebElement receipt = awaitReceipt(card);
         assertThat(receipt.getText()).contains("Báo cáo QCDC 2025 (nộp bổ sung).pdf", "— muộn");
+        assertThat(receipt.getAttribute("class")).as("a late receipt looks late").contains("late");
+        assertThat(receipt.findElement(By.className("r-head")).getCssValue("color")).isEqualTo("rgba(122, 67, 0, 1)");
         assertThat(card.findElement(By.className("badge")).getText()).isEqualTo("Nộp muộn");
         assertThat(card.findElement(By.className("msg")).getText()).contains("nộp muộn");
     }
