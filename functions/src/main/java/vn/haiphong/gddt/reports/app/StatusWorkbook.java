@@ -103,8 +103,11 @@ public final class StatusWorkbook {
             sheet.value(row, 0, u.unit());
             sheet.value(row, 1, u.name());
             sheet.value(row, 2, UnitCategory.valueOf(u.category()).label());
-            sheet.value(row, 3, ObligationState.valueOf(u.state()).words());
-            date(sheet, row, 4, lastDay(u.dueForUnit()));
+            ObligationState state = ObligationState.valueOf(u.state());
+            sheet.value(row, 3, state.words());
+            if (state != ObligationState.EXEMPT) {
+                date(sheet, row, 4, lastDay(u.dueForUnit()));
+            }
             if (u.submittedAt() != null) {
                 sheet.value(row, 5, vietnamTime(u.submittedAt()));
                 sheet.style(row, 5).format(DATE_TIME).set();

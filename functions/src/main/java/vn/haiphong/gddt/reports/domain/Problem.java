@@ -47,6 +47,7 @@ public enum Problem {
     TOO_MANY_REQUESTS(429, "Đơn vị đã xin quá nhiều lượt tải lên trong một phút. Xin thử lại sau ít giây."),
     NOT_FOUND(404, "Không tìm thấy địa chỉ này."),
     METHOD_NOT_ALLOWED(405, "Phương thức không được hỗ trợ."),
+    SERVICE_UNAVAILABLE(503, "Hệ thống tạm thời không truy cập được dữ liệu. Không có gì bị mất; xin thử lại sau ít phút."),
     INTERNAL(500, "Hệ thống gặp lỗi. Xin vui lòng thử lại sau ít phút.");
 
     private final int status;

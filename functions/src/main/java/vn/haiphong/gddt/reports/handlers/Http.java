@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import vn.haiphong.gddt.reports.JsonIn;
 import vn.haiphong.gddt.reports.domain.Problem;
 import vn.haiphong.gddt.reports.domain.RequestRefused;
@@ -59,6 +61,14 @@ final class Http {
             return answer;
         } catch (RuntimeException e) {
             Log.error(context, "failed", Map.of("route", String.valueOf(route)), e);
+            if (isOutage(e)) {
+                // DynamoDB, S3 or SES unreachable or failing: the request was fine and may be sent again.
+                APIGatewayV2HTTPResponse answer = problem(Problem.SERVICE_UNAVAILABLE, Problem.SERVICE_UNAVAILABLE.detail());
+                Map<String, String> headers = new java.util.HashMap<>(answer.getHeaders());
+                headers.put("retry-after", "60");
+                answer.setHeaders(headers);
+                return answer;
+            }
             return problem(Problem.INTERNAL, Problem.INTERNAL.detail());
         }
     }
@@ -123,6 +133,17 @@ final class Http {
             boolean refused = java.util.Arrays.stream(parts).skip(1).map(String::strip)
                     .anyMatch(p -> p.matches("(?i)q\\s*=\\s*0(\\.0{0,3})?"));
             if ((name.equals("gzip") || name.equals("*")) && !refused) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An AWS service that did not answer, or answered with its own failure (5xx, throttling), anywhere in the causes. */
+    static boolean isOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AwsServiceException service && (service.statusCode() >= 500 || service.isThrottlingException())
+                    || t instanceof SdkClientException) {
                 return true;
             }
         }

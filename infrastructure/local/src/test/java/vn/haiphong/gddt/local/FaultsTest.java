@@ -58,7 +58,10 @@ class FaultsTest {
 
         running.switchFaults("{\"dynamodb\":\"down\"}");
 
-        assertThat(running.me(school.token()).statusCode()).isBetween(500, 599);
+        HttpResponse<String> me = running.me(school.token());
+        assertThat(me.statusCode()).as("the request was fine: try again later").isEqualTo(503);
+        assertThat(Running.read(me.body()).get("code").asText()).isEqualTo("service-unavailable");
+        assertThat(me.headers().firstValue("retry-after")).hasValue("60");
         assertThat(Running.put(grant, file).statusCode()).isEqualTo(200);
         String submissionId = grant.get("submissionId").asText();
         // The inspection's event of the same file may be queued beside it.

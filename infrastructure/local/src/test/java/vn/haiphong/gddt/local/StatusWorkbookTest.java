@@ -91,6 +91,9 @@ class StatusWorkbookTest {
         assertThat(sent.get(4)).isEqualTo("04/12/2026");
         assertThat(sent.get(5)).as("received, in Vietnam time").startsWith("30/11/2026 09:");
         assertThat(sent.get(7)).isEqualTo("Báo cáo QCDC 2026.pdf");
+        List<String> exempt = row(qcdc, r -> r.get(2).equals("Các phòng chuyên môn nghiệp vụ Sở"));
+        assertThat(exempt.get(3)).isEqualTo("Không phải nộp");
+        assertThat(exempt.get(4)).as("no deadline for a unit that owes nothing").isEmpty();
         List<String> waiting = row(qcdc, r -> r.get(0).equals(extended.unit()));
         assertThat(waiting.get(3)).isEqualTo("Chưa nộp – còn hạn");
         assertThat(waiting.get(4)).as("the extension's last day").isEqualTo("20/12/2026");
