@@ -21,6 +21,9 @@ final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final Dimension DESKTOP = new Dimension(1366, 900);
     static final Dimension PHONE = new Dimension(390, 844);
+    /** The Office's screens. */
+    static final Dimension LAPTOP = new Dimension(1366, 768);
+    static final Dimension WIDE = new Dimension(1920, 1080);
 
     final ChromeDriver driver;
     private final Path profile;
@@ -60,6 +63,30 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What axe-core (the npm package in infrastructure/, from the lockfile) finds wrong with the page as it
+     * stands, WCAG 2.1 A and AA: one line per violation and element, empty when there is none.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> accessibilityViolations() {
+        String axe;
+        try {
+            axe = Files.readString(Running.ROOT.resolve("infrastructure/node_modules/axe-core/axe.min.js"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is installed by `npm ci --prefix infrastructure`", e);
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver.executeScript(axe);
+        java.util.List<Object> violations = (java.util.List<Object>) driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
+                        + " resultTypes: ['violations']}).then(function (r) {"
+                        + "  done(r.violations.flatMap(function (v) { return v.nodes.map(function (n) {"
+                        + "    return v.id + ' (' + v.impact + '): ' + n.target.join(' ') + ' — ' + v.help; }); }));"
+                        + "}, function (e) { done(['axe failed: ' + e]); });");
+        return violations.stream().map(String::valueOf).toList();
     }
 
     @Override

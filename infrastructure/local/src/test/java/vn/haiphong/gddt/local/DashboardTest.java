@@ -332,6 +332,23 @@ class DashboardTest {
     }
 
     @Test
+    void the_dashboard_and_a_cells_dialog_have_no_accessibility_violations_on_a_phone_a_laptop_and_a_wide_screen() {
+        for (var size : Map.of("phone", Browser.PHONE, "1366x768", Browser.LAPTOP, "1920x1080", Browser.WIDE).entrySet()) {
+            driver.manage().window().setSize(size.getValue());
+            openDashboard(running);
+            assertThat(browser.accessibilityViolations()).as("the dashboard at %s", size.getKey()).isEmpty();
+            screenshot("dashboard-a11y-" + size.getKey());
+
+            driver.findElement(cell(TRAN_PHU, QCDC)).click();
+            waitFor(d -> d.findElement(By.id("cell-dialog")).isDisplayed());
+            assertThat(browser.accessibilityViolations()).as("the dialog at %s", size.getKey()).isEmpty();
+            driver.findElement(By.id("cell-dialog")).sendKeys(Keys.ESCAPE);
+            waitFor(d -> !d.findElement(By.id("cell-dialog")).isDisplayed());
+        }
+        driver.manage().window().setSize(Browser.DESKTOP);
+    }
+
+    @Test
     void the_excel_button_saves_the_workbook_of_the_year_shown() throws Exception {
         openDashboard(running);
         clearDownloads();

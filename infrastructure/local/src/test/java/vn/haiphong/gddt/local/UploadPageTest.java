@@ -580,6 +580,20 @@ class UploadPageTest {
         fullPage("upload-tasks-page");
     }
 
+    @Test
+    void the_school_page_has_no_accessibility_violations_on_a_phone_a_laptop_and_a_wide_screen() {
+        LocalSystem.SessionUnit school = running.units(u -> u.category().equals("PHONG_GDDT")).get(2);
+        for (var size : Map.of("phone", Browser.PHONE, "1366x768", Browser.LAPTOP, "1920x1080", Browser.WIDE).entrySet()) {
+            browser.driver.manage().window().setSize(size.getValue());
+            open(running, school.token());
+            assertThat(browser.accessibilityViolations()).as("the school's page at %s", size.getKey()).isEmpty();
+            browser.screenshot("upload-a11y-" + size.getKey());
+        }
+        // The check can fail: an image without a text alternative is one.
+        js("var img = document.createElement('img'); img.src = '/assets/upload-icon.svg'; document.querySelector('main').appendChild(img);");
+        assertThat(browser.accessibilityViolations()).anyMatch(v -> v.startsWith("image-alt"));
+    }
+
     // ------------------------------------------------------------------ a returned file
 
     @Test
