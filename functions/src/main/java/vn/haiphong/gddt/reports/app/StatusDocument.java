@@ -30,7 +30,7 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
                              String goLive, String note) {
 
     /** @param dataWindow a report's Decree 09 window; null for a task. @param task null for a report */
-    public record ObligationView(String obligation, String report, String period, String title, String receiver,
+    public record ObligationView(String obligation, String report, String period, String periodText, String title, String receiver,
                                  String due, String dueText, DataWindowView dataWindow, TaskView task,
                                  SummaryView summary, List<UnitView> units) {
     }
@@ -121,7 +121,7 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
         StatusSummary t = s.summary();
         SignatureCounts signatures = o.report().signature() == SignatureRule.OFF
                 ? new SignatureCounts(0, 0) : SignatureCounts.of(s.units());
-        return new ObligationView(o.id(), o.report().id(), o.period().id(), o.title(), o.report().receiver(),
+        return new ObligationView(o.id(), o.report().id(), o.period().id(), o.period().text(), o.title(), o.report().receiver(),
                 VietnamTime.iso(o.due()), o.dueWording(), o.dataWindow().map(DataWindowView::of).orElse(null),
                 o.task().map(TaskView::of).orElse(null),
                 new SummaryView(t.expected(), t.onTime(), t.late(), t.missing(), t.notDue(), t.exempt(),

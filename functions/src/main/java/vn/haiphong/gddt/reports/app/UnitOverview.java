@@ -39,7 +39,7 @@ public final class UnitOverview {
     public record UnitView(String id, String name, String category, String categoryName, List<String> emails) {
     }
 
-    public record ObligationView(String obligation, String report, String period, String title, String receiver,
+    public record ObligationView(String obligation, String report, String period, String periodText, String title, String receiver,
                                  String opensAt, String due, String dueText, String dueForUnit,
                                  ExtensionView extension, String locksAt, String state, boolean acceptsUploads,
                                  StatusDocument.DataWindowView dataWindow, StatusDocument.TaskView task,
@@ -112,7 +112,7 @@ public final class UnitOverview {
                         VietnamTime.iso(s.receivedAt()), s.receivedAt().isBefore(status.dueForUnit()), s.accepted(),
                         s.refusal().orElse(null), s.returned().map(ReturnedView::of).orElse(null), InspectionView.of(s, o.report().signature())))
                 .toList();
-        return new ObligationView(o.id(), o.report().id(), o.period().id(), o.title(), o.report().receiver(),
+        return new ObligationView(o.id(), o.report().id(), o.period().id(), o.period().text(), o.title(), o.report().receiver(),
                 VietnamTime.iso(o.opensAt()), VietnamTime.iso(o.due()), o.dueWording(),
                 VietnamTime.iso(status.dueForUnit()), status.extension().map(ExtensionView::of).orElse(null),
                 o.locksAt().map(VietnamTime::iso).orElse(null), status.state().name(), o.acceptsUploadsAt(now, status.dueForUnit()),

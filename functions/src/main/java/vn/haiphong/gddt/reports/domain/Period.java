@@ -23,6 +23,18 @@ public record Period(int year, PeriodKind kind) {
         return kind.equals(PeriodKind.YEAR) ? "năm " + year : kind.label() + " năm " + year;
     }
 
+    /**
+     * What the pages show (sent as {@code periodText}, so no page keeps its own wording): "năm 2025",
+     * "6 tháng đầu năm 2025", "6 tháng cuối năm 2025", "quý I năm 2025", "quý I–quý III năm 2025",
+     * "tháng 6 năm 2025".
+     */
+    public String text() {
+        String code = kind.code();
+        String span = code.equals("Y") ? "năm" : code.equals("H1") ? "6 tháng đầu năm"
+                : code.equals("H2") ? "6 tháng cuối năm" : kind.label() + " năm";
+        return span + " " + year;
+    }
+
     public LocalDate firstDay() {
         return LocalDate.of(year, kind.first(), 1);
     }

@@ -151,33 +151,17 @@
     return text;
   }
 
-  function periodLabel(period) {
-    var m = /^(\d{4})-(.+)$/.exec(period || '');
-    if (!m) {
-      return period;
-    }
-    var kind = m[2];
-    if (kind === 'Y') {
-      return 'Cả năm ' + m[1];
-    }
-    if (kind === 'H1') {
-      return '6 tháng đầu năm ' + m[1];
-    }
-    if (kind === 'H2') {
-      return '6 tháng cuối năm ' + m[1];
-    }
-    var q = /^Q([1-4])$/.exec(kind);
-    if (q) {
-      return 'Quý ' + ['I', 'II', 'III', 'IV'][q[1] - 1] + '/' + m[1];
-    }
-    return period;
+  /** The server's words for a period, first letter raised where it starts a label. */
+  function periodLabel(ob) {
+    var text = ob.periodText || ob.period;
+    return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
   function obligationName(ob) {
     if (ob.task) {
       return 'Nhiệm vụ ' + ob.task.number + ' · ' + ob.task.timeFrame;
     }
-    return ob.report + ' · ' + periodLabel(ob.period);
+    return ob.report + ' · ' + periodLabel(ob);
   }
 
   function categoryLabel(id) {
@@ -483,8 +467,10 @@
     model.obligations.forEach(function (ob) { titles[ob.report] = ob.report + ' — ' + ob.receiver; });
     setOptions(ui.fReport, uniq(model.obligations.map(function (ob) { return ob.report; }))
       .map(function (r) { return [r, titles[r]]; }), true);
+    var periods = {};
+    model.obligations.forEach(function (ob) { periods[ob.period] = periodLabel(ob); });
     setOptions(ui.fPeriod, uniq(model.obligations.map(function (ob) { return ob.period; }))
-      .map(function (p) { return [p, periodLabel(p)]; }), true);
+      .map(function (p) { return [p, periods[p]]; }), true);
     setOptions(ui.fCategory, uniq(model.units.map(function (u) { return u.category; }))
       .map(function (c) { return [c, categoryLabel(c)]; }), true);
     if (ui.fState.options.length <= 1) {
@@ -781,7 +767,7 @@
     cols.forEach(function (ob) {
       html += '<th scope="col" class="ob-col" data-obligation="' + esc(ob.obligation) + '">'
         + '<span class="ob-rep"><abbr title="' + esc(ob.title) + '">' + esc(ob.report) + '</abbr></span>'
-        + '<span class="ob-per">' + esc(periodLabel(ob.period)) + '</span>'
+        + '<span class="ob-per">' + esc(periodLabel(ob)) + '</span>'
         + '<span class="ob-due">' + esc(ob.dueText) + '</span></th>';
     });
     html += '</tr></thead>';

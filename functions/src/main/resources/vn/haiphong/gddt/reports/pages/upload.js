@@ -113,15 +113,6 @@
   }
   function two16(b) { return (b < 16 ? '0' : '') + b.toString(16); }
 
-  function periodText(id) {
-    var m = /^(\d{4})-(Y|H1|H2|Q([1-4]))$/.exec(id || '');
-    if (!m) return id;
-    if (m[2] === 'Y') return 'năm ' + m[1];
-    if (m[2] === 'H1') return '6 tháng đầu năm ' + m[1];
-    if (m[2] === 'H2') return '6 tháng cuối năm ' + m[1];
-    return 'quý ' + ['I', 'II', 'III', 'IV'][m[3] - 1] + ' năm ' + m[1];
-  }
-
   function extensionOf(name) {
     var dot = name.lastIndexOf('.');
     return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
@@ -290,7 +281,7 @@
       fact(card.facts, 'Chủ trì', o.task.lead);
       fact(card.facts, 'Phối hợp', o.task.coordinating);
     } else {
-      fact(card.facts, 'Kỳ báo cáo', periodText(o.period));
+      fact(card.facts, 'Kỳ báo cáo', o.periodText);
     }
     if (o.receiver) fact(card.facts, o.task ? 'Gửi kết quả về' : 'Nơi nhận', o.receiver);
     var due = [h('span', { text: o.dueText || when(o.due) })];
@@ -327,7 +318,7 @@
     }
     card.note.hidden = !card.note.textContent;
     card.pickLabel.firstChild.textContent = o.submissions.length ? 'Chọn tệp khác' : 'Chọn tệp báo cáo';
-    card.pickLabel.lastChild.textContent = ' cho ' + (o.task ? nameOf(o) : o.title + ' ' + periodText(o.period));
+    card.pickLabel.lastChild.textContent = ' cho ' + (o.task ? nameOf(o) : o.title + ' ' + o.periodText);
 
     clear(card.receipts);
     var subs = o.submissions.slice().reverse();

@@ -42,6 +42,16 @@ class PeriodAndVietnamTimeTest {
             assertThat(new Period(2025, PeriodKind.YEAR).label()).isEqualTo("năm 2025");
         }
 
+        @Test
+        void the_pages_text_names_every_kind_of_period_in_words_never_its_id() {
+            assertThat(Period.parse("2025-Y").orElseThrow().text()).isEqualTo("năm 2025");
+            assertThat(Period.parse("2025-H1").orElseThrow().text()).isEqualTo("6 tháng đầu năm 2025");
+            assertThat(Period.parse("2025-H2").orElseThrow().text()).isEqualTo("6 tháng cuối năm 2025");
+            assertThat(Period.parse("2025-Q2").orElseThrow().text()).isEqualTo("quý II năm 2025");
+            assertThat(Period.parse("2025-Q1-Q3").orElseThrow().text()).isEqualTo("quý I–quý III năm 2025");
+            assertThat(Period.parse("2025-M06").orElseThrow().text()).isEqualTo("tháng 6 năm 2025");
+        }
+
         @ParameterizedTest(name = "\"{0}\" is not a period")
         @NullAndEmptySource
         @ValueSource(strings = {

@@ -232,6 +232,8 @@ class DashboardTest {
         new Select(driver.findElement(By.id("f-state"))).selectByVisibleText("Tất cả");
         assertThat(visibleUnitNames()).hasSize(all);
 
+        assertThat(new Select(driver.findElement(By.id("f-period"))).getOptions()).extracting(WebElement::getText)
+                .as("periods in the server's words").contains("6 tháng đầu năm 2026", "Năm 2026");
         new Select(driver.findElement(By.id("f-report"))).selectByValue("QCDC");
         assertThat(columnIds()).containsExactly("QCDC:2026-H1", QCDC);
         new Select(driver.findElement(By.id("f-period"))).selectByValue("2026-Y");
