@@ -27,7 +27,7 @@ final class EmbeddedStack {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-    private static final String PRELOAD = "exit-with-parent.cjs";
+    private static final String PRELOAD = "emulator-preload.cjs";
 
     private EmbeddedStack() {
     }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A Node emulator run as a child process that cannot outlive the JVM (see exit-with-parent.cjs). */
+/** A Node emulator run as a child process that cannot outlive the JVM (see emulator-preload.cjs). */
 final class NodeProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NodeProcess.class);
