@@ -1033,13 +1033,13 @@
     var bad = unit.undeliverable || [];
     var list = bad.length ? '<ul class="addresses">' + bad.map(function (a) { return '<li>' + esc(a) + '</li>'; }).join('') + '</ul>' : '';
     if (unit.contactable && !bad.length) {
-      return '<p class="contact ok">Gửi được thư nhắc: chưa có địa chỉ nào của đơn vị bị trả lại.</p>';
+      return '<p class="contact ok">Gửi được thư nhắc: chưa có thư nào gửi không tới địa chỉ của đơn vị.</p>';
     }
     if (unit.contactable) {
-      return '<p class="contact warn">Gửi được thư nhắc qua ít nhất một địa chỉ. Các địa chỉ sau đã bị trả lại hoặc báo là thư rác, hệ thống không gửi đến nữa:</p>' + list;
+      return '<p class="contact warn">Gửi được thư nhắc qua ít nhất một địa chỉ. Thư gửi không tới các địa chỉ sau (hoặc bị báo là thư rác), hệ thống không gửi đến nữa:</p>' + list;
     }
     if (bad.length) {
-      return '<p class="contact bad">Không gửi được thư nhắc: mọi địa chỉ của đơn vị đều bị trả lại hoặc báo là thư rác.</p>' + list
+      return '<p class="contact bad">Không gửi được thư nhắc: thư gửi không tới mọi địa chỉ của đơn vị (hoặc bị báo là thư rác).</p>' + list
         + '<p class="hint">Đề nghị liên hệ đơn vị qua điện thoại và cập nhật địa chỉ thư trong danh sách đơn vị.</p>';
     }
     return '<p class="contact bad">Không gửi được thư nhắc: đơn vị chưa có địa chỉ thư điện tử trong danh sách.</p>';

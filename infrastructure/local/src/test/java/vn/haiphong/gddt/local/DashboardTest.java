@@ -351,6 +351,23 @@ class DashboardTest {
     }
 
     @Test
+    void an_address_ses_could_not_deliver_to_reads_as_a_letter_that_did_not_arrive_not_as_a_return() {
+        List<LocalSystem.SessionUnit> schools = running.units(u -> u.category().equals("THPT"));
+        LocalSystem.SessionUnit school = schools.get(schools.size() - 1);
+        HttpResponse<String> bounced = running.publish("SesFeedbackTopic",
+                ReminderExactlyOnceTest.bounce(school.emails().get(0), "Permanent"));
+        assertThat(bounced.statusCode()).as(bounced.body()).isEqualTo(200);
+
+        openDashboard(running);
+        driver.findElement(cell(school.unit(), QCDC)).click();
+        WebElement dialog = waitFor(d -> Optional.of(d.findElement(By.id("cell-dialog"))).filter(WebElement::isDisplayed).orElse(null));
+
+        assertThat(dialog.findElement(By.cssSelector(".contact.warn")).getText()).containsIgnoringCase("thư gửi không tới")
+                .doesNotContain("trả lại");
+        dialog.sendKeys(Keys.ESCAPE);
+    }
+
+    @Test
     void the_excel_button_saves_the_workbook_of_the_year_shown() throws Exception {
         openDashboard(running);
         clearDownloads();
