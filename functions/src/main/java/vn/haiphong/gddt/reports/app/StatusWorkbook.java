@@ -12,6 +12,7 @@ import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import vn.haiphong.gddt.reports.domain.ObligationState;
+import vn.haiphong.gddt.reports.domain.ReminderPlan;
 import vn.haiphong.gddt.reports.domain.UnitCategory;
 import vn.haiphong.gddt.reports.domain.VietnamTime;
 
@@ -153,7 +154,7 @@ public final class StatusWorkbook {
 
     /** The last day a file is on time before an instant from which it is late: the Vietnam date of the instant just before it. */
     static LocalDate lastDay(String isoInstant) {
-        return VietnamTime.dateOf(OffsetDateTime.parse(isoInstant).toInstant().minusNanos(1));
+        return ReminderPlan.lastOnTimeDay(OffsetDateTime.parse(isoInstant).toInstant());
     }
 
     private static LocalDateTime vietnamTime(String isoInstant) {
