@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import vn.haiphong.gddt.reports.domain.DataWindow;
 import vn.haiphong.gddt.reports.domain.Extension;
+import vn.haiphong.gddt.reports.domain.ObligationState;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
 import vn.haiphong.gddt.reports.domain.Returned;
 import vn.haiphong.gddt.reports.domain.SignatureCounts;
@@ -25,9 +26,17 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
  * @param goLive the day the system started collecting (YYYY-MM-DD), null when none is set: the
  *               dashboard offers no year before it
  * @param note   why the year has fewer obligations than its plan (those due before go-live), else null
+ * @param states every state's words and meaning, in the order a legend lists them: pages take their
+ *               wording from here, never from their own code
  */
 public record StatusDocument(String generatedAt, String asOf, List<ObligationView> obligations, List<ObligationView> tasks,
-                             String goLive, String note) {
+                             String goLive, String note, List<StateView> states) {
+    private static final List<StateView> STATES = List.of(ObligationState.ON_TIME, ObligationState.LATE,
+            ObligationState.MISSING, ObligationState.OPEN, ObligationState.NOT_OPEN, ObligationState.EXEMPT)
+            .stream().map(s -> new StateView(s.name(), s.words(), s.meaning())).toList();
+
+    public record StateView(String state, String text, String meaning) {
+    }
 
     /** @param dataWindow a report's Decree 09 window; null for a task. @param task null for a report */
     public record ObligationView(String obligation, String report, String period, String periodText, String title, String receiver,
@@ -68,7 +77,7 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
      * @param returned the newest file the Office sent back by asOf, or null
      * @param refused  the unit's newest file by asOf if it was refused (quarantined), or null
      */
-    public record UnitView(String unit, String name, String category, String state, String dueForUnit,
+    public record UnitView(String unit, String name, String category, String state, String stateText, String dueForUnit,
                            ExtensionView extension, String submittedAt, int submissions, LatestView latest,
                            List<String> emails, boolean contactable, List<String> undeliverable,
                            ReturnedView returned, RefusedView refused) {
@@ -111,7 +120,7 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
                         .map(o -> obligation(o, result.undeliverable())).toList(),
                 result.obligations().stream().filter(o -> o.obligation().task().isPresent())
                         .map(o -> obligation(o, result.undeliverable())).toList(),
-                result.goLive().map(LocalDate::toString).orElse(null), result.note().orElse(null));
+                result.goLive().map(LocalDate::toString).orElse(null), result.note().orElse(null), STATES);
     }
 
     private static ObligationView obligation(ObligationStatus s, Set<String> undeliverable) {
@@ -132,7 +141,7 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
     static UnitView unit(UnitStatus u, Set<String> undeliverable, SignatureRule rule) {
         List<String> bounced = u.unit().emails().stream()
                 .filter(e -> undeliverable.contains(e.toLowerCase(Locale.ROOT))).toList();
-        return new UnitView(u.unit().id(), u.unit().name(), u.unit().category().name(), u.state().name(),
+        return new UnitView(u.unit().id(), u.unit().name(), u.unit().category().name(), u.state().name(), u.stateText(),
                 VietnamTime.iso(u.dueForUnit()), u.extension().map(ExtensionView::of).orElse(null),
                 u.submittedAt().map(VietnamTime::iso).orElse(null), u.submissions(),
                 u.latest().map(latest -> LatestView.of(latest, rule)).orElse(null), u.unit().emails(), bounced.size() < u.unit().emails().size(),

@@ -27,8 +27,8 @@ public final class StatusWorkbook {
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     static final List<String> SUMMARY_HEADERS = List.of("Mã báo cáo", "Kỳ", "Báo cáo", "Nơi nhận", "Hạn nộp (ngày cuối)",
-            "Loại đơn vị", "Phải nộp", "Đúng hạn", "Nộp muộn", "Quá hạn chưa nộp", "Chưa đến hạn", "Tỷ lệ đã nộp",
-            "Tỷ lệ đúng hạn");
+            "Loại đơn vị", "Phải nộp", ObligationState.ON_TIME.words(), ObligationState.LATE.words(),
+            ObligationState.MISSING.words(), ObligationState.OPEN.words(), "Tỷ lệ đã nộp", "Tỷ lệ đúng hạn");
     static final List<String> UNIT_HEADERS = List.of("Mã đơn vị", "Đơn vị", "Loại đơn vị", "Tình trạng",
             "Hạn nộp (ngày cuối)", "Thời điểm nộp", "Số tệp đã nộp", "Tên tệp", "Dung lượng (byte)", "Chữ ký số",
             "Gia hạn đến (ngày cuối)", "Lý do gia hạn", "Người cấp gia hạn", "Trả lại lúc", "Lý do trả lại",
@@ -61,7 +61,7 @@ public final class StatusWorkbook {
     }
 
     private static void summary(Worksheet sheet, List<StatusDocument.ObligationView> obligations) throws IOException {
-        header(sheet, SUMMARY_HEADERS, new double[] {12, 14, 60, 24, 14, 34, 10, 10, 10, 12, 12, 12, 14});
+        header(sheet, SUMMARY_HEADERS, new double[] {12, 22, 60, 24, 14, 34, 10, 10, 10, 18, 18, 12, 14});
         int row = 1;
         for (StatusDocument.ObligationView o : obligations) {
             StatusDocument.SummaryView s = o.summary();
@@ -81,7 +81,7 @@ public final class StatusWorkbook {
                                    int expected, int onTime, int late, int missing, int notDue,
                                    double completeness, double timeliness) {
         sheet.value(row, 0, o.report());
-        sheet.value(row, 1, o.period());
+        sheet.value(row, 1, o.periodText());
         sheet.value(row, 2, o.title());
         sheet.value(row, 3, o.receiver());
         date(sheet, row, 4, lastDay(o.due()));
@@ -105,7 +105,7 @@ public final class StatusWorkbook {
             sheet.value(row, 1, u.name());
             sheet.value(row, 2, UnitCategory.valueOf(u.category()).label());
             ObligationState state = ObligationState.valueOf(u.state());
-            sheet.value(row, 3, state.words());
+            sheet.value(row, 3, u.stateText());
             if (state != ObligationState.EXEMPT) {
                 date(sheet, row, 4, lastDay(u.dueForUnit()));
             }

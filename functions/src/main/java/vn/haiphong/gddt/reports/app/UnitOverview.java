@@ -41,7 +41,7 @@ public final class UnitOverview {
 
     public record ObligationView(String obligation, String report, String period, String periodText, String title, String receiver,
                                  String opensAt, String due, String dueText, String dueForUnit,
-                                 ExtensionView extension, String locksAt, String state, boolean acceptsUploads,
+                                 ExtensionView extension, String locksAt, String state, String stateText, boolean acceptsUploads,
                                  StatusDocument.DataWindowView dataWindow, StatusDocument.TaskView task,
                                  List<SubmissionView> submissions) {
     }
@@ -115,7 +115,7 @@ public final class UnitOverview {
         return new ObligationView(o.id(), o.report().id(), o.period().id(), o.period().text(), o.title(), o.report().receiver(),
                 VietnamTime.iso(o.opensAt()), VietnamTime.iso(o.due()), o.dueWording(),
                 VietnamTime.iso(status.dueForUnit()), status.extension().map(ExtensionView::of).orElse(null),
-                o.locksAt().map(VietnamTime::iso).orElse(null), status.state().name(), o.acceptsUploadsAt(now, status.dueForUnit()),
+                o.locksAt().map(VietnamTime::iso).orElse(null), status.state().name(), status.stateText(), o.acceptsUploadsAt(now, status.dueForUnit()),
                 o.dataWindow().map(StatusDocument.DataWindowView::of).orElse(null),
                 o.task().map(StatusDocument.TaskView::of).orElse(null), sent);
     }

@@ -30,6 +30,15 @@ public record Obligation(Report report, Period period, LocalDate namedDay, Strin
         return task.map(Task::title).orElseGet(() -> report.title(period.kind()));
     }
 
+    /**
+     * How an e-mail's subject names it, in words and with its period: "Báo cáo kết quả thực hiện quy chế
+     * dân chủ ở cơ sở 6 tháng đầu năm 2026", "Nhiệm vụ 3 của Kế hoạch, quý I–quý III năm 2025".
+     */
+    public String name() {
+        return task.map(t -> "Nhiệm vụ " + t.number() + " của Kế hoạch, " + period.text())
+                .orElseGet(() -> "Báo cáo " + report.subject() + " " + period.text());
+    }
+
     /** Only periodic reports count figures over a Decree 09 window; a task's evidence has none. */
     public Optional<DataWindow> dataWindow() {
         return task.isPresent() ? Optional.empty() : Optional.of(period.dataWindow());

@@ -4,24 +4,38 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Where one unit stands with one obligation at one instant (the states of API.md). */
+/**
+ * Where one unit stands with one obligation at one instant (the states of API.md), and the one set of
+ * words every place shows it in: the school's page, the dashboard, the e-mails and the workbook all get
+ * them from here (as {@code stateText} and the status's {@code states}), so they cannot disagree.
+ */
 public enum ObligationState {
-    NOT_OPEN("Chưa mở nhận"),
-    OPEN("Chưa nộp – còn hạn"),
-    ON_TIME("Đúng hạn"),
-    LATE("Nộp muộn"),
-    MISSING("Quá hạn – chưa nộp"),
-    EXEMPT("Không phải nộp");
+    NOT_OPEN("Chưa mở nhận", "chưa đến thời gian nhận báo cáo"),
+    OPEN("Chưa nộp – còn hạn", "đang nhận báo cáo, đơn vị chưa nộp"),
+    ON_TIME("Đúng hạn", "đã nộp trước hạn (kể cả hạn được gia hạn)"),
+    LATE("Nộp muộn", "đã nộp nhưng sau hạn"),
+    MISSING("Quá hạn – chưa nộp", "đã quá hạn mà chưa có tệp hợp lệ"),
+    EXEMPT("Không phải nộp", "đơn vị này không phải nộp báo cáo này");
+
+    /** Said instead of OPEN or MISSING while the Office's return of the unit's file is unanswered. */
+    public static final String RETURNED_WORDS = "Bị trả lại – cần nộp lại";
 
     private final String words;
+    private final String meaning;
 
-    ObligationState(String words) {
+    ObligationState(String words, String meaning) {
         this.words = words;
+        this.meaning = meaning;
     }
 
-    /** The state in the words people read it in (the Excel workbook, the glossary in the README). */
+    /** The state as people read it: "Quá hạn – chưa nộp". */
     public String words() {
         return words;
+    }
+
+    /** What the words mean, for a legend: "đã quá hạn mà chưa có tệp hợp lệ". */
+    public String meaning() {
+        return meaning;
     }
 
     /** The state against the obligation's own deadline (no extension). */

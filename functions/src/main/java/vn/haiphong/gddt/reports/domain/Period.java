@@ -18,13 +18,9 @@ public record Period(int year, PeriodKind kind) {
         return year + "-" + kind.code();
     }
 
-    /** "6 tháng năm 2025", "năm 2025", "quý I năm 2025". */
-    public String label() {
-        return kind.equals(PeriodKind.YEAR) ? "năm " + year : kind.label() + " năm " + year;
-    }
-
     /**
-     * What the pages show (sent as {@code periodText}, so no page keeps its own wording): "năm 2025",
+     * The period in words, as the pages (sent as {@code periodText}, so no page keeps its own wording),
+     * the e-mails and the workbook show it: "năm 2025",
      * "6 tháng đầu năm 2025", "6 tháng cuối năm 2025", "quý I năm 2025", "quý I–quý III năm 2025",
      * "tháng 6 năm 2025".
      */

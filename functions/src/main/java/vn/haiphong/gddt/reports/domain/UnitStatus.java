@@ -28,4 +28,14 @@ public record UnitStatus(Unit unit, ObligationState state, Instant dueForUnit, O
                       Optional<Instant> submittedAt, int submissions, Optional<Submission> latest) {
         this(unit, state, dueForUnit, extension, submittedAt, submissions, latest, Optional.empty());
     }
+
+    /**
+     * The row's state in words: a unit whose file the Office returned, and that has not sent another,
+     * reads "Bị trả lại – cần nộp lại" rather than "Chưa nộp", so nobody thinks it never sent one.
+     */
+    public String stateText() {
+        boolean owesAgain = (state == ObligationState.OPEN || state == ObligationState.MISSING)
+                && returned.isPresent() && latest.isEmpty();
+        return owesAgain ? ObligationState.RETURNED_WORDS : state.words();
+    }
 }

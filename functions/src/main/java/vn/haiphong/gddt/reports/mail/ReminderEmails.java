@@ -61,7 +61,7 @@ public final class ReminderEmails {
         values.put("unitName", unit.name());
         values.put("lead", lead);
         values.put("title", o.title());
-        values.put("period", o.task().map(t -> t.timeFrame().text()).orElse(o.period().label()));
+        values.put("period", o.task().map(t -> t.timeFrame().text()).orElse(o.period().text()));
         values.put("coverage", coverage(o));
         values.put("dueText", dueText(o, dueForUnit));
         values.put("daysText", daysText(dueForUnit, today));
@@ -82,7 +82,7 @@ public final class ReminderEmails {
         Map<String, String> values = new HashMap<>();
         values.put("unitName", unit.name());
         values.put("title", o.title());
-        values.put("period", o.period().label());
+        values.put("period", o.period().text());
         values.put("fileName", s.fileName());
         values.put("receivedAt", VietnamTime.dateTime(s.receivedAt()));
         values.put("returnedAt", VietnamTime.dateTime(r.returnedAt()));
@@ -93,7 +93,7 @@ public final class ReminderEmails {
                 : "Bản nộp lại trước hạn được ghi nhận là nộp đúng hạn.");
         values.put("receiver", o.report().receiver());
         values.put("link", baseUrl + "/u/" + unitToken);
-        String subject = "Sở trả lại báo cáo " + o.report().id() + " " + o.period().label() + " — đề nghị nộp lại";
+        String subject = "Sở trả lại " + lower(o.name()) + " — đề nghị nộp lại";
         return new Mailer.Email(to, subject, returnedHtml.render(values), returnedText.render(values));
     }
 
@@ -121,7 +121,7 @@ public final class ReminderEmails {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<ol>");
         for (UnitStatus u : missing) {
-            String line = u.unit().name() + (u.state() == ObligationState.MISSING ? " — quá hạn" : "")
+            String line = u.unit().name() + " — " + u.stateText()
                     + (u.unit().emails().isEmpty() ? " — chưa có địa chỉ e-mail" : "");
             text.append("- ").append(line).append('\n');
             html.append("<li>").append(SubmissionEmails.escape(line)).append("</li>");
@@ -137,13 +137,17 @@ public final class ReminderEmails {
         values.put("late", Integer.toString(s.late()));
         values.put("missing", Integer.toString(s.missing()));
         values.put("notDue", Integer.toString(s.notDue()));
+        values.put("onTimeWords", ObligationState.ON_TIME.words());
+        values.put("lateWords", ObligationState.LATE.words());
+        values.put("missingWords", ObligationState.MISSING.words());
+        values.put("notDueWords", ObligationState.OPEN.words());
         values.put("completeness", percent(s.completeness()));
         values.put("timeliness", percent(s.timeliness()));
         values.put("missingCount", Integer.toString(missing.size()));
         values.put("missingList", missing.isEmpty() ? "(không có)" : text.toString().stripTrailing());
         values.put("missingListHtml", missing.isEmpty() ? "<p>(không có)</p>" : html.toString());
         values.put("dashboard", baseUrl + "/office");
-        String subject = "Tổng hợp " + o.report().id() + " " + o.period().label() + ": " + (s.onTime() + s.late()) + "/"
+        String subject = "Tổng hợp " + lower(o.name()) + ": " + (s.onTime() + s.late()) + "/"
                 + s.expected() + " đơn vị đã nộp, " + missing.size() + " chưa nộp";
         return new Mailer.Email(List.of(receiverEmail), subject, digestHtml.render(values), digestText.render(values));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import vn.haiphong.gddt.reports.domain.Obligation;
+import vn.haiphong.gddt.reports.domain.ObligationState;
 import vn.haiphong.gddt.reports.domain.Submission;
 import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.VietnamTime;
@@ -17,10 +18,10 @@ public final class SubmissionEmails {
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     public Mailer.Email receipt(Unit unit, Obligation obligation, Submission s, List<String> to) {
-        String subject = "Biên nhận báo cáo " + obligation.report().id() + " " + obligation.period().label() + " — " + unit.name();
+        String subject = "Biên nhận: " + obligation.name() + " — " + unit.name();
         String lead = "Sở GDĐT Hải Phòng đã nhận báo cáo của " + unit.name() + ". Thông tin biên nhận:";
         Map<String, String> rows = facts(obligation, s);
-        rows.put("Tình trạng", s.onTime() ? "Nộp đúng hạn" : "Nộp muộn (sau hạn)");
+        rows.put("Tình trạng", (s.onTime() ? ObligationState.ON_TIME : ObligationState.LATE).words());
         // The receipt proves the time of receipt and never waits for the inspection; its verdict follows on the page.
         rows.put("Chữ ký số và nội dung tệp", "Đang được kiểm tra; kết quả hiện trên trang nộp báo cáo của đơn vị trong"
                 + " vòng một phút. Nếu tệp không đạt, đơn vị sẽ nhận thêm một thư báo.");
@@ -29,7 +30,7 @@ public final class SubmissionEmails {
     }
 
     public Mailer.Email refusal(Unit unit, Obligation obligation, Submission s, List<String> to) {
-        String subject = "Tệp báo cáo không hợp lệ — " + obligation.report().id() + " " + obligation.period().label();
+        String subject = "Tệp không hợp lệ, chưa được tính là đã nộp: " + obligation.name();
         String lead = "Tệp " + unit.name() + " vừa gửi KHÔNG được tiếp nhận vì " + s.refusal().orElse("") + ".";
         Map<String, String> rows = facts(obligation, s);
         return render(unit, to, subject, lead, rows,
@@ -38,7 +39,7 @@ public final class SubmissionEmails {
 
     /** The refusal of a file the inspection refused after its receipt went out: the receipt no longer counts. */
     public Mailer.Email inspectionRefusal(Unit unit, Obligation obligation, Submission s, List<String> to) {
-        String subject = "Tệp báo cáo không đạt khi kiểm tra — " + obligation.report().id() + " " + obligation.period().label();
+        String subject = "Tệp không đạt khi kiểm tra, chưa được tính là đã nộp: " + obligation.name();
         String lead = "Tệp " + unit.name() + " đã gửi (mã biên nhận " + s.submissionId() + ") KHÔNG được tính là đã nộp vì "
                 + s.refusal().orElse("") + ".";
         return render(unit, to, subject, lead, facts(obligation, s),
@@ -49,7 +50,7 @@ public final class SubmissionEmails {
     private static Map<String, String> facts(Obligation obligation, Submission s) {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("Báo cáo", obligation.title());
-        rows.put("Kỳ báo cáo", obligation.period().label());
+        rows.put("Kỳ báo cáo", obligation.period().text());
         rows.put("Nơi nhận", obligation.report().receiver());
         rows.put("Hạn nộp", obligation.dueWording());
         rows.put("Thời điểm hệ thống nhận", VietnamTime.dateTime(s.receivedAt()) + " (giờ Việt Nam)");

@@ -11,16 +11,12 @@
 
   var TOKEN_KEY = 'hp-reports.office-token';
 
-  var STATES = [
-    { id: 'ON_TIME', label: 'Đúng hạn', cls: 's-on-time', desc: 'đã nộp trước hạn (kể cả hạn được gia hạn)' },
-    { id: 'LATE', label: 'Muộn', cls: 's-late', desc: 'đã nộp nhưng sau hạn' },
-    { id: 'MISSING', label: 'Chưa nộp', cls: 's-missing', desc: 'đã quá hạn mà chưa có tệp hợp lệ' },
-    { id: 'OPEN', label: 'Chưa đến hạn', cls: 's-open', desc: 'đang nhận báo cáo, đơn vị chưa nộp' },
-    { id: 'NOT_OPEN', label: 'Chưa mở', cls: 's-not-open', desc: 'chưa đến thời gian nhận báo cáo' },
-    { id: 'EXEMPT', label: 'Miễn', cls: 's-exempt', desc: 'loại đơn vị này không phải nộp báo cáo này' }
-  ];
-  var STATE = {};
-  STATES.forEach(function (s) { STATE[s.id] = s; });
+  /* Colours only: the words of every state come from the status document (states, stateText). */
+  var STATE_CLASS = {
+    ON_TIME: 's-on-time', LATE: 's-late', MISSING: 's-missing', OPEN: 's-open', NOT_OPEN: 's-not-open', EXEMPT: 's-exempt'
+  };
+  var STATES = [];            // the status document's states: [{state, text, meaning}], in the legend's order
+  var STATE = {};             // state id → its words
 
   /** The plan's order of unit categories (the status document's order). */
   var CATEGORIES = [
@@ -324,6 +320,7 @@
         ui.loadError.hidden = true;
         ui.goLiveNote.textContent = doc.note || '';
         ui.goLiveNote.hidden = !doc.note;
+        useStates(doc.states);
         model = prepare(doc);
         fillFilters();
         renderAll();
@@ -474,7 +471,7 @@
     setOptions(ui.fCategory, uniq(model.units.map(function (u) { return u.category; }))
       .map(function (c) { return [c, categoryLabel(c)]; }), true);
     if (ui.fState.options.length <= 1) {
-      setOptions(ui.fState, STATES.map(function (s) { return [s.id, s.label]; }), true);
+      setOptions(ui.fState, STATES.map(function (s) { return [s.state, s.text]; }), true);
     }
   }
 
@@ -509,13 +506,14 @@
       + (doc.asOf && doc.asOf !== doc.generatedAt ? ', tình trạng tại ' + fmtTime(doc.asOf) : '') + '.';
   }
 
+  /* A card's counts: the field, the state whose words name it (none: "Phải nộp"), the colour. */
   var COUNTS = [
-    ['expected', 'Phải nộp', 'c-expected'],
-    ['onTime', 'Đúng hạn', 'c-on-time'],
-    ['late', 'Muộn', 'c-late'],
-    ['missing', 'Chưa nộp', 'c-missing'],
-    ['notDue', 'Chưa đến hạn', 'c-not-due'],
-    ['exempt', 'Miễn', 'c-exempt']
+    ['expected', null, 'c-expected'],
+    ['onTime', 'ON_TIME', 'c-on-time'],
+    ['late', 'LATE', 'c-late'],
+    ['missing', 'MISSING', 'c-missing'],
+    ['notDue', 'OPEN', 'c-not-due'],
+    ['exempt', 'EXEMPT', 'c-exempt']
   ];
 
   function renderCards(cols) {
@@ -536,7 +534,7 @@
         + (category ? ' · Loại: ' + esc(categoryLabel(category)) : '') + '</p>'
         + '<dl class="counts">';
       COUNTS.forEach(function (c) {
-        html += '<div class="count ' + c[2] + '"><dt>' + c[1] + '</dt><dd data-field="' + c[0] + '" data-value="'
+        html += '<div class="count ' + c[2] + '"><dt>' + esc(c[1] ? STATE[c[1]] : 'Phải nộp') + '</dt><dd data-field="' + c[0] + '" data-value="'
           + (s[c[0]] || 0) + '">' + NUMBER.format(s[c[0]] || 0) + '</dd></div>';
       });
       html += '</dl><div class="rates">'
@@ -695,7 +693,7 @@
         label.appendChild(svg('tspan', { x: 0, dy: i === 0 ? 0 : lineH }, line));
       });
       root.appendChild(label);
-      [['completeness', 'bar-complete', 'Đã nộp'], ['timeliness', 'bar-timely', 'Đúng hạn']].forEach(function (b, k) {
+      [['completeness', 'bar-complete', 'Đã nộp'], ['timeliness', 'bar-timely', 'Nộp đúng hạn']].forEach(function (b, k) {
         var by = g.barsY + k * (barH + 4);
         var w = Math.max(0, Math.round(g.d[b[0]] * barMax));
         root.appendChild(svg('rect', { x: barX, y: by, width: barMax, height: barH, 'class': 'track' }));
@@ -707,8 +705,8 @@
     });
 
     var table = '<table class="data"><caption class="visually-hidden">Số liệu biểu đồ</caption><thead><tr>'
-      + '<th scope="col">Loại đơn vị</th><th scope="col">Lượt phải nộp</th><th scope="col">Đúng hạn</th>'
-      + '<th scope="col">Muộn</th><th scope="col">Tỷ lệ đã nộp</th><th scope="col">Tỷ lệ đúng hạn</th></tr></thead><tbody>';
+      + '<th scope="col">Loại đơn vị</th><th scope="col">Lượt phải nộp</th><th scope="col">' + esc(STATE.ON_TIME) + '</th>'
+      + '<th scope="col">' + esc(STATE.LATE) + '</th><th scope="col">Tỷ lệ đã nộp</th><th scope="col">Tỷ lệ đúng hạn</th></tr></thead><tbody>';
     data.forEach(function (d) {
       table += '<tr><th scope="row">' + esc(categoryLabel(d.category)) + '</th><td>' + NUMBER.format(d.expected)
         + '</td><td>' + NUMBER.format(d.onTime) + '</td><td>' + NUMBER.format(d.late) + '</td><td>'
@@ -717,10 +715,21 @@
     ui.chartTable.innerHTML = table + '</tbody></table>';
   }
 
-  function renderLegend() {
+  /** Takes the status document's words for the states and draws the legend from them. */
+  function useStates(states) {
+    STATES = states || [];
+    STATE = {};
+    STATES.forEach(function (s) { STATE[s.state] = s.text; });
     ui.legend.innerHTML = STATES.map(function (s) {
-      return '<li><span class="chip ' + s.cls + '">' + esc(s.label) + '</span> <span class="legend-desc">' + esc(s.desc) + '</span></li>';
+      return '<li><span class="chip ' + STATE_CLASS[s.state] + '">' + esc(s.text) + '</span> <span class="legend-desc">'
+        + esc(s.meaning) + '</span></li>';
     }).join('');
+  }
+
+  /** A row's state as a chip: its words from the server (a returned file's too), its colour from the state. */
+  function chip(row) {
+    return '<span class="chip ' + (STATE_CLASS[row.state] || '') + '" data-state="' + esc(row.state) + '">'
+      + esc(row.stateText || row.state) + '</span>';
   }
 
   /* What the inspection says of the latest file's digital signature, in the words the API gives (null: nothing to say). */
@@ -746,13 +755,9 @@
   }
 
   function cellLabel(unit, ob, row) {
-    var s = STATE[row.state] || { label: row.state };
-    var text = unit.name + ', ' + obligationName(ob) + ': ' + s.label;
+    var text = unit.name + ', ' + obligationName(ob) + ': ' + row.stateText;
     if (row.extension) {
       text += ', gia hạn đến ' + fmtDeadline(row.extension.until);
-    }
-    if (row.returned && !row.latest) {
-      text += ', tệp bị trả lại, chờ đơn vị nộp lại';
     }
     if (cellSeal(row)) {
       text += ', ' + cellSeal(row).text;
@@ -791,12 +796,10 @@
             + '" aria-label="' + esc(unit.name + ', ' + obligationName(ob) + ': không có trong kỳ này') + '">—</span></td>';
           return;
         }
-        var s = STATE[cell.state] || { label: cell.state, cls: '' };
-        row += '<td><button type="button" class="cell ' + s.cls + '" tabindex="-1" data-unit="' + esc(unit.id)
-          + '" data-obligation="' + esc(ob.obligation) + '" data-state="' + esc(cell.state) + '" aria-label="'
-          + esc(cellLabel(unit, ob, cell)) + '"><span class="cell-label">' + esc(s.label) + '</span>'
-          + (cell.extension ? '<span class="cell-note">gia hạn</span>' : '')
-          + (cell.returned && !cell.latest ? '<span class="cell-note">bị trả lại</span>' : '') + sealMark(cell) + '</button></td>';
+        row += '<td><button type="button" class="cell ' + (STATE_CLASS[cell.state] || '') + '" tabindex="-1" data-unit="'
+          + esc(unit.id) + '" data-obligation="' + esc(ob.obligation) + '" data-state="' + esc(cell.state) + '" aria-label="'
+          + esc(cellLabel(unit, ob, cell)) + '"><span class="cell-label">' + esc(cell.stateText) + '</span>'
+          + (cell.extension ? '<span class="cell-note">gia hạn</span>' : '') + sealMark(cell) + '</button></td>';
       });
       parts.push(row + '</tr>');
     });
@@ -889,12 +892,10 @@
         + '</td><td class="task-lead">' + esc(t.lead) + '</td><td class="task-frame">' + esc(t.timeFrame) + '</td>'
         + '<td class="task-due">' + esc(ob.dueText) + '</td><td><ul class="task-units">';
       ob.units.forEach(function (row) {
-        var s = STATE[row.state] || { label: row.state, cls: '' };
         html += '<li><button type="button" class="task-unit" data-unit="' + esc(row.unit) + '" data-obligation="' + esc(ob.obligation)
           + '" data-state="' + esc(row.state) + '" aria-label="' + esc(cellLabel({ name: row.name }, ob, row)) + '">'
-          + '<span class="task-unit-name">' + esc(row.name) + '</span> <span class="chip ' + s.cls + '">' + esc(s.label) + '</span>'
-          + (row.extension ? ' <span class="cell-note">gia hạn</span>' : '')
-          + (row.returned && !row.latest ? ' <span class="cell-note">bị trả lại</span>' : '') + '</button></li>';
+          + '<span class="task-unit-name">' + esc(row.name) + '</span> ' + chip(row)
+          + (row.extension ? ' <span class="cell-note">gia hạn</span>' : '') + '</button></li>';
       });
       var more = [];
       if (sum.late) {
@@ -1053,7 +1054,6 @@
       return;
     }
     var row = unit.cells[ob.obligation];
-    var s = STATE[row.state] || { label: row.state, cls: '' };
     ui.dialogTitle.textContent = unit.name;
     var html = '<p class="d-sub">' + esc(categoryLabel(unit.category)) + ' · mã đơn vị: <code>' + esc(unit.id) + '</code></p>';
     if (dialogCtx.flash) {
@@ -1062,7 +1062,7 @@
 
     html += '<section class="d-sec" aria-labelledby="d-ob"><h3 id="d-ob">' + esc(obligationName(ob)) + '</h3>'
       + '<p class="hint">' + esc(ob.title) + ' · Nơi nhận: ' + esc(ob.receiver) + '</p><dl class="facts">'
-      + '<dt>Trạng thái</dt><dd><span class="chip ' + s.cls + '" data-state="' + esc(row.state) + '">' + esc(s.label) + '</span></dd>'
+      + '<dt>Trạng thái</dt><dd>' + chip(row) + '</dd>'
       + (ob.task ? '<dt>Chủ trì</dt><dd>' + esc(ob.task.lead) + '</dd><dt>Phối hợp</dt><dd>' + esc(ob.task.coordinating) + '</dd>' : '')
       + '<dt>Hạn theo kế hoạch</dt><dd>' + esc(ob.dueText) + '</dd>';
     if (row.extension) {
@@ -1141,11 +1141,10 @@
         + '<th scope="col">Tệp mới nhất</th></tr></thead><tbody>';
       others.forEach(function (o) {
         var r = unit.cells[o.obligation];
-        var st = STATE[r.state] || { label: r.state, cls: '' };
         var name = o.obligation === ob.obligation
           ? '<strong>' + esc(obligationName(o)) + '</strong> <span class="hint">(đang xem)</span>'
           : '<button type="button" class="linkish" data-switch="' + esc(o.obligation) + '">' + esc(obligationName(o)) + '</button>';
-        html += '<tr><th scope="row">' + name + '</th><td><span class="chip ' + st.cls + '">' + esc(st.label) + '</span></td><td>'
+        html += '<tr><th scope="row">' + name + '</th><td>' + chip(r) + '</td><td>'
           + (r.latest ? esc(r.latest.fileName) + ' <button type="button" class="linkish" data-download="' + esc(r.latest.submissionId)
             + '" data-file-name="' + esc(r.latest.fileName) + '" aria-label="Tải tệp ' + esc(r.latest.fileName) + '">Tải về</button>' : '—')
           + '</td></tr>';
@@ -1435,8 +1434,6 @@
     ui.dialogBody = $('d-body');
     ui.dialogTitle.tabIndex = -1;
 
-    renderLegend();
-    setOptions(ui.fState, STATES.map(function (s) { return [s.id, s.label]; }), true);
 
     ui.loginForm.addEventListener('submit', onLogin);
     ui.logout.addEventListener('click', logout);

@@ -16,15 +16,8 @@
   var OLE2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
   var ZIP = [0x50, 0x4B, 0x03, 0x04];
   var MAGIC = { pdf: [0x25, 0x50, 0x44, 0x46, 0x2D], doc: OLE2, xls: OLE2, docx: ZIP, xlsx: ZIP, odt: ZIP, ods: ZIP };
-  var RETURNED = 'Bị trả lại – cần nộp lại';
-  var STATES = {
-    NOT_OPEN: ['Chưa mở', 'st-wait'],
-    OPEN: ['Đang mở', 'st-open'],
-    ON_TIME: ['Đã nộp đúng hạn', 'st-ok'],
-    LATE: ['Nộp muộn', 'st-late'],
-    MISSING: ['Chưa nộp – quá hạn', 'st-bad'],
-    EXEMPT: ['Không phải nộp', 'st-wait']
-  };
+  /* Colours only: a state's words come from the server (stateText), the same words the Office reads. */
+  var STATE_CLASS = { NOT_OPEN: 'st-wait', OPEN: 'st-open', ON_TIME: 'st-ok', LATE: 'st-late', MISSING: 'st-bad', EXEMPT: 'st-wait' };
   var TOKEN_WORDS = {
     'token-missing': 'Đường liên kết thiếu mã truy cập. Hãy mở đúng và đủ đường liên kết Sở đã gửi cho đơn vị qua thư điện tử.',
     'token-invalid': 'Đường liên kết không đúng hoặc bị thiếu một phần. Hãy mở lại đúng và đủ đường liên kết Sở đã gửi cho đơn vị.',
@@ -266,13 +259,12 @@
 
   function fillCard(card, o) {
     card.ob = o;
-    var st = STATES[o.state] || [o.state, 'st-wait'];
-    /* A file the Office sent back leaves the unit owing one again: said in the warning colour, not "Đang mở". */
-    if (returnedOf(o) && (o.state === 'OPEN' || o.state === 'MISSING')) st = [RETURNED, 'st-late'];
-    card.el.className = 'card ' + st[1];
+    /* A file the Office sent back leaves the unit owing one again: the warning colour, whatever the deadline. */
+    var owesAgain = returnedOf(o) && (o.state === 'OPEN' || o.state === 'MISSING');
+    card.el.className = 'card ' + (owesAgain ? 'st-late' : STATE_CLASS[o.state] || 'st-wait');
     clear(card.head);
     card.head.appendChild(h('h3', { id: 'title-' + card.key, text: nameOf(o) }));
-    card.head.appendChild(h('p', { class: 'state' }, [h('span', { class: 'badge', text: st[0] })]));
+    card.head.appendChild(h('p', { class: 'state' }, [h('span', { class: 'badge', text: o.stateText || o.state })]));
     fillAbout(card, o);
 
     clear(card.facts);

@@ -37,12 +37,6 @@ class PeriodAndVietnamTimeTest {
         }
 
         @Test
-        void the_labels_are_the_words_of_the_plan() {
-            assertThat(new Period(2025, PeriodKind.H1).label()).isEqualTo("6 tháng năm 2025");
-            assertThat(new Period(2025, PeriodKind.YEAR).label()).isEqualTo("năm 2025");
-        }
-
-        @Test
         void the_pages_text_names_every_kind_of_period_in_words_never_its_id() {
             assertThat(Period.parse("2025-Y").orElseThrow().text()).isEqualTo("năm 2025");
             assertThat(Period.parse("2025-H1").orElseThrow().text()).isEqualTo("6 tháng đầu năm 2025");
@@ -79,7 +73,7 @@ class PeriodAndVietnamTimeTest {
             assertThat(p.id()).isEqualTo(id);
             assertThat(p.firstDay()).isEqualTo(first);
             assertThat(p.lastDay()).isEqualTo(last);
-            assertThat(p.label()).isEqualTo(label);
+            assertThat(p.text()).isEqualTo(label);
         }
 
         @Test

@@ -47,6 +47,7 @@ class ReturnedSubmissionTest {
             UnitStatus row = rowAt(sent, returnedAt);
 
             assertThat(row.state()).isEqualTo(ObligationState.OPEN);
+            assertThat(row.stateText()).as("the words every place shows").isEqualTo("Bị trả lại – cần nộp lại");
             assertThat(row.submissions()).isZero();
             assertThat(row.latest()).isEmpty();
             assertThat(row.submittedAt()).isEmpty();
@@ -61,7 +62,9 @@ class ReturnedSubmissionTest {
             Instant returnedAt = vn(2025, 6, 12, 10, 0, 0);
             assertThat(rowAt(List.of(first), returnedAt).state()).isEqualTo(ObligationState.ON_TIME);
 
-            assertThat(rowAt(List.of(returned(first, returnedAt)), returnedAt).state()).isEqualTo(ObligationState.MISSING);
+            UnitStatus row = rowAt(List.of(returned(first, returnedAt)), returnedAt);
+            assertThat(row.state()).isEqualTo(ObligationState.MISSING);
+            assertThat(row.stateText()).isEqualTo("Bị trả lại – cần nộp lại");
         }
 
         @Test
@@ -86,6 +89,7 @@ class ReturnedSubmissionTest {
             UnitStatus row = rowAt(List.of(first, returned(second, returnedAt), again), vn(2025, 6, 20, 8, 0, 0));
 
             assertThat(row.state()).isEqualTo(ObligationState.ON_TIME);
+            assertThat(row.stateText()).as("the new file answers the return").isEqualTo("Đúng hạn");
             assertThat(row.submissions()).isEqualTo(1);
             assertThat(row.latest()).contains(again);
             assertThat(row.submittedAt()).contains(again.receivedAt());

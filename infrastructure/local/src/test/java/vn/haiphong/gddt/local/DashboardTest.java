@@ -129,13 +129,13 @@ class DashboardTest {
         assertThat(cell.getText()).isEqualTo("Đúng hạn");
         assertThat(cell.getAttribute("data-state")).isEqualTo("ON_TIME");
         assertThat(cell.getAttribute("aria-label")).contains("Trường THPT Trần Phú", "Đúng hạn");
-        assertThat(driver.findElement(cell("thpt-do-son", QCDC)).getText()).isEqualTo("Chưa đến hạn");
-        assertThat(driver.findElements(By.cssSelector("#legend li"))).extracting(WebElement::getText)
-                .anyMatch(t -> t.startsWith("Đúng hạn")).anyMatch(t -> t.startsWith("Muộn"))
-                .anyMatch(t -> t.startsWith("Chưa nộp")).anyMatch(t -> t.startsWith("Chưa đến hạn"))
-                .anyMatch(t -> t.startsWith("Chưa mở")).anyMatch(t -> t.startsWith("Miễn"));
-
+        assertThat(driver.findElement(cell("thpt-do-son", QCDC)).getText()).isEqualTo("Chưa nộp – còn hạn");
         JsonNode status = Running.read(running.status(running.system.officeToken(), Map.of("year", "2026")).body());
+        assertThat(driver.findElements(By.cssSelector("#legend li"))).extracting(WebElement::getText)
+                .as("the legend: the status document's words for every state, in its order")
+                .containsExactlyElementsOf(java.util.stream.StreamSupport.stream(status.get("states").spliterator(), false)
+                        .map(st -> st.get("text").asText() + " " + st.get("meaning").asText()).toList())
+                .contains("Quá hạn – chưa nộp đã quá hạn mà chưa có tệp hợp lệ", "Không phải nộp đơn vị này không phải nộp báo cáo này");
         List<WebElement> cards = driver.findElements(By.cssSelector("#cards .card"));
         assertThat(cards).extracting(c -> c.getAttribute("data-obligation"))
                 .containsExactlyElementsOf(ids(status.get("obligations")));
@@ -226,7 +226,7 @@ class DashboardTest {
         new Select(driver.findElement(By.id("f-category"))).selectByVisibleText("Tất cả");
         assertThat(visibleUnitNames()).containsExactly("Trường THPT Trần Phú");
 
-        new Select(driver.findElement(By.id("f-state"))).selectByVisibleText("Miễn");
+        new Select(driver.findElement(By.id("f-state"))).selectByVisibleText("Không phải nộp");
         assertThat(visibleCategories()).containsExactly("PHONG_SO");
 
         new Select(driver.findElement(By.id("f-state"))).selectByVisibleText("Tất cả");
@@ -248,7 +248,7 @@ class DashboardTest {
                 .as("no year before go-live").containsExactly("2026", "2025");
         new Select(driver.findElement(By.id("f-year"))).selectByValue("2025");
         waitFor(d -> columnIds().equals(List.of("QCDC:2025-H1", "DVCQ:2025-H1", "QCDC:2025-Y", "DVCQ:2025-Y")));
-        assertThat(driver.findElement(cell(TRAN_PHU, "QCDC:2025-Y")).getText()).isEqualTo("Chưa nộp");
+        assertThat(driver.findElement(cell(TRAN_PHU, "QCDC:2025-Y")).getText()).isEqualTo("Quá hạn – chưa nộp");
     }
 
     @Test
@@ -457,7 +457,7 @@ class DashboardTest {
         String unit = "thpt-do-son";
         By doSon = cell(unit, QCDC);
         assertThat(driver.findElement(doSon).getAttribute("data-state")).isEqualTo("MISSING");
-        assertThat(driver.findElement(doSon).getText()).isEqualTo("Chưa nộp");
+        assertThat(driver.findElement(doSon).getText()).isEqualTo("Quá hạn – chưa nộp");
 
         // Keyboard: the cell takes focus and Enter opens the dialog.
         js("arguments[0].focus()", driver.findElement(doSon));
@@ -480,10 +480,10 @@ class DashboardTest {
         setDate("10/12/2026");
         driver.findElement(By.cssSelector("#d-ext-form button[type='submit']")).click();
         waitFor(d -> "OPEN".equals(d.findElement(doSon).getAttribute("data-state")));
-        assertThat(driver.findElement(doSon).getText()).startsWith("Chưa đến hạn").contains("gia hạn");
+        assertThat(driver.findElement(doSon).getText()).startsWith("Chưa nộp – còn hạn").contains("gia hạn");
         waitFor(d -> d.findElement(By.cssSelector("#d-body .ext-now")).getText().contains("hết ngày 10/12/2026"));
         assertThat(driver.findElement(By.id("d-flash")).getText()).contains("Đã gia hạn");
-        assertThat(driver.findElement(By.cssSelector("#d-body .chip")).getText()).isEqualTo("Chưa đến hạn");
+        assertThat(driver.findElement(By.cssSelector("#d-body .chip")).getText()).isEqualTo("Chưa nộp – còn hạn");
         JsonNode row = unitRow(late, unit);
         assertThat(row.get("state").asText()).isEqualTo("OPEN");
         assertThat(row.at("/extension/until").asText()).isEqualTo("2026-12-11T00:00:00+07:00");
@@ -492,7 +492,7 @@ class DashboardTest {
 
         driver.findElement(By.id("d-revoke")).click();
         waitFor(d -> "MISSING".equals(d.findElement(doSon).getAttribute("data-state")));
-        assertThat(driver.findElement(doSon).getText()).isEqualTo("Chưa nộp");
+        assertThat(driver.findElement(doSon).getText()).isEqualTo("Quá hạn – chưa nộp");
         waitFor(d -> d.findElement(By.id("d-flash")).getText().contains("Đã thu hồi gia hạn"));
         assertThat(unitRow(late, unit).get("extension").isNull()).isTrue();
 
@@ -535,7 +535,7 @@ class DashboardTest {
         driver.findElement(By.cssSelector("#d-return-form button[type='submit']")).click();
 
         waitFor(d -> "MISSING".equals(d.findElement(kienAn).getAttribute("data-state")));
-        assertThat(driver.findElement(kienAn).getText()).startsWith("Chưa nộp").contains("bị trả lại");
+        assertThat(driver.findElement(kienAn).getText()).isEqualTo("Bị trả lại – cần nộp lại");
         waitFor(d -> d.findElement(By.id("d-flash")).getText().contains("Đã trả lại tệp bc-kien-an.pdf"));
         assertThat(driver.findElement(By.cssSelector("#d-body .returned-now")).getText()).contains(reason, "Đơn vị chưa nộp lại");
         assertThat(driver.findElement(By.cssSelector("#d-body .returned-now button[data-download]")).getText())
@@ -577,7 +577,7 @@ class DashboardTest {
         assertThat(task3.findElement(By.className("task-frame")).getText()).isEqualTo("Quý I-Quý III/2025");
         assertThat(task3.findElement(By.className("task-due")).getText()).isEqualTo("Quý I-Quý III/2025 (hoàn thành đến hết ngày 30/9/2025)");
         assertThat(task3.findElements(By.cssSelector("button.task-unit"))).extracting(DashboardTest::oneLine)
-                .containsExactly("Phòng Tổ chức cán bộ Chưa đến hạn");
+                .containsExactly("Phòng Tổ chức cán bộ Chưa nộp – còn hạn");
         assertThat(task3.findElement(By.cssSelector("button.task-unit .chip")).getAttribute("class")).contains("s-open");
         assertThat(task3.findElement(By.className("task-total")).getText()).isEqualTo("0/1 đã nộp");
         // Its 700-odd characters: the first words in the row, the whole text one click away.
@@ -586,9 +586,9 @@ class DashboardTest {
         summary.click();
         assertThat(summary.getText()).isEqualTo("Thu gọn");
         assertThat(task3.findElement(By.cssSelector(".task-content details p")).getText()).endsWith("giai đoạn 2023-2025.");
-        assertThat(oneLine(taskRow("NV01:2025-Q1").findElement(By.cssSelector("button.task-unit")))).endsWith("Chưa nộp");
+        assertThat(oneLine(taskRow("NV01:2025-Q1").findElement(By.cssSelector("button.task-unit")))).endsWith("Quá hạn – chưa nộp");
         assertThat(taskRow("NV02:2025-Y").findElements(By.cssSelector("button.task-unit"))).hasSizeGreaterThan(5);
-        assertThat(oneLine(taskRow(TASK_4).findElement(By.cssSelector("button.task-unit")))).isEqualTo("Văn phòng Sở Chưa đến hạn");
+        assertThat(oneLine(taskRow(TASK_4).findElement(By.cssSelector("button.task-unit")))).isEqualTo("Văn phòng Sở Chưa nộp – còn hạn");
         scrollTo(By.id("tasks-title"));
         screenshot("dashboard-tasks");
 

@@ -123,7 +123,7 @@ class ExtensionsApiTest {
         assertThat(onTime.at("/extension/until").asText()).isEqualTo("2026-12-09T00:00:00+07:00");
         List<JsonNode> receipts = running.awaitEmailsMentioning(submissionId, 1);
         assertThat(receipts).hasSize(1);
-        assertThat(receipts.get(0).at("/body/text").asText()).contains("Nộp đúng hạn");
+        assertThat(receipts.get(0).at("/body/text").asText()).contains("Tình trạng: Đúng hạn");
 
         // An instant after the grant and the upload, before the revocation (times are to the second).
         Instant grantedAt = OffsetDateTime.parse(extension.get("grantedAt").asText()).toInstant();

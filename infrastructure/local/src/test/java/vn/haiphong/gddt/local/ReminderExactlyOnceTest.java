@@ -427,9 +427,9 @@ class ReminderExactlyOnceTest {
         assertThat(outcome.get("unreachable")).extracting(JsonNode::asText).contains("trung-tam-chua-co-dia-chi");
         assertThat(outcome.get("notReached").asInt()).isEqualTo(2);
         assertThat(outcome.get("sent").asInt()).isEqualTo(9);
-        JsonNode digest = w.emails().stream().filter(e -> e.get("subject").asText().startsWith("Tổng hợp QCDC")).findFirst().orElseThrow();
+        JsonNode digest = w.emails().stream().filter(e -> e.get("subject").asText().startsWith("Tổng hợp báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở")).findFirst().orElseThrow();
         assertThat(digest.at("/body/text").asText())
-                .contains("- Trung tâm Giáo dục thường xuyên Hải Phòng — quá hạn — chưa có địa chỉ e-mail");
+                .contains("- Trung tâm Giáo dục thường xuyên Hải Phòng — Quá hạn – chưa nộp — chưa có địa chỉ e-mail");
     }
 
     @Test
@@ -708,8 +708,8 @@ class ReminderExactlyOnceTest {
         String text = email.at("/body/text").asText();
         for (int year : new int[] {2024, 2025}) {
             for (Obligation o : CATALOG.obligationsOf(year)) {
-                boolean digest = subject.startsWith("Tổng hợp " + o.report().id() + " " + o.period().label() + ":");
-                String period = o.task().map(t -> t.timeFrame().text()).orElse(o.period().label());
+                boolean digest = subject.startsWith("Tổng hợp b" + o.name().substring(1) + ":");
+                String period = o.task().map(t -> t.timeFrame().text()).orElse(o.period().text());
                 boolean reminder = text.contains("- Báo cáo: " + o.title() + "\n") && text.contains("- Kỳ báo cáo: " + period + "\n");
                 if (digest || reminder) {
                     return o.id();

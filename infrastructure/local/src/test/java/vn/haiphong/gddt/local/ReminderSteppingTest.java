@@ -342,7 +342,7 @@ class ReminderSteppingTest {
             List<LocalDate> expected = ReminderPlan.digestDays(o, ReminderSchedule.defaults(), calendar).stream()
                     .filter(this::inWalk).toList();
             List<Sent> got = digests.stream().filter(d -> d.subject().startsWith(
-                    "Tổng hợp " + o.report().id() + " " + o.period().label() + ":")).toList();
+                    "Tổng hợp b" + o.name().substring(1) + ":")).toList();
             List<LocalDate> days = got.stream().map(Sent::day).toList();
             if (!days.equals(expected)) {
                 wrong.add(o.id() + " digests on " + days + ", expected " + expected);
@@ -369,7 +369,7 @@ class ReminderSteppingTest {
         List<LocalSystem.SessionUnit> owers = owing.stream().filter(u -> owes(u, o)).toList();
         Set<String> missing = owers.stream().filter(u -> !submitted.contains(u.unit())).map(LocalSystem.SessionUnit::name)
                 .collect(Collectors.toCollection(TreeSet::new));
-        String subject = "Tổng hợp " + o.report().id() + " " + o.period().label() + ": " + submitted.size() + "/"
+        String subject = "Tổng hợp b" + o.name().substring(1) + ": " + submitted.size() + "/"
                 + owers.size() + " đơn vị đã nộp, " + missing.size() + " chưa nộp";
         if (!d.subject().equals(subject)) {
             return "subject '" + d.subject() + "', expected '" + subject + "'";
@@ -390,10 +390,11 @@ class ReminderSteppingTest {
                 break;
             }
             String name = line.substring(2);
-            if (overdue != name.endsWith(" — quá hạn")) {
-                return "line '" + line + "' should " + (overdue ? "" : "not ") + "say quá hạn";
+            String state = overdue ? " — Quá hạn – chưa nộp" : " — Chưa nộp – còn hạn";
+            if (!name.endsWith(state)) {
+                return "line '" + line + "' should end '" + state + "'";
             }
-            listed.add(name.replace(" — quá hạn", ""));
+            listed.add(name.substring(0, name.length() - state.length()));
         }
         if (!listed.equals(missing)) {
             Set<String> extra = new TreeSet<>(listed);
@@ -498,7 +499,7 @@ class ReminderSteppingTest {
 
     private Obligation obligationOf(Sent s) {
         for (Obligation o : obligations) {
-            String period = o.task().map(t -> t.timeFrame().text()).orElse(o.period().label());
+            String period = o.task().map(t -> t.timeFrame().text()).orElse(o.period().text());
             if (s.text().contains("- Báo cáo: " + o.title() + "\n") && s.text().contains("- Kỳ báo cáo: " + period + "\n")) {
                 return o;
             }

@@ -145,7 +145,7 @@ class ReturnsApiTest {
         assertThat(emails).hasSize(1);
         JsonNode email = emails.get(0);
         assertThat(email.at("/destination/to")).extracting(JsonNode::asText).containsExactlyElementsOf(school.emails());
-        assertThat(email.get("subject").asText()).isEqualTo("Sở trả lại báo cáo QCDC năm 2026 — đề nghị nộp lại");
+        assertThat(email.get("subject").asText()).isEqualTo("Sở trả lại báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở năm 2026 — đề nghị nộp lại");
         String text = email.at("/body/text").asText();
         assertThat(text).contains("Lý do: " + reason, "Tệp bị trả lại: Báo cáo QCDC.pdf", "Hạn nộp: trước ngày 5/12/2026",
                 "còn 4 ngày, hạn cuối là hết ngày 4/12/2026", "nộp đúng hạn");

@@ -75,8 +75,8 @@ class StatusWorkbookTest {
 
         List<List<String>> summary = sheets.get("Tổng hợp");
         assertThat(summary.get(0)).startsWith("Mã báo cáo", "Kỳ", "Báo cáo", "Nơi nhận", "Hạn nộp (ngày cuối)",
-                "Loại đơn vị", "Phải nộp", "Đúng hạn", "Nộp muộn", "Quá hạn chưa nộp");
-        List<String> qcdcAll = row(summary, r -> r.get(0).equals("QCDC") && r.get(1).equals("2026-Y") && r.get(5).equals("Tất cả"));
+                "Loại đơn vị", "Phải nộp", "Đúng hạn", "Nộp muộn", "Quá hạn – chưa nộp", "Chưa nộp – còn hạn");
+        List<String> qcdcAll = row(summary, r -> r.get(0).equals("QCDC") && r.get(1).equals("năm 2026") && r.get(5).equals("Tất cả"));
         assertThat(qcdcAll.get(4)).isEqualTo("04/12/2026");
         assertThat(qcdcAll.get(7)).as("on time").isEqualTo("1");
         assertThat(qcdcAll.get(11)).as("a rate, as a percentage").matches("\\d+(,|\\.)\\d%");

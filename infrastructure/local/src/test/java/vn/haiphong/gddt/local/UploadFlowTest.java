@@ -63,10 +63,10 @@ class UploadFlowTest {
         assertThat(receipts).hasSize(1);
         JsonNode receipt = receipts.get(0);
         assertThat(receipt.at("/destination/to")).extracting(JsonNode::asText).containsExactlyElementsOf(school.emails());
-        assertThat(receipt.get("subject").asText()).startsWith("Biên nhận báo cáo QCDC năm 2026");
+        assertThat(receipt.get("subject").asText()).isEqualTo("Biên nhận: Báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở năm 2026 — " + school.name());
         assertThat(receipt.at("/body/text").asText())
                 .contains("Báo cáo quy chế dân chủ năm 2026.pdf", Running.sha256Hex(file), "trước ngày 5/12/2026",
-                        "ngày 30/11/2026", "Nộp đúng hạn", file.length + " byte");
+                        "ngày 30/11/2026", "Tình trạng: Đúng hạn", file.length + " byte");
         assertThat(receipt.at("/body/html").asText()).contains("<table");
     }
 

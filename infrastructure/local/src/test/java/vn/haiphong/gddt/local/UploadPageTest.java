@@ -99,10 +99,10 @@ class UploadPageTest {
         WebElement card = card("QCDC:2026-Y");
         assertThat(card.getText())
                 .contains("Báo cáo năm kết quả thực hiện quy chế dân chủ ở cơ sở", "năm 2026",
-                        "trước ngày 5/12/2026", "còn 4 ngày (hạn cuối là hết ngày 4/12/2026)", "Đang mở",
+                        "trước ngày 5/12/2026", "còn 4 ngày (hạn cuối là hết ngày 4/12/2026)", "Chưa nộp – còn hạn",
                         "Chưa có lần nộp nào");
-        assertThat(card("DVCQ:2026-Y").getText()).contains("trước ngày 10/12/2026", "còn 9 ngày", "Đang mở");
-        assertThat(card("QCDC:2025-Y").getText()).contains("Chưa nộp – quá hạn", "đã quá hạn 361 ngày");
+        assertThat(card("DVCQ:2026-Y").getText()).contains("trước ngày 10/12/2026", "còn 9 ngày", "Chưa nộp – còn hạn");
+        assertThat(card("QCDC:2025-Y").getText()).contains("Quá hạn – chưa nộp", "đã quá hạn 361 ngày");
         // The CSS applied (served from /assets under the CSP): the header has the brand colour.
         assertThat(browser.driver.findElement(By.className("top")).getCssValue("background-color"))
                 .isEqualTo("rgba(11, 79, 138, 1)");
@@ -123,7 +123,7 @@ class UploadPageTest {
         String shortSha = Running.sha256Hex(pdf).substring(0, 16);
         assertThat(receipt.getText()).contains("Báo cáo quy chế dân chủ 2026.pdf", pdf.length + " byte", shortSha,
                 "Nhận lúc 09:", "ngày 30/11/2026", "đúng hạn");
-        assertThat(card.findElement(By.className("badge")).getText()).isEqualTo("Đã nộp đúng hạn");
+        assertThat(card.findElement(By.className("badge")).getText()).isEqualTo("Đúng hạn");
         assertThat(card.getText()).as("no countdown once the report is in").doesNotContain("còn 4 ngày");
         assertThat(receipt.getAttribute("class")).doesNotContain("late");
         assertThat(card.findElement(By.className("msg")).getText())
@@ -172,7 +172,7 @@ class UploadPageTest {
 
         WebElement receipt = awaitReceipt(card);
         assertThat(receipt.getText()).contains("BC-DVCQ-2026.pdf", Running.sha256Hex(pdf).substring(0, 16));
-        assertThat(card.findElement(By.className("badge")).getText()).isEqualTo("Đã nộp đúng hạn");
+        assertThat(card.findElement(By.className("badge")).getText()).isEqualTo("Đúng hạn");
         assertThat(noSidewaysScroll()).isTrue();
         scrollTo(card);
         browser.screenshot("upload-phone-after");
@@ -184,7 +184,7 @@ class UploadPageTest {
         LocalSystem.SessionUnit school = running.units(u -> u.category().equals("PHONG_GDDT")).get(0);
         open(running, school.token());
         WebElement card = card("QCDC:2025-Y");
-        assertThat(card.getText()).contains("Chưa nộp – quá hạn", "Đã quá hạn: tệp nộp bây giờ được ghi nhận là nộp muộn.");
+        assertThat(card.getText()).contains("Quá hạn – chưa nộp", "Đã quá hạn: tệp nộp bây giờ được ghi nhận là nộp muộn.");
         WebElement zone = card.findElement(By.className("zone"));
 
         drop(zone, List.of("a.pdf", "b.pdf"));
@@ -289,7 +289,7 @@ class UploadPageTest {
         open(running, school.token());
         WebElement card = card("QCDC:2025-Y");
         assertThat(card.findElement(By.tagName("s")).getText()).isEqualTo("trước ngày 5/12/2025");
-        assertThat(card.getText()).contains("Đang mở", "được gia hạn đến hết ngày 20/12/2026",
+        assertThat(card.getText()).contains("Chưa nộp – còn hạn", "được gia hạn đến hết ngày 20/12/2026",
                 "(Trung tâm bị ảnh hưởng bão)", "còn 20 ngày (hạn cuối là hết ngày 20/12/2026)");
         assertThat(card.getText()).doesNotContain("quá hạn");
     }
@@ -533,7 +533,7 @@ class UploadPageTest {
         assertThat(card.findElement(By.tagName("h3")).getText()).isEqualTo("Nhiệm vụ 4");
         assertThat(card.getText()).contains("Thời gian thực hiện", "Quý I-Quý II/2025", "Chủ trì", "Văn phòng Sở",
                 "Phối hợp", "Các phòng Sở, đơn vị trực thuộc Sở", "Quý I-Quý II/2025 (hoàn thành đến hết ngày 30/6/2025)",
-                "Đang mở", "nắm tình hình Nhân dân");
+                "Chưa nộp – còn hạn", "nắm tình hình Nhân dân");
         assertThat(card.findElements(By.className("window"))).as("a task has no data window").isEmpty();
         assertThat(card.findElements(By.className("more-text"))).as("three lines hold task 4's content on a desktop").isEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("article[data-obligation^='NV03:']")))
@@ -571,7 +571,7 @@ class UploadPageTest {
         WebElement receipt = awaitReceipt(card);
         assertThat(receipt.getText()).contains("Kết quả Nhiệm vụ 4 — Văn phòng Sở.pdf", Running.sha256Hex(pdf).substring(0, 16),
                 "ngày 20/6/2025", "đúng hạn");
-        assertThat(card.findElement(By.className("badge")).getText()).isEqualTo("Đã nộp đúng hạn");
+        assertThat(card.findElement(By.className("badge")).getText()).isEqualTo("Đúng hạn");
         JsonNode recorded = midYear.obligation(office.token(), TASK_4).get("submissions").get(0);
         assertThat(receipt.getAttribute("data-submission")).isEqualTo(recorded.get("submissionId").asText());
         assertThat(cspViolations()).isEmpty();
