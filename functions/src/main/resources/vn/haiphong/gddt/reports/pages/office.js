@@ -50,6 +50,7 @@
   var dialogCtx = null;       // {unit, obligation, trigger, flash}
   var visibleRows = [];       // the matrix rows shown now, in order
   var activeCell = null;      // the one cell in the tab order (roving tabindex)
+  var exemptOpen = false;     // the units that owe nothing in the columns shown: folded behind one line unless opened
   var chartWidth = 0;
 
   window.officeDashboard = { loads: 0, renderMs: null };
@@ -776,6 +777,10 @@
         + '<span class="ob-due">' + esc(ob.dueText) + '</span></th>';
     });
     html += '</tr></thead>';
+    // Units that owe nothing in any column shown (the Sở's departments, say) wait behind one line.
+    html += '<tbody class="exempt-group"><tr class="group exempt-line"><th scope="colgroup" colspan="' + n + '">'
+      + '<span class="exempt-count"></span><button type="button" class="linkish" id="exempt-toggle" aria-expanded="false"></button>'
+      + '</th></tr></tbody>';
     var current = null;
     var parts = [html];
     model.units.forEach(function (unit) {
@@ -787,7 +792,10 @@
         parts.push('<tbody data-category="' + esc(current) + '"><tr class="group"><th scope="colgroup" colspan="' + n + '">'
           + esc(categoryLabel(current)) + ' <span class="group-count"></span></th></tr>');
       }
-      var row = '<tr data-unit="' + esc(unit.id) + '"><th scope="row" class="unit"><span class="unit-name">' + esc(unit.name) + '</span>'
+      var owesNothing = cols.every(function (ob) {
+        return !unit.cells[ob.obligation] || unit.cells[ob.obligation].state === 'EXEMPT';
+      });
+      var row = '<tr data-unit="' + esc(unit.id) + '"' + (owesNothing ? ' data-owes-nothing' : '') + '><th scope="row" class="unit"><span class="unit-name">' + esc(unit.name) + '</span>'
         + (unit.contactable === false ? '<span class="unit-warn">Không gửi được thư nhắc</span>' : '') + '</th>';
       cols.forEach(function (ob) {
         var cell = unit.cells[ob.obligation];
@@ -819,6 +827,9 @@
     var cols = columns();
     var rows = ui.matrix.querySelectorAll('tr[data-unit]');
     var shown = 0;
+    var owingNothing = 0;
+    // A search or the "Không phải nộp" filter asks for these units: then they are not folded.
+    var folded = !exemptOpen && !f.search && f.state !== 'EXEMPT';
     var perGroup = new Map();
     visibleRows = [];
     for (var i = 0; i < rows.length; i++) {
@@ -830,6 +841,10 @@
           var c = unit.cells[ob.obligation];
           return c && c.state === f.state;
         }));
+      if (match && tr.hasAttribute('data-owes-nothing')) {
+        owingNothing++;
+        match = !folded;
+      }
       tr.hidden = !match;
       if (match) {
         shown++;
@@ -837,7 +852,7 @@
         perGroup.set(tr.parentNode, (perGroup.get(tr.parentNode) || 0) + 1);
       }
     }
-    ui.matrix.querySelectorAll('tbody').forEach(function (tbody) {
+    ui.matrix.querySelectorAll('tbody[data-category]').forEach(function (tbody) {
       var count = perGroup.get(tbody) || 0;
       tbody.hidden = count === 0;
       var label = tbody.querySelector('.group-count');
@@ -845,6 +860,13 @@
         label.textContent = '(' + NUMBER.format(count) + ' đơn vị)';
       }
     });
+    var line = ui.matrix.querySelector('tbody.exempt-group');
+    line.hidden = owingNothing === 0 || (!folded && !exemptOpen);
+    line.querySelector('.exempt-count').textContent = NUMBER.format(owingNothing)
+      + ' đơn vị không phải nộp báo cáo nào trong bảng' + (folded ? ' (đang thu gọn).' : '.');
+    var toggle = line.querySelector('#exempt-toggle');
+    toggle.textContent = folded ? 'Hiện các đơn vị này' : 'Thu gọn';
+    toggle.setAttribute('aria-expanded', String(!folded));
     ui.matrixCount.textContent = 'Đang hiển thị ' + NUMBER.format(shown) + '/' + NUMBER.format(model.units.length) + ' đơn vị.';
     ui.matrixEmpty.hidden = shown > 0;
     if (!activeCell || !activeCell.isConnected || activeCell.closest('tr').hidden) {
@@ -965,6 +987,11 @@
   }
 
   function onMatrixClick(event) {
+    if (event.target.id === 'exempt-toggle') {
+      exemptOpen = !exemptOpen;
+      applyRowFilters();
+      return;
+    }
     var cell = event.target.closest && event.target.closest('button.cell');
     if (!cell) {
       return;

@@ -24,6 +24,8 @@ final class Browser implements AutoCloseable {
     /** The Office's screens. */
     static final Dimension LAPTOP = new Dimension(1366, 768);
     static final Dimension WIDE = new Dimension(1920, 1080);
+    /** The screens every part of the Office-tools issue is shown on: a school clerk's phone, the Office's two. */
+    static final java.util.List<Dimension> SCREENS = java.util.List.of(PHONE, LAPTOP, WIDE);
 
     final ChromeDriver driver;
     private final Path profile;
@@ -63,6 +65,47 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Makes the page's viewport exactly {@code size} (a window's size includes its frame); a phone's
+     * viewport is a mobile one. {@link #windowViewport()} gives the page back to the window.
+     */
+    void viewport(Dimension size) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", size.getWidth(),
+                "height", size.getHeight(), "deviceScaleFactor", 1, "mobile", size.getWidth() < 600));
+        settle();
+    }
+
+    void windowViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        settle();
+    }
+
+    /** A touch screen: {@code (pointer: coarse)} matches, as on a phone or tablet. */
+    void touchScreen(boolean on) {
+        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", on
+                ? java.util.Map.of("enabled", true, "maxTouchPoints", 5) : java.util.Map.of("enabled", false));
+    }
+
+    /**
+     * The page as it stands on each of {@link #SCREENS}, as target/screenshots/<name>-390x844.png,
+     * -1366x768.png and -1920x1080.png; then the page is the window's size again.
+     */
+    java.util.List<Path> screenshots(String name) {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (Dimension size : SCREENS) {
+            viewport(size);
+            files.add(screenshot(name + "-" + size.getWidth() + "x" + size.getHeight()));
+        }
+        windowViewport();
+        return files;
+    }
+
+    /** Waits for the layout after a change of size (the pages redraw on resize after 150 ms) to be painted. */
+    void settle() {
+        driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => done())), 400);");
     }
 
     /**

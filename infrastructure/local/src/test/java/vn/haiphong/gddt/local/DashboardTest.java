@@ -131,7 +131,7 @@ class DashboardTest {
         assertThat(cell.getAttribute("aria-label")).contains("Trường THPT Trần Phú", "Đúng hạn");
         assertThat(driver.findElement(cell("thpt-do-son", QCDC)).getText()).isEqualTo("Chưa nộp – còn hạn");
         JsonNode status = Running.read(running.status(running.system.officeToken(), Map.of("year", "2026")).body());
-        assertThat(driver.findElements(By.cssSelector("#legend li"))).extracting(WebElement::getText)
+        assertThat(driver.findElements(By.cssSelector("#legend li"))).extracting(li -> li.getText().replaceAll("\\s+", " "))
                 .as("the legend: the status document's words for every state, in its order")
                 .containsExactlyElementsOf(java.util.stream.StreamSupport.stream(status.get("states").spliterator(), false)
                         .map(st -> st.get("text").asText() + " " + st.get("meaning").asText()).toList())
@@ -196,6 +196,9 @@ class DashboardTest {
         assertThat(visibleUnitNames()).contains("Trường THPT Đồ Sơn", "Phòng GDĐT quận Đồ Sơn")
                 .allMatch(n -> fold(n).contains("do son"));
 
+        search("van phong so");
+        assertThat(visibleUnitNames()).as("a search finds a unit folded as owing nothing").containsExactly("Văn phòng Sở");
+
         search("TRẦN PHÚ");
         assertThat(visibleUnitNames()).containsExactly("Trường THPT Trần Phú");
 
@@ -209,7 +212,8 @@ class DashboardTest {
         openDashboard(running);
         int all = visibleUnitNames().size();
         long thpt = running.system.units().stream().filter(u -> u.category().equals("THPT")).count();
-        assertThat(all).isEqualTo(running.system.units().size());
+        long owingNothing = running.system.units().stream().filter(u -> u.category().equals("PHONG_SO")).count();
+        assertThat(all).as("every unit but the Sở's departments, folded behind one line").isEqualTo(running.system.units().size() - owingNothing);
 
         new Select(driver.findElement(By.id("f-category"))).selectByVisibleText("Trường THPT");
         assertThat(visibleUnitNames()).hasSize((int) thpt).contains("Trường THPT Trần Phú");
@@ -335,19 +339,79 @@ class DashboardTest {
 
     @Test
     void the_dashboard_and_a_cells_dialog_have_no_accessibility_violations_on_a_phone_a_laptop_and_a_wide_screen() {
-        for (var size : Map.of("phone", Browser.PHONE, "1366x768", Browser.LAPTOP, "1920x1080", Browser.WIDE).entrySet()) {
-            driver.manage().window().setSize(size.getValue());
-            openDashboard(running);
-            assertThat(browser.accessibilityViolations()).as("the dashboard at %s", size.getKey()).isEmpty();
-            screenshot("dashboard-a11y-" + size.getKey());
+        openDashboard(running);
+        try {
+            for (org.openqa.selenium.Dimension size : Browser.SCREENS) {
+                browser.viewport(size);
+                Number width = (Number) js("return window.innerWidth");
+                assertThat(width.intValue()).as("the page is laid out at the screen's width").isEqualTo(size.getWidth());
+                assertThat(browser.accessibilityViolations()).as("the dashboard at %s", size).isEmpty();
+                browser.screenshot("dashboard-a11y-" + size.getWidth() + "x" + size.getHeight());
 
-            driver.findElement(cell(TRAN_PHU, QCDC)).click();
-            waitFor(d -> d.findElement(By.id("cell-dialog")).isDisplayed());
-            assertThat(browser.accessibilityViolations()).as("the dialog at %s", size.getKey()).isEmpty();
-            driver.findElement(By.id("cell-dialog")).sendKeys(Keys.ESCAPE);
-            waitFor(d -> !d.findElement(By.id("cell-dialog")).isDisplayed());
+                driver.findElement(cell(TRAN_PHU, QCDC)).click();
+                waitFor(d -> d.findElement(By.id("cell-dialog")).isDisplayed());
+                assertThat(browser.accessibilityViolations()).as("the dialog at %s", size).isEmpty();
+                driver.findElement(By.id("cell-dialog")).sendKeys(Keys.ESCAPE);
+                waitFor(d -> !d.findElement(By.id("cell-dialog")).isDisplayed());
+            }
+        } finally {
+            browser.windowViewport();
         }
-        driver.manage().window().setSize(Browser.DESKTOP);
+    }
+
+    @Test
+    void on_a_1366_by_768_laptop_ten_units_that_owe_a_report_are_in_view_after_one_page_down_under_a_header_that_sticks() {
+        openDashboard(running);
+        browser.viewport(Browser.LAPTOP);
+        try {
+            js("window.scrollTo(0, 0)");
+            browser.screenshots("dashboard-signed-in");
+            browser.viewport(Browser.LAPTOP);
+            js("window.scrollTo(0, 0); document.activeElement.blur()");
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.PAGE_DOWN).perform();
+            waitFor(d -> ((Number) js("return window.scrollY")).intValue() > 0);
+            browser.settle();
+            browser.screenshot("dashboard-one-page-down-1366x768");
+
+            Number owingInView = (Number) js("var head = document.querySelector('#matrix thead').getBoundingClientRect().bottom;"
+                    + "return Array.from(document.querySelectorAll('#matrix tr[data-unit]')).filter(function (tr) {"
+                    + "  var r = tr.getBoundingClientRect();"
+                    + "  return !tr.hidden && !tr.hasAttribute('data-owes-nothing') && r.height > 0"
+                    + "    && r.top >= head - 1 && r.bottom <= window.innerHeight; }).length");
+            assertThat(owingInView.intValue()).as("rows of units that owe something, whole, below the header, after one Page Down")
+                    .isGreaterThanOrEqualTo(10);
+            assertThat(driver.findElement(By.cssSelector("#matrix tbody.exempt-group")).getText())
+                    .as("the Sở's departments owe none of these reports: one line, folded")
+                    .startsWith("7 đơn vị không phải nộp báo cáo nào trong bảng (đang thu gọn).").contains("Hiện các đơn vị này");
+            assertThat(visibleUnitNames()).doesNotContain("Văn phòng Sở", "Phòng Tổ chức cán bộ").hasSize(68);
+
+            // The page scrolls, not a box inside it: further down, the header row is still at the top of the window.
+            js("document.querySelectorAll('#matrix tr[data-unit]:not([hidden])')[40].scrollIntoView({block: 'center'})");
+            browser.settle();
+            assertThat(((Number) js("return document.querySelector('#matrix thead th').getBoundingClientRect().top")).doubleValue())
+                    .as("the sticky header row").isBetween(-0.5, 0.5);
+            assertThat(js("var w = document.getElementById('matrix-wrap'); return w.scrollHeight <= w.clientHeight + 1"))
+                    .as("the matrix has no scroll box of its own").isEqualTo(true);
+            browser.screenshot("dashboard-sticky-header-1366x768");
+
+            WebElement toggle = driver.findElement(By.id("exempt-toggle"));
+            js("arguments[0].scrollIntoView({block: 'center'})", toggle);
+            toggle.click();
+            assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+            assertThat(visibleUnitNames()).contains("Văn phòng Sở", "Phòng Tổ chức cán bộ").hasSize(75);
+            toggle.click();
+            assertThat(visibleUnitNames()).hasSize(68);
+
+            browser.viewport(Browser.WIDE);
+            js("window.scrollTo(0, 0)");
+            assertThat(((Number) js("return document.getElementById('matrix').getBoundingClientRect().width")).doubleValue())
+                    .as("at 1920 px the matrix uses the width").isGreaterThan(1800);
+            assertThat(((Number) js("var cards = Array.from(document.querySelectorAll('#cards .card'));"
+                    + "return new Set(cards.map(function (c) { return c.getBoundingClientRect().top; })).size")).intValue())
+                    .as("the four cards in one row").isEqualTo(1);
+        } finally {
+            browser.windowViewport();
+        }
     }
 
     @Test
@@ -686,7 +750,7 @@ class DashboardTest {
 
     @SuppressWarnings("unchecked")
     private List<String> visibleCategories() {
-        return (List<String>) js("return Array.from(document.querySelectorAll('#matrix tbody'))"
+        return (List<String>) js("return Array.from(document.querySelectorAll('#matrix tbody[data-category]'))"
                 + ".filter(t => !t.hidden).map(t => t.dataset.category)");
     }
 
