@@ -471,6 +471,8 @@ class DashboardTest {
         assertThat(entries.keySet()).anyMatch(name -> name.endsWith("manifest.csv"));
         WebElement state = driver.findElement(By.cssSelector("#cards .card[data-obligation='" + QCDC + "'] .zip-state"));
         assertThat(state.getText()).startsWith("Tệp ZIP đã sẵn sàng");
+        js("arguments[0].scrollIntoView({block: 'center'})", state);
+        browser.screenshots("dashboard-zip-ready");
         assertThat(driver.getCurrentUrl()).as("the page stays").isEqualTo(running.system.baseUrl() + "/office");
     }
 
@@ -552,7 +554,7 @@ class DashboardTest {
         assertThat(row.get("state").asText()).isEqualTo("OPEN");
         assertThat(row.at("/extension/until").asText()).isEqualTo("2026-12-11T00:00:00+07:00");
         assertThat(row.at("/extension/reason").asText()).isEqualTo("Trường bị ảnh hưởng bởi bão");
-        screenshot("dashboard-extension-desktop");
+        browser.screenshots("dashboard-extension");
 
         driver.findElement(By.id("d-revoke")).click();
         waitFor(d -> "MISSING".equals(d.findElement(doSon).getAttribute("data-state")));
@@ -610,7 +612,7 @@ class DashboardTest {
         JsonNode row = unitRow(late, unit);
         assertThat(row.get("state").asText()).isEqualTo("MISSING");
         assertThat(row.at("/returned/reason").asText()).isEqualTo(reason);
-        screenshot("dashboard-returned");
+        browser.screenshots("dashboard-returned");
 
         // The school's page: the file is marked returned, with the day and the reason, and a new file is asked for.
         driver.get(late.system.baseUrl() + "/u/" + school.token());
@@ -622,7 +624,7 @@ class DashboardTest {
                 .contains("bị trả lại", "Bị trả lại ngày 6/12/2026 — lý do: " + reason);
         assertThat(card.findElement(By.cssSelector("input[type='file']")).isEnabled()).isTrue();
         js("arguments[0].scrollIntoView({block: 'start'})", card);
-        screenshot("upload-returned");
+        browser.screenshots("upload-returned-after-the-office-returned-it");
     }
 
     @Test

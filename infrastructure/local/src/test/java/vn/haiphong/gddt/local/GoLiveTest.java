@@ -61,6 +61,23 @@ class GoLiveTest {
     }
 
     @Test
+    void in_chromium_the_schools_page_names_no_report_of_last_year_and_nothing_overdue() {
+        try (Browser browser = Browser.start()) {
+            browser.driver.get(running.system.baseUrl() + "/u/" + school.token());
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30)).until(d ->
+                    !d.findElements(org.openqa.selenium.By.cssSelector("article[data-obligation]")).isEmpty());
+            String page = browser.driver.findElement(org.openqa.selenium.By.tagName("main")).getText();
+
+            // 2024 appears only as the first day of the 2025 H1 report's data window (15/12/2024).
+            assertThat(page).contains("năm 2025").doesNotContain("năm 2024").doesNotContain("quá hạn").doesNotContain("Quá hạn");
+            assertThat(page.replace("15/12/2024", "")).doesNotContain("2024");
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("article[data-obligation]")))
+                    .extracting(a -> a.getAttribute("data-obligation")).allMatch(id -> id.contains(":2025-"));
+            browser.screenshots("go-live-school-page-5-6-2025");
+        }
+    }
+
+    @Test
     void the_status_of_last_year_is_empty_and_says_why_while_this_year_is_whole() {
         JsonNode lastYear = status(Map.of("year", "2024"));
         assertThat(lastYear.get("obligations")).isEmpty();

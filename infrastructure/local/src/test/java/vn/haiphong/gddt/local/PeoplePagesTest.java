@@ -74,6 +74,24 @@ class PeoplePagesTest {
     }
 
     @org.junit.jupiter.api.Test
+    void a_link_cut_short_reads_as_a_page_in_chromium_on_a_phone_a_laptop_and_a_wide_screen() {
+        try (Browser browser = Browser.start()) {
+            browser.driver.get(running.system.baseUrl().resolve("/u/").toString());
+            assertThat(browser.driver.findElement(org.openqa.selenium.By.tagName("h1")).getText())
+                    .isEqualTo("Đường liên kết thiếu mã đơn vị");
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("a[href^='mailto:']")))
+                    .extracting(a -> a.getText()).contains("tccb@example.edu.vn", "van-phong@example.edu.vn");
+            for (org.openqa.selenium.Dimension size : Browser.SCREENS) {
+                browser.viewport(size);
+                Number width = (Number) browser.driver.executeScript("return document.documentElement.scrollWidth");
+                assertThat(width.intValue()).as("no sideways scrolling at %s", size).isLessThanOrEqualTo(size.getWidth());
+                assertThat(browser.accessibilityViolations()).as("at %s", size).isEmpty();
+            }
+            browser.screenshots("people-page-link-cut-short");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void the_dashboards_address_with_a_trailing_slash_leads_to_the_dashboard() {
         HttpResponse<String> answer = get("GET", "/office/");
 

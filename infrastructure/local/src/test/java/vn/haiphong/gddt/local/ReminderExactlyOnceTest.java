@@ -708,7 +708,7 @@ class ReminderExactlyOnceTest {
         String text = email.at("/body/text").asText();
         for (int year : new int[] {2024, 2025}) {
             for (Obligation o : CATALOG.obligationsOf(year)) {
-                boolean digest = subject.startsWith("Tổng hợp b" + o.name().substring(1) + ":");
+                boolean digest = subject.startsWith("Tổng hợp " + Character.toLowerCase(o.name().charAt(0)) + o.name().substring(1) + ":");
                 String period = o.task().map(t -> t.timeFrame().text()).orElse(o.period().text());
                 boolean reminder = text.contains("- Báo cáo: " + o.title() + "\n") && text.contains("- Kỳ báo cáo: " + period + "\n");
                 if (digest || reminder) {

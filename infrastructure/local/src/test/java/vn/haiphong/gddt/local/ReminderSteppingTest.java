@@ -342,7 +342,7 @@ class ReminderSteppingTest {
             List<LocalDate> expected = ReminderPlan.digestDays(o, ReminderSchedule.defaults(), calendar).stream()
                     .filter(this::inWalk).toList();
             List<Sent> got = digests.stream().filter(d -> d.subject().startsWith(
-                    "Tổng hợp b" + o.name().substring(1) + ":")).toList();
+                    "Tổng hợp " + Character.toLowerCase(o.name().charAt(0)) + o.name().substring(1) + ":")).toList();
             List<LocalDate> days = got.stream().map(Sent::day).toList();
             if (!days.equals(expected)) {
                 wrong.add(o.id() + " digests on " + days + ", expected " + expected);
@@ -369,7 +369,7 @@ class ReminderSteppingTest {
         List<LocalSystem.SessionUnit> owers = owing.stream().filter(u -> owes(u, o)).toList();
         Set<String> missing = owers.stream().filter(u -> !submitted.contains(u.unit())).map(LocalSystem.SessionUnit::name)
                 .collect(Collectors.toCollection(TreeSet::new));
-        String subject = "Tổng hợp b" + o.name().substring(1) + ": " + submitted.size() + "/"
+        String subject = "Tổng hợp " + Character.toLowerCase(o.name().charAt(0)) + o.name().substring(1) + ": " + submitted.size() + "/"
                 + owers.size() + " đơn vị đã nộp, " + missing.size() + " chưa nộp";
         if (!d.subject().equals(subject)) {
             return "subject '" + d.subject() + "', expected '" + subject + "'";

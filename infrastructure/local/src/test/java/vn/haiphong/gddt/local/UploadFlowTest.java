@@ -117,7 +117,8 @@ class UploadFlowTest {
         assertThat(obligation.get("state").asText()).isEqualTo("OPEN");
         List<JsonNode> emails = running.awaitEmailsMentioning(submissionId, 1);
         assertThat(emails).hasSize(1);
-        assertThat(emails.get(0).get("subject").asText()).startsWith("Tệp báo cáo không hợp lệ");
+        assertThat(emails.get(0).get("subject").asText())
+                .isEqualTo("Tệp không hợp lệ, chưa được tính là đã nộp: Báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở năm 2026");
         assertThat(running.objectKeys("quarantine/")).anyMatch(k -> k.contains(submissionId));
         assertThat(running.objectKeys("submissions/")).noneMatch(k -> k.contains(submissionId));
     }

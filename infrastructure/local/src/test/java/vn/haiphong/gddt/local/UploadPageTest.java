@@ -199,6 +199,30 @@ class UploadPageTest {
         assertThat(receipt.findElement(By.className("r-head")).getCssValue("color")).isEqualTo("rgba(122, 67, 0, 1)");
         assertThat(card.findElement(By.className("badge")).getText()).isEqualTo("Nộp muộn");
         assertThat(card.findElement(By.className("msg")).getText()).contains("nộp muộn");
+        js("arguments[0].scrollIntoView({block: 'start'})", card);
+        browser.screenshots("upload-late-receipt");
+    }
+
+    @Test
+    void on_a_touch_screen_the_page_does_not_offer_drag_and_drop_while_with_a_mouse_it_does() {
+        LocalSystem.SessionUnit school = running.units(u -> u.category().equals("PHONG_GDDT")).get(3);
+        open(running, school.token());
+        assertThat(card("QCDC:2026-Y").findElement(By.className("drag-hint")).isDisplayed()).as("with a mouse").isTrue();
+
+        browser.viewport(Browser.PHONE);
+        browser.touchScreen(true);
+        try {
+            open(running, school.token());
+            assertThat(js("return matchMedia('(pointer: coarse)').matches")).as("the browser is a touch screen now").isEqualTo(true);
+            WebElement card = card("QCDC:2026-Y");
+            assertThat(card.findElement(By.className("drag-hint")).isDisplayed()).as("on a touch screen").isFalse();
+            assertThat(card.findElement(By.className("hint")).getText()).doesNotContain("kéo thả");
+            js("arguments[0].scrollIntoView({block: 'start'})", card);
+            browser.screenshot("upload-touch-screen-390x844");
+        } finally {
+            browser.touchScreen(false);
+            browser.windowViewport();
+        }
     }
 
     @Test
@@ -583,11 +607,15 @@ class UploadPageTest {
     @Test
     void the_school_page_has_no_accessibility_violations_on_a_phone_a_laptop_and_a_wide_screen() {
         LocalSystem.SessionUnit school = running.units(u -> u.category().equals("PHONG_GDDT")).get(2);
-        for (var size : Map.of("phone", Browser.PHONE, "1366x768", Browser.LAPTOP, "1920x1080", Browser.WIDE).entrySet()) {
-            browser.driver.manage().window().setSize(size.getValue());
-            open(running, school.token());
-            assertThat(browser.accessibilityViolations()).as("the school's page at %s", size.getKey()).isEmpty();
-            browser.screenshot("upload-a11y-" + size.getKey());
+        open(running, school.token());
+        try {
+            for (org.openqa.selenium.Dimension size : Browser.SCREENS) {
+                browser.viewport(size);
+                assertThat(browser.accessibilityViolations()).as("the school's page at %s", size).isEmpty();
+                browser.screenshot("upload-a11y-" + size.getWidth() + "x" + size.getHeight());
+            }
+        } finally {
+            browser.windowViewport();
         }
         // The check can fail: an image without a text alternative is one.
         js("var img = document.createElement('img'); img.src = '/assets/upload-icon.svg'; document.querySelector('main').appendChild(img);");
@@ -613,7 +641,8 @@ class UploadPageTest {
         assertThat(badge.getText()).isEqualTo("Bị trả lại – cần nộp lại");
         assertThat(card.getAttribute("class")).contains("st-late");
         assertThat(card.findElement(By.cssSelector(".returned-note")).getText()).contains("Thiếu chữ ký của Hiệu trưởng");
-        browser.screenshot("upload-returned");
+        js("arguments[0].scrollIntoView({block: 'start'})", card);
+        browser.screenshots("upload-returned");
 
         choose(card, file);
         sendButton(card).click();
