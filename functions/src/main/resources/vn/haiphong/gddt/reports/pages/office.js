@@ -828,7 +828,7 @@
     var rows = ui.matrix.querySelectorAll('tr[data-unit]');
     var shown = 0;
     var owingNothing = 0;
-    // A search or the "Không phải nộp" filter asks for these units: then they are not folded.
+    // A search or the EXEMPT state filter asks for these units: then they are not folded.
     var folded = !exemptOpen && !f.search && f.state !== 'EXEMPT';
     var perGroup = new Map();
     visibleRows = [];
