@@ -5,23 +5,46 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import vn.haiphong.gddt.emulators.Emulators;
+import vn.haiphong.gddt.reports.store.DynamoDbSubmissionLedger;
 
 /** The project's own {@link AwsClients}, pointed at the emulators, for adapter tests. */
 public final class EmulatorClients {
+    private static DynamoDbClient dynamo;
     private EmulatorClients() {
     }
 
-    /** A new table keyed as the reports table is (PK, SK), named {@code prefix-<random>}; returns its name. */
+    /**
+     * A new table keyed as the reports table is (PK, SK, and its index BySubmissionId), named
+     * {@code prefix-<random>}; returns its name.
+     */
     public static String newTable(DynamoDbClient dynamo, String prefix) {
         String table = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         dynamo.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("PK").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("SK").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH), k -> k.attributeName("SK").keyType(KeyType.RANGE)));
+                        a -> a.attributeName("SK").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("submissionId").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH), k -> k.attributeName("SK").keyType(KeyType.RANGE))
+                .globalSecondaryIndexes(g -> g.indexName(DynamoDbSubmissionLedger.BY_SUBMISSION_ID)
+                        .keySchema(k -> k.attributeName("submissionId").keyType(KeyType.HASH))
+                        .projection(pr -> pr.projectionType(ProjectionType.ALL))));
         dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
         return table;
+    }
+
+    /** One client for every test of the run (the emulators are shared too); never closed before the JVM ends. */
+    public static synchronized DynamoDbClient dynamoDb(Emulators emulators) {
+        if (dynamo == null) {
+            dynamo = of(emulators).dynamoDb();
+        }
+        return dynamo;
+    }
+
+    /** A new table on the shared emulators; see {@link #newTable(DynamoDbClient, String)}. */
+    public static String newTable(Emulators emulators, String prefix) {
+        return newTable(dynamoDb(emulators), prefix);
     }
 
     public static AwsClients of(Emulators emulators) {

@@ -24,4 +24,15 @@ public record Extension(String obligationId, String unitId, Instant until, Strin
     public boolean inForceAt(Instant asOf) {
         return !grantedAt.isAfter(asOf) && revokedAt.map(r -> r.isAfter(asOf)).orElse(true);
     }
+
+    /** The extensions in force at {@code at}, the latest granted first: the one that counts, then any older. */
+    public static java.util.List<Extension> inForce(java.util.List<Extension> extensions, Instant at) {
+        return extensions.stream().filter(e -> e.inForceAt(at))
+                .sorted(java.util.Comparator.comparing(Extension::grantedAt).reversed()).toList();
+    }
+
+    /** This extension, revoked at {@code at} by {@code by}. */
+    public Extension revoked(Actor by, Instant at) {
+        return new Extension(obligationId, unitId, until, reason, grantedBy, grantedAt, Optional.of(at), Optional.of(by));
+    }
 }

@@ -172,12 +172,8 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
     /** Revokes every extension of the unit still in force, so one DELETE always leaves the plain deadline. */
     @Override
     public Optional<Extension> revoke(String obligationId, String unitId, Actor revokedBy, Instant at) {
-        List<Extension> inForce = records(obligationId, unitId).extensions().stream()
-                .filter(e -> e.inForceAt(at))
-                .sorted(java.util.Comparator.comparing(Extension::grantedAt).reversed())
-                .toList();
         Optional<Extension> revoked = Optional.empty();
-        for (Extension e : inForce) {
+        for (Extension e : Extension.inForce(records(obligationId, unitId).extensions(), at)) {
             try {
                 dynamo.updateItem(r -> r.tableName(table)
                         .key(Items.key(pk(obligationId), "UNIT#" + unitId + "#EXT#" + e.grantedAt()))
@@ -186,8 +182,7 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
                         .expressionAttributeValues(Map.of(":at", s(at.toString()), ":by", s(revokedBy.id()),
                                 ":name", s(revokedBy.name()))));
                 if (revoked.isEmpty()) {
-                    revoked = Optional.of(new Extension(e.obligationId(), e.unitId(), e.until(), e.reason(),
-                            e.grantedBy(), e.grantedAt(), Optional.of(at), Optional.of(revokedBy)));
+                    revoked = Optional.of(e.revoked(revokedBy, at));
                 }
             } catch (ConditionalCheckFailedException revokedMeanwhile) {
                 // someone else revoked this one at the same moment: it is revoked either way

@@ -22,6 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +36,7 @@ import vn.haiphong.gddt.reports.AwsClients;
 import vn.haiphong.gddt.reports.EmulatorClients;
 
 /** The streaming ZIP writer against S3Proxy: real multipart uploads, real GETs, the archive read back. */
+@Tag("emulators")
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ZipToS3Test {

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +28,7 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
 import vn.haiphong.gddt.reports.EmulatorClients;
 
 /** The one claim protocol, on dynalite: whoever holds a claim does the work, and nobody else. */
+@Tag("emulators")
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClaimsTest {

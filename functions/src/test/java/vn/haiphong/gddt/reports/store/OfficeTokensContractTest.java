@@ -6,18 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.haiphong.gddt.emulators.Emulators;
-import vn.haiphong.gddt.emulators.EmulatorsExtension;
 import vn.haiphong.gddt.reports.EmulatorClients;
+import vn.haiphong.gddt.reports.OnEmulators;
 import vn.haiphong.gddt.reports.domain.OfficeToken;
 
 /** One set of rules for the office token register, held by DynamoDB (dynalite) and by the map the rule tests use. */
@@ -73,27 +68,16 @@ class OfficeTokensContractTest {
     }
 
     @Nested
-    @ExtendWith(EmulatorsExtension.class)
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @OnEmulators
     class OnDynamoDb extends Contract {
-        private DynamoDbClient dynamo;
-        private String table;
-        private DynamoDbOfficeTokens register;
+        private final DynamoDbClient dynamo;
+        private final String table;
+        private final DynamoDbOfficeTokens register;
 
-        @BeforeAll
-        void createTable(Emulators emulators) {
-            dynamo = EmulatorClients.of(emulators).dynamoDb();
-        }
-
-        @BeforeEach
-        void newTable() {
-            table = EmulatorClients.newTable(dynamo, "office-tokens");
+        OnDynamoDb(Emulators emulators) {
+            dynamo = EmulatorClients.dynamoDb(emulators);
+            table = EmulatorClients.newTable(emulators, "office-tokens");
             register = new DynamoDbOfficeTokens(dynamo, table);
-        }
-
-        @AfterAll
-        void close() {
-            dynamo.close();
         }
 
         @Override

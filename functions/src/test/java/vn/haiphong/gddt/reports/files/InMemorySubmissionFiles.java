@@ -1,0 +1,101 @@
+package vn.haiphong.gddt.reports.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The bucket in a sorted map. A presigned URL here is {@code memory:PUT/<key>} or
+ * {@code memory:GET/<key>…}: {@link #put} plays the browser's PUT. Checked against S3Proxy by
+ * {@code SubmissionFilesContractTest}.
+ */
+public final class InMemorySubmissionFiles implements SubmissionFiles {
+    /** An object as stored: its bytes, headers and when the storage received it. */
+    public record StoredObject(byte[] bytes, String contentType, Map<String, String> metadata, Instant lastModified,
+                               String versionId) {
+    }
+
+    private final TreeMap<String, StoredObject> objects = new TreeMap<>();
+    private int versions;
+
+    /** What the browser does with a presigned upload: the object as stored at {@code at}. */
+    public synchronized void put(String key, byte[] bytes, String contentType, Map<String, String> metadata, Instant at) {
+        objects.put(key, new StoredObject(bytes.clone(), contentType, Map.copyOf(metadata), at, "v" + ++versions));
+    }
+
+    public synchronized Optional<StoredObject> object(String key) {
+        return Optional.ofNullable(objects.get(key));
+    }
+
+    public synchronized List<String> keys() {
+        return List.copyOf(objects.keySet());
+    }
+
+    @Override
+    public PresignedUpload presignUpload(UploadSpec spec, Duration validFor) {
+        return new PresignedUpload("memory:PUT/" + spec.key(), "PUT", Map.of("content-type", spec.contentType(),
+                "x-amz-checksum-sha256", spec.sha256()), Instant.EPOCH.plus(validFor));
+    }
+
+    @Override
+    public PresignedDownload presignDownload(String key, String versionId, String fileName, String contentType,
+                                             Duration validFor) {
+        return new PresignedDownload("memory:GET/" + key + "?versionId=" + versionId + "&response-content-disposition="
+                + java.net.URLEncoder.encode(S3SubmissionFiles.contentDisposition(fileName), java.nio.charset.StandardCharsets.UTF_8),
+                Instant.EPOCH.plus(validFor));
+    }
+
+    @Override
+    public synchronized Optional<StoredFile> describe(String key) {
+        return object(key).map(o -> new StoredFile(o.bytes().length, md5(o.bytes()), o.versionId(), o.contentType(),
+                o.metadata(), Map.of()));
+    }
+
+    @Override
+    public synchronized byte[] firstBytes(String key, int count) {
+        byte[] bytes = object(key).orElseThrow(() -> new IllegalStateException("no object " + key)).bytes();
+        return Arrays.copyOf(bytes, Math.min(count, bytes.length));
+    }
+
+    @Override
+    public synchronized List<Listed> list(String prefix) {
+        return objects.tailMap(prefix, true).entrySet().stream().takeWhile(e -> e.getKey().startsWith(prefix))
+                .map(e -> new Listed(e.getKey(), e.getValue().lastModified())).toList();
+    }
+
+    @Override
+    public synchronized void download(String key, Path file) {
+        try {
+            Files.write(file, object(key).orElseThrow(() -> new IllegalStateException("no object " + key)).bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void move(String key, String to) {
+        StoredObject o = objects.remove(key);
+        if (o != null) {
+            objects.put(to, o);
+        }
+    }
+
+    private static String md5(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

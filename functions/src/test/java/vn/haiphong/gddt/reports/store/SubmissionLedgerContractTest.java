@@ -1,0 +1,220 @@
+package vn.haiphong.gddt.reports.store;
+
+import vn.haiphong.gddt.reports.OnEmulators;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import vn.haiphong.gddt.emulators.Emulators;
+import vn.haiphong.gddt.reports.EmulatorClients;
+import vn.haiphong.gddt.reports.domain.Actor;
+import vn.haiphong.gddt.reports.domain.Extension;
+import vn.haiphong.gddt.reports.domain.Inspection;
+import vn.haiphong.gddt.reports.domain.Returned;
+import vn.haiphong.gddt.reports.domain.Signature;
+import vn.haiphong.gddt.reports.domain.Submission;
+import vn.haiphong.gddt.reports.store.SubmissionLedger.Notice;
+import vn.haiphong.gddt.reports.store.SubmissionLedger.Owed;
+
+/**
+ * One set of rules for the ledger, held by DynamoDB (dynalite) and by the maps the rule tests use:
+ * a submission is written once, read back as it was, in the order a Query gives; each notice is
+ * claimed once; an inspection and a return are kept once; extensions are granted and revoked.
+ */
+class SubmissionLedgerContractTest {
+    private static final Instant AT = Instant.parse("2025-06-08T08:21:09Z");
+    private static final Duration LEASE = Duration.ofMinutes(15);
+    private static final Actor LAN = new Actor("nguyen-thi-lan", "Nguyễn Thị Lan — Văn phòng");
+    private static final Signature AN = new Signature("Nguyễn Văn An", "Trường THPT Trần Phú", "CA thử", "1F",
+            Optional.of(AT), "SHA-256", Signature.Integrity.VALID, true, Signature.Trust.UNTRUSTED,
+            Signature.Revocation.NOT_CHECKED, Signature.Kind.SIGNATURE);
+
+    abstract static class Contract {
+        abstract SubmissionLedger ledger();
+
+        private final String obligation = "QCDC:2025-H1";
+
+        private Submission submission(String unit, String id, Instant at) {
+            return new Submission(id, unit, obligation, "submissions/" + unit + "/" + id + "/bc.pdf", "etag", null, 1234,
+                    "c2hh", "application/pdf", "Báo cáo tháng 6.pdf", at, true, Optional.empty());
+        }
+
+        private static String id() {
+            return UUID.randomUUID().toString().replace("-", "");
+        }
+
+        @Test
+        void a_submission_is_written_once_and_read_back_as_it_was_by_its_key_and_by_its_id_alone() {
+            Submission s = submission("thpt-tran-phu", id(), AT);
+
+            assertThat(ledger().recordIfAbsent(s)).isTrue();
+            assertThat(ledger().recordIfAbsent(s)).as("the same storage event again").isFalse();
+
+            assertThat(ledger().find(obligation, "thpt-tran-phu", s.submissionId())).contains(s);
+            assertThat(ledger().findById(s.submissionId())).contains(s);
+            assertThat(ledger().findById("../UNITS")).as("not an id").isEmpty();
+            assertThat(ledger().find(obligation, "thpt-ngo-quyen", s.submissionId())).as("another unit's key").isEmpty();
+        }
+
+        @Test
+        void the_records_of_an_obligation_come_by_unit_then_id_and_one_units_records_alone() {
+            Submission b2 = submission("thpt-b", "b2" + id(), AT.plusSeconds(2));
+            Submission a1 = submission("thpt-a", "a1" + id(), AT.plusSeconds(3));
+            Submission b1 = submission("thpt-b", "b1" + id(), AT.plusSeconds(1));
+            List.of(b2, a1, b1).forEach(ledger()::recordIfAbsent);
+
+            assertThat(ledger().records(obligation).submissions()).containsExactly(a1, b1, b2);
+            assertThat(ledger().records(obligation, "thpt-b").submissions()).containsExactly(b1, b2);
+            assertThat(ledger().records(obligation, "thpt-").submissions()).as("a unit id is whole, not a prefix").isEmpty();
+        }
+
+        @Test
+        void a_receipt_is_owed_until_it_is_sent_and_claimed_by_one_sender_at_a_time() {
+            Submission s = submission("thpt-tran-phu", id(), AT);
+            ledger().recordIfAbsent(s);
+            assertThat(owed(s)).containsExactly(Notice.RECEIPT);
+
+            Claims.Held first = ledger().claimNotice(s, Notice.RECEIPT, AT, LEASE).orElseThrow();
+            assertThat(ledger().claimNotice(s, Notice.RECEIPT, AT.plusSeconds(1), LEASE)).as("held").isEmpty();
+            assertThat(ledger().records(obligation, s.unitId()).owed()).singleElement()
+                    .satisfies(o -> assertThat(o.heldUntil()).contains(AT.plus(LEASE)));
+
+            ledger().noticeSent(first, "ses-1");
+            assertThat(owed(s)).isEmpty();
+            assertThat(ledger().claimNotice(s, Notice.RECEIPT, AT.plus(LEASE).plusSeconds(60), LEASE))
+                    .as("sent: never again").isEmpty();
+        }
+
+        @Test
+        void a_claim_given_back_is_taken_at_once_and_one_that_lapsed_is_taken_over_from_its_holder() {
+            Submission s = submission("thpt-tran-phu", id(), AT);
+            ledger().recordIfAbsent(s);
+
+            ledger().releaseNotice(ledger().claimNotice(s, Notice.RECEIPT, AT, LEASE).orElseThrow());
+            Claims.Held dead = ledger().claimNotice(s, Notice.RECEIPT, AT.plusSeconds(1), LEASE).orElseThrow();
+            assertThat(ledger().claimNotice(s, Notice.RECEIPT, AT.plus(LEASE), LEASE)).as("at its lapse").isEmpty();
+            Claims.Held next = ledger().claimNotice(s, Notice.RECEIPT, AT.plus(LEASE).plusSeconds(2), LEASE).orElseThrow();
+
+            assertThatThrownBy(() -> ledger().noticeSent(dead, "ses-late")).isInstanceOf(IllegalStateException.class);
+            ledger().noticeClosed(next, "NO_ADDRESS");
+            assertThat(owed(s)).isEmpty();
+        }
+
+        @Test
+        void a_notice_of_a_submission_not_recorded_cannot_be_claimed() {
+            assertThat(ledger().claimNotice(submission("thpt-tran-phu", id(), AT), Notice.RECEIPT, AT, LEASE)).isEmpty();
+        }
+
+        @Test
+        void a_return_is_kept_once_and_owes_the_unit_its_notice() {
+            Submission s = submission("thpt-tran-phu", id(), AT);
+            ledger().recordIfAbsent(s);
+            ledger().noticeSent(ledger().claimNotice(s, Notice.RECEIPT, AT, LEASE).orElseThrow(), "ses-1");
+            Returned r = new Returned(AT.plusSeconds(3600), LAN, "Thiếu chữ ký của Hiệu trưởng");
+
+            assertThat(ledger().markReturned(s, r)).isTrue();
+            assertThat(ledger().markReturned(s, new Returned(AT.plusSeconds(3601), LAN, "lần hai"))).isFalse();
+
+            assertThat(ledger().find(obligation, s.unitId(), s.submissionId())).contains(s.withReturned(r));
+            assertThat(owed(s)).containsExactly(Notice.RETURN);
+            assertThat(ledger().markReturned(submission("thpt-tran-phu", id(), AT), r)).as("not recorded").isFalse();
+        }
+
+        @Test
+        void an_inspection_with_its_signatures_is_kept_once_and_read_back_as_it_was() {
+            Submission s = submission("thpt-tran-phu", id(), AT);
+            ledger().recordIfAbsent(s);
+            Inspection ok = new Inspection(Inspection.Verdict.OK, List.of("macros"), Optional.empty(), List.of(AN));
+
+            assertThat(ledger().recordInspection(s, ok, AT)).isTrue();
+            assertThat(ledger().recordInspection(s, new Inspection(Inspection.Verdict.REFUSED, List.of("not-a-pdf"),
+                    Optional.of("tệp không phải là PDF hợp lệ"), List.of()), AT)).as("a second inspection").isFalse();
+
+            Submission read = ledger().find(obligation, s.unitId(), s.submissionId()).orElseThrow();
+            assertThat(read.inspection()).contains(ok);
+            assertThat(read.accepted()).isTrue();
+        }
+
+        @Test
+        void a_refusing_inspection_refuses_the_file_and_owes_the_unit_one_refusal() {
+            Submission s = submission("thpt-tran-phu", id(), AT);
+            ledger().recordIfAbsent(s);
+            Inspection refused = new Inspection(Inspection.Verdict.REFUSED, List.of("pdf-encrypted"),
+                    Optional.of("tệp có mật khẩu"), List.of());
+
+            assertThat(ledger().recordInspection(s, refused, AT)).isTrue();
+
+            Submission read = ledger().find(obligation, s.unitId(), s.submissionId()).orElseThrow();
+            assertThat(read.refusal()).contains("tệp có mật khẩu");
+            assertThat(read).isEqualTo(s.withInspection(refused));
+            assertThat(owed(s)).contains(Notice.INSPECTION_REFUSAL);
+        }
+
+        @Test
+        void an_inspection_of_a_file_not_recorded_writes_nothing() {
+            Submission s = submission("thpt-tran-phu", id(), AT);
+
+            assertThat(ledger().recordInspection(s, new Inspection(Inspection.Verdict.OK, List.of(), Optional.empty(),
+                    List.of()), AT)).isFalse();
+            assertThat(ledger().find(obligation, s.unitId(), s.submissionId())).isEmpty();
+        }
+
+        @Test
+        void revoking_ends_every_extension_in_force_and_answers_the_one_that_counted() {
+            Instant due = AT.plus(Duration.ofDays(2));
+            Extension first = new Extension(obligation, "thpt-do-son", due.plus(Duration.ofDays(5)), "bão",
+                    LAN, AT, Optional.empty(), Optional.empty());
+            Extension second = new Extension(obligation, "thpt-do-son", due.plus(Duration.ofDays(9)), "bão kéo dài",
+                    LAN, AT.plusSeconds(60), Optional.empty(), Optional.empty());
+            ledger().grant(first);
+            ledger().grant(second);
+            assertThat(ledger().records(obligation, "thpt-do-son").extensions()).containsExactly(first, second);
+
+            Optional<Extension> revoked = ledger().revoke(obligation, "thpt-do-son", LAN, AT.plusSeconds(120));
+
+            assertThat(revoked).hasValueSatisfying(e -> {
+                assertThat(e.grantedAt()).isEqualTo(second.grantedAt());
+                assertThat(e.revokedAt()).contains(AT.plusSeconds(120));
+            });
+            assertThat(ledger().records(obligation, "thpt-do-son").extensions())
+                    .allSatisfy(e -> assertThat(e.inForceAt(AT.plusSeconds(121))).isFalse());
+            assertThat(ledger().revoke(obligation, "thpt-do-son", LAN, AT.plusSeconds(180))).as("nothing left").isEmpty();
+        }
+
+        private List<Notice> owed(Submission s) {
+            return ledger().records(obligation, s.unitId()).owed().stream()
+                    .filter(o -> o.submission().submissionId().equals(s.submissionId())).map(Owed::notice).toList();
+        }
+    }
+
+    @Nested
+    class InMemory extends Contract {
+        private final InMemorySubmissionLedger ledger = new InMemorySubmissionLedger();
+
+        @Override
+        SubmissionLedger ledger() {
+            return ledger;
+        }
+    }
+
+    @Nested
+    @OnEmulators
+    class OnDynamoDb extends Contract {
+        private final DynamoDbSubmissionLedger ledger;
+
+        OnDynamoDb(Emulators emulators) {
+            ledger = new DynamoDbSubmissionLedger(EmulatorClients.dynamoDb(emulators), EmulatorClients.newTable(emulators, "ledger"));
+        }
+
+        @Override
+        SubmissionLedger ledger() {
+            return ledger;
+        }
+    }
+}
