@@ -3,11 +3,8 @@ package vn.haiphong.gddt.reports.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import vn.haiphong.gddt.reports.domain.Capability;
@@ -120,31 +117,4 @@ class OfficeAccessTest {
                 refused -> assertThat(refused.problem()).isEqualTo(problem));
     }
 
-    /** A clock the test moves. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,34 @@ public final class InMemorySubmissionFiles implements SubmissionFiles {
         return List.copyOf(objects.keySet());
     }
 
+    /**
+     * The browser's PUT to a presigned upload: refused, as S3 refuses it, when the bytes are not the
+     * length or SHA-256 the grant signed; stored with the grant's type and metadata at {@code at}.
+     */
+    public synchronized void send(PresignedUpload grant, byte[] bytes, Instant at) {
+        Map<String, String> headers = grant.headers();
+        if (bytes.length != Long.parseLong(headers.get("content-length"))
+                || !Base64.getEncoder().encodeToString(sha256(bytes)).equals(headers.get("x-amz-checksum-sha256"))) {
+            throw new IllegalArgumentException("storage refuses a body the grant did not sign");
+        }
+        Map<String, String> metadata = new TreeMap<>();
+        headers.forEach((name, value) -> {
+            if (name.startsWith("x-amz-meta-")) {
+                metadata.put(name.substring("x-amz-meta-".length()), value);
+            }
+        });
+        put(grant.url().substring("memory:PUT/".length()), bytes, headers.get("content-type"), metadata, at);
+    }
+
+    /** Signed headers as S3 names them: type, length, checksum, and each metadata entry. */
     @Override
     public PresignedUpload presignUpload(UploadSpec spec, Duration validFor) {
-        return new PresignedUpload("memory:PUT/" + spec.key(), "PUT", Map.of("content-type", spec.contentType(),
-                "x-amz-checksum-sha256", spec.sha256()), Instant.EPOCH.plus(validFor));
+        Map<String, String> headers = new TreeMap<>();
+        headers.put("content-type", spec.contentType());
+        headers.put("content-length", Long.toString(spec.size()));
+        headers.put("x-amz-checksum-sha256", spec.sha256());
+        spec.metadata().forEach((name, value) -> headers.put("x-amz-meta-" + name, value));
+        return new PresignedUpload("memory:PUT/" + spec.key(), "PUT", Map.copyOf(headers), Instant.EPOCH.plus(validFor));
     }
 
     @Override
@@ -92,8 +117,16 @@ public final class InMemorySubmissionFiles implements SubmissionFiles {
     }
 
     private static String md5(byte[] bytes) {
+        return HexFormat.of().formatHex(digest("MD5", bytes));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        return digest("SHA-256", bytes);
+    }
+
+    private static byte[] digest(String algorithm, byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+            return MessageDigest.getInstance(algorithm).digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
