@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.haiphong.gddt.reports.app.Downloads;
 import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.Extensions;
@@ -30,45 +29,62 @@ import vn.haiphong.gddt.reports.domain.DeadlineRule;
 import vn.haiphong.gddt.reports.domain.ReminderSchedule;
 import vn.haiphong.gddt.reports.domain.TokenKeys;
 import vn.haiphong.gddt.reports.domain.WorkingDays;
-import vn.haiphong.gddt.reports.files.S3StatusArchive;
-import vn.haiphong.gddt.reports.files.S3SubmissionFiles;
-import vn.haiphong.gddt.reports.files.ZipToS3;
+import vn.haiphong.gddt.reports.files.SubmissionFiles;
 import vn.haiphong.gddt.reports.mail.ReminderEmails;
-import vn.haiphong.gddt.reports.mail.SesMailer;
 import vn.haiphong.gddt.reports.mail.SubmissionEmails;
-import vn.haiphong.gddt.reports.store.DynamoDbExportJobs;
-import vn.haiphong.gddt.reports.store.DynamoDbOfficeTokens;
-import vn.haiphong.gddt.reports.store.DynamoDbReminderClaims;
-import vn.haiphong.gddt.reports.store.DynamoDbSubmissionLedger;
-import vn.haiphong.gddt.reports.store.DynamoDbUnitDirectory;
-import vn.haiphong.gddt.reports.store.DynamoDbUploadGrantQuota;
+import vn.haiphong.gddt.reports.store.ReminderClaims;
+import vn.haiphong.gddt.reports.store.SubmissionLedger;
 
 /**
- * Builds the use cases from the environment that template.yaml declares. Each handler's public
- * constructor asks for what it needs; nothing here runs per request.
+ * Builds the use cases from the environment that template.yaml declares, on the {@link Ports} given
+ * (AWS's, or the tests' in-memory ones). Every handler has the same two constructors: the runtime's,
+ * with no argument, which takes {@link #live()}, and one taking a Wiring (the local runner, the tests).
+ * What reads the environment, SSM or the catalog is built once; nothing here runs per request.
  */
 public final class Wiring {
     /** How long a link e-mailed to a unit still opens after its deadline (or the lock), for a late file. */
     private static final Duration UNIT_LINK_AFTER_DEADLINE = Duration.ofDays(60);
+    private static Wiring live;
 
     private final Env env;
     private final Clock clock;
-    private final AwsClients aws;
-    private DynamoDbClient dynamo;
+    private final Ports ports;
     private Catalog catalog;
+    private CapabilityTokens tokens;
 
     public Wiring(Env env, Clock clock) {
-        this(env, clock, new AwsClients(env));
+        this(env, clock, new AwsPorts(env));
     }
 
     /** With clients built elsewhere from the same environment (a bench counting their calls). */
     public Wiring(Env env, Clock clock, AwsClients aws) {
-        this.env = env;
-        this.clock = clock;
-        this.aws = aws;
+        this(env, clock, new AwsPorts(env, aws));
     }
 
-    public Catalog catalog() {
+    public Wiring(Env env, Clock clock, Ports ports) {
+        this.env = env;
+        this.clock = clock;
+        this.ports = ports;
+    }
+
+    /** The function's own: its environment, the real clock and AWS; built once per JVM. */
+    public static synchronized Wiring live() {
+        if (live == null) {
+            live = new Wiring(new Env(System.getenv()), Clock.systemUTC());
+        }
+        return live;
+    }
+
+    /** For a handler's own settings (STACK_NAME, STORAGE_ORIGIN). */
+    public Env env() {
+        return env;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public synchronized Catalog catalog() {
         if (catalog == null) {
             catalog = CatalogFile.bundled(catalogSettings(env));
         }
@@ -93,16 +109,15 @@ public final class Wiring {
     }
 
     public UnitAccess unitAccess() {
-        return new UnitAccess(tokens(), units(), clock);
+        return new UnitAccess(tokens(), ports.units(), clock);
     }
 
     public UnitOverview unitOverview() {
-        return new UnitOverview(catalog(), ledger(), uploadLimits().maxBytes(), receiverContacts(catalog(), env), clock);
+        return new UnitOverview(catalog(), ports.ledger(), uploadLimits().maxBytes(), receiverContacts(catalog(), env), clock);
     }
 
     public Uploads uploads() {
-        return new Uploads(catalog(), ledger(), files(), new DynamoDbUploadGrantQuota(dynamo(), env.required("TABLE_NAME")),
-                uploadLimits(), clock);
+        return new Uploads(catalog(), ports.ledger(), ports.files(), ports.uploadGrants(), uploadLimits(), clock);
     }
 
     private Uploads.Limits uploadLimits() {
@@ -112,42 +127,37 @@ public final class Wiring {
     }
 
     public OfficeAccess officeAccess() {
-        return new OfficeAccess(tokens(), officeTokens(), clock);
+        return new OfficeAccess(tokens(), ports.officeTokens(), clock);
     }
 
     /** For the Office's token commands: issue, list, revoke. */
     public OfficeCredentials officeCredentials() {
-        return new OfficeCredentials(tokens(), officeTokens(), clock);
-    }
-
-    private DynamoDbOfficeTokens officeTokens() {
-        return new DynamoDbOfficeTokens(dynamo(), env.required("TABLE_NAME"));
+        return new OfficeCredentials(tokens(), ports.officeTokens(), clock);
     }
 
     public StatusQuery statusQuery() {
-        return new StatusQuery(catalog(), units(), ledger(), reminderClaims()::suppressed, clock);
+        return new StatusQuery(catalog(), ports.units(), ports.ledger(), ports.reminderClaims()::suppressed, clock);
     }
 
     public Extensions extensions() {
-        return new Extensions(catalog(), units(), ledger(), clock);
+        return new Extensions(catalog(), ports.units(), ports.ledger(), clock);
     }
 
     public Downloads downloads() {
-        return new Downloads(catalog(), ledger(), files());
+        return new Downloads(catalog(), ports.ledger(), ports.files());
     }
 
     public Returns returns() {
-        return new Returns(catalog(), units(), ledger(), mailer(), new ReminderEmails(env.required("PUBLIC_BASE_URL")),
-                tokens(), reminderClaims()::suppressed, UNIT_LINK_AFTER_DEADLINE, clock);
+        return new Returns(catalog(), ports.units(), ports.ledger(), ports.mailer(), new ReminderEmails(env.required("PUBLIC_BASE_URL")),
+                tokens(), ports.reminderClaims()::suppressed, UNIT_LINK_AFTER_DEADLINE, clock);
     }
 
     public StatusSnapshots statusSnapshots() {
-        return new StatusSnapshots(catalog(), statusQuery(), new S3StatusArchive(aws.s3(), env.required("BUCKET_NAME")), clock);
+        return new StatusSnapshots(catalog(), statusQuery(), ports.statusArchive(), clock);
     }
 
     public Exports exports() {
-        return new Exports(catalog(), units(), ledger(), new DynamoDbExportJobs(dynamo(), env.required("TABLE_NAME")),
-                new ZipToS3(aws.s3(), aws.s3Presigner(), env.required("BUCKET_NAME")), clock);
+        return new Exports(catalog(), ports.units(), ports.ledger(), ports.exportJobs(), ports.archives(), clock);
     }
 
     /**
@@ -160,19 +170,14 @@ public final class Wiring {
         Reminders.Settings settings = new Reminders.Settings(schedules, pairs(env.required("RECEIVER_EMAILS")),
                 env.number("REMINDER_SEND_RATE", 14, 1, 10_000), (int) env.number("REMINDER_PARALLELISM", 8, 1, 64),
                 UNIT_LINK_AFTER_DEADLINE);
-        return new Reminders(catalog(), units(), ledger(), reminderClaims(), mailer(),
+        return new Reminders(catalog(), ports.units(), ports.ledger(), ports.reminderClaims(), ports.mailer(),
                 new ReminderEmails(env.required("PUBLIC_BASE_URL")), tokens(), WorkingDays.vietnam(), settings, clock);
     }
 
-    public DynamoDbReminderClaims reminderClaims() {
-        return new DynamoDbReminderClaims(dynamo(), env.required("TABLE_NAME"));
+    public ReminderClaims reminderClaims() {
+        return ports.reminderClaims();
     }
 
-    private SesMailer mailer() {
-        return new SesMailer(aws.ses(), env.required("SENDER_ADDRESS"), env.optional("SES_CONFIGURATION_SET").orElse(null));
-    }
-
-    /** {@code a=x;b=y}; a malformed entry stops the function at init with its name. */
     /**
      * Each receiving department as the catalog names it, with the address RECEIVER_EMAILS gives its code.
      * Static: the pages' function builds no AWS client.
@@ -189,6 +194,7 @@ public final class Wiring {
         return contacts;
     }
 
+    /** {@code a=x;b=y}; a malformed entry stops the function at init with its name. */
     private static Map<String, String> pairs(String spec) {
         Map<String, String> pairs = new HashMap<>();
         for (String entry : spec.split(";")) {
@@ -205,39 +211,27 @@ public final class Wiring {
     }
 
     public Reconciliation reconciliation() {
-        return new Reconciliation(catalog(), ledger(), files(), submissionRecorder(), returns(), ServerTime.of(clock), clock);
+        return new Reconciliation(catalog(), ports.ledger(), ports.files(), submissionRecorder(), returns(), ServerTime.of(clock), clock);
     }
 
     public SubmissionRecorder submissionRecorder() {
-        return new SubmissionRecorder(catalog(), units(), ledger(), files(),
-                mailer(), new SubmissionEmails(), reminderClaims()::suppressed, clock);
+        return new SubmissionRecorder(catalog(), ports.units(), ports.ledger(), ports.files(),
+                ports.mailer(), new SubmissionEmails(), ports.reminderClaims()::suppressed, clock);
     }
 
-    /**
-     * Token keys come from SSM Parameter Store (a SecureString named by TOKEN_KEYS_PARAMETER) in AWS,
-     * or straight from TOKEN_KEYS on a laptop. Never a literal in the template.
-     */
-    public CapabilityTokens tokens() {
-        String spec = env.optional("TOKEN_KEYS").orElseGet(() -> aws.secureParameter(env.required("TOKEN_KEYS_PARAMETER")));
-        return new CapabilityTokens(TokenKeys.parse(spec));
-    }
-
-    private DynamoDbUnitDirectory units() {
-        return new DynamoDbUnitDirectory(dynamo(), env.required("TABLE_NAME"));
-    }
-
-    public DynamoDbSubmissionLedger ledger() {
-        return new DynamoDbSubmissionLedger(dynamo(), env.required("TABLE_NAME"));
-    }
-
-    public S3SubmissionFiles files() {
-        return new S3SubmissionFiles(aws.s3(), aws.s3Presigner(), env.required("BUCKET_NAME"));
-    }
-
-    private DynamoDbClient dynamo() {
-        if (dynamo == null) {
-            dynamo = aws.dynamoDb();
+    /** The tokens' signer and checker, over the keys the ports read once (SSM in AWS). */
+    public synchronized CapabilityTokens tokens() {
+        if (tokens == null) {
+            tokens = new CapabilityTokens(TokenKeys.parse(ports.tokenKeys()));
         }
-        return dynamo;
+        return tokens;
+    }
+
+    public SubmissionLedger ledger() {
+        return ports.ledger();
+    }
+
+    public SubmissionFiles files() {
+        return ports.files();
     }
 }

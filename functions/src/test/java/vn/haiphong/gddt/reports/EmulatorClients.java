@@ -30,7 +30,16 @@ public final class EmulatorClients {
                 .globalSecondaryIndexes(g -> g.indexName(DynamoDbSubmissionLedger.BY_SUBMISSION_ID)
                         .keySchema(k -> k.attributeName("submissionId").keyType(KeyType.HASH))
                         .projection(pr -> pr.projectionType(ProjectionType.ALL))));
-        dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
+        // The SDK's waiter checks again only after 20 s; dynalite makes a table active in half a second.
+        for (int i = 0; i < 200 && dynamo.describeTable(r -> r.tableName(table)).table().tableStatus()
+                != software.amazon.awssdk.services.dynamodb.model.TableStatus.ACTIVE; i++) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         return table;
     }
 

@@ -6,11 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Exports;
 
@@ -25,16 +23,13 @@ public final class BuildExportHandler implements RequestHandler<S3Event, String>
     private final Exports exports;
 
     public BuildExportHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public BuildExportHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock).exports());
-    }
-
-    BuildExportHandler(Exports exports) {
-        this.exports = exports;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public BuildExportHandler(Wiring wiring) {
+        this.exports = wiring.exports();
     }
 
     @Override

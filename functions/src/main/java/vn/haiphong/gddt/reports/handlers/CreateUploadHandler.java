@@ -4,11 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.UnitAccess;
 import vn.haiphong.gddt.reports.app.UploadRequest;
@@ -28,21 +26,14 @@ public final class CreateUploadHandler implements RequestHandler<APIGatewayV2HTT
     private final Uploads uploads;
 
     public CreateUploadHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public CreateUploadHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock));
-    }
-
-    private CreateUploadHandler(Wiring wiring) {
-        this(wiring.unitAccess(), wiring.uploads());
-    }
-
-    CreateUploadHandler(UnitAccess access, Uploads uploads) {
-        this.access = access;
-        this.uploads = uploads;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public CreateUploadHandler(Wiring wiring) {
+        this.access = wiring.unitAccess();
+        this.uploads = wiring.uploads();
     }
 
     @Override

@@ -4,10 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
@@ -19,21 +17,14 @@ public final class GetExportHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final Exports exports;
 
     public GetExportHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public GetExportHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock));
-    }
-
-    private GetExportHandler(Wiring wiring) {
-        this(wiring.officeAccess(), wiring.exports());
-    }
-
-    GetExportHandler(OfficeAccess access, Exports exports) {
-        this.access = access;
-        this.exports = exports;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public GetExportHandler(Wiring wiring) {
+        this.access = wiring.officeAccess();
+        this.exports = wiring.exports();
     }
 
     @Override

@@ -4,9 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
-import java.util.Map;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.UnitAccess;
 import vn.haiphong.gddt.reports.app.UnitOverview;
@@ -17,21 +14,14 @@ public final class GetMeHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private final UnitOverview overview;
 
     public GetMeHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public GetMeHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock));
-    }
-
-    private GetMeHandler(Wiring wiring) {
-        this(wiring.unitAccess(), wiring.unitOverview());
-    }
-
-    GetMeHandler(UnitAccess access, UnitOverview overview) {
-        this.access = access;
-        this.overview = overview;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public GetMeHandler(Wiring wiring) {
+        this.access = wiring.unitAccess();
+        this.overview = wiring.unitOverview();
     }
 
     @Override

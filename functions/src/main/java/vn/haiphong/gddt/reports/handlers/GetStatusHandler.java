@@ -4,10 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
 import vn.haiphong.gddt.reports.app.StatusCsv;
@@ -23,21 +21,14 @@ public final class GetStatusHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final StatusQuery status;
 
     public GetStatusHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public GetStatusHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock));
-    }
-
-    private GetStatusHandler(Wiring wiring) {
-        this(wiring.officeAccess(), wiring.statusQuery());
-    }
-
-    GetStatusHandler(OfficeAccess access, StatusQuery status) {
-        this.access = access;
-        this.status = status;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public GetStatusHandler(Wiring wiring) {
+        this.access = wiring.officeAccess();
+        this.status = wiring.statusQuery();
     }
 
     @Override

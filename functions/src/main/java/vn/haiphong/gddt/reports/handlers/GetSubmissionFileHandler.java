@@ -4,10 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Downloads;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
@@ -21,21 +19,14 @@ public final class GetSubmissionFileHandler implements RequestHandler<APIGateway
     private final Downloads downloads;
 
     public GetSubmissionFileHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public GetSubmissionFileHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock));
-    }
-
-    private GetSubmissionFileHandler(Wiring wiring) {
-        this(wiring.officeAccess(), wiring.downloads());
-    }
-
-    GetSubmissionFileHandler(OfficeAccess access, Downloads downloads) {
-        this.access = access;
-        this.downloads = downloads;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public GetSubmissionFileHandler(Wiring wiring) {
+        this.access = wiring.officeAccess();
+        this.downloads = wiring.downloads();
     }
 
     /** Only {@code quarantined=true} asks for a refused file's bytes; absent or {@code false} asks for the report. */

@@ -4,10 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Extensions;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
@@ -19,21 +17,14 @@ public final class GrantExtensionHandler implements RequestHandler<APIGatewayV2H
     private final Extensions extensions;
 
     public GrantExtensionHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public GrantExtensionHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock));
-    }
-
-    private GrantExtensionHandler(Wiring wiring) {
-        this(wiring.officeAccess(), wiring.extensions());
-    }
-
-    GrantExtensionHandler(OfficeAccess access, Extensions extensions) {
-        this.access = access;
-        this.extensions = extensions;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public GrantExtensionHandler(Wiring wiring) {
+        this.access = wiring.officeAccess();
+        this.extensions = wiring.extensions();
     }
 
     @Override

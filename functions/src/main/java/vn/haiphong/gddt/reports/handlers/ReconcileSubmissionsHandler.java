@@ -3,12 +3,10 @@ package vn.haiphong.gddt.reports.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Reconciliation;
 
@@ -29,17 +27,14 @@ public final class ReconcileSubmissionsHandler implements RequestHandler<Schedul
     private final String stack;
 
     public ReconcileSubmissionsHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public ReconcileSubmissionsHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock).reconciliation(), new Env(env).required("STACK_NAME"));
-    }
-
-    ReconcileSubmissionsHandler(Reconciliation reconciliation, String stack) {
-        this.reconciliation = reconciliation;
-        this.stack = stack;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public ReconcileSubmissionsHandler(Wiring wiring) {
+        this.reconciliation = wiring.reconciliation();
+        this.stack = wiring.env().required("STACK_NAME");
     }
 
     @Override

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.JsonIn;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.store.ReminderClaims;
@@ -20,17 +19,14 @@ public final class RecordSesFeedbackHandler implements RequestHandler<SNSEvent, 
     private final Clock clock;
 
     public RecordSesFeedbackHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public RecordSesFeedbackHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock).reminderClaims(), clock);
-    }
-
-    RecordSesFeedbackHandler(ReminderClaims claims, Clock clock) {
-        this.claims = claims;
-        this.clock = clock;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public RecordSesFeedbackHandler(Wiring wiring) {
+        this.claims = wiring.reminderClaims();
+        this.clock = wiring.clock();
     }
 
     /** Each recipient's address of a bounce or complaint; returns how many were suppressed. */

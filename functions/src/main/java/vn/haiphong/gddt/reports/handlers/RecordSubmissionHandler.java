@@ -6,10 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.SubmissionRecorder;
 
@@ -21,16 +19,13 @@ public final class RecordSubmissionHandler implements RequestHandler<S3Event, St
     private final SubmissionRecorder recorder;
 
     public RecordSubmissionHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public RecordSubmissionHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock).submissionRecorder());
-    }
-
-    RecordSubmissionHandler(SubmissionRecorder recorder) {
-        this.recorder = recorder;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public RecordSubmissionHandler(Wiring wiring) {
+        this.recorder = wiring.submissionRecorder();
     }
 
     @Override

@@ -4,11 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
 import vn.haiphong.gddt.reports.app.Returns;
@@ -22,21 +20,14 @@ public final class ReturnSubmissionHandler implements RequestHandler<APIGatewayV
     private final Returns returns;
 
     public ReturnSubmissionHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public ReturnSubmissionHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock));
-    }
-
-    private ReturnSubmissionHandler(Wiring wiring) {
-        this(wiring.officeAccess(), wiring.returns());
-    }
-
-    ReturnSubmissionHandler(OfficeAccess access, Returns returns) {
-        this.access = access;
-        this.returns = returns;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public ReturnSubmissionHandler(Wiring wiring) {
+        this.access = wiring.officeAccess();
+        this.returns = wiring.returns();
     }
 
     @Override

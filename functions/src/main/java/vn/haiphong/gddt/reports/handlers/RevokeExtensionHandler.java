@@ -4,9 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
-import java.util.Map;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Extensions;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
@@ -17,21 +14,14 @@ public final class RevokeExtensionHandler implements RequestHandler<APIGatewayV2
     private final Extensions extensions;
 
     public RevokeExtensionHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public RevokeExtensionHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock));
-    }
-
-    private RevokeExtensionHandler(Wiring wiring) {
-        this(wiring.officeAccess(), wiring.extensions());
-    }
-
-    RevokeExtensionHandler(OfficeAccess access, Extensions extensions) {
-        this.access = access;
-        this.extensions = extensions;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public RevokeExtensionHandler(Wiring wiring) {
+        this.access = wiring.officeAccess();
+        this.extensions = wiring.extensions();
     }
 
     @Override

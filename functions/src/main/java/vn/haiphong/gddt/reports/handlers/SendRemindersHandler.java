@@ -3,9 +3,7 @@ package vn.haiphong.gddt.reports.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.time.Clock;
 import java.util.Map;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Reminders;
 
@@ -20,16 +18,13 @@ public final class SendRemindersHandler implements RequestHandler<ScheduledEvent
     private final Reminders reminders;
 
     public SendRemindersHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public SendRemindersHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock).reminders());
-    }
-
-    SendRemindersHandler(Reminders reminders) {
-        this.reminders = reminders;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public SendRemindersHandler(Wiring wiring) {
+        this.reminders = wiring.reminders();
     }
 
     @Override

@@ -8,13 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 
 /**
@@ -36,15 +34,14 @@ public final class ServePageHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final PeoplePages people;
 
     public ServePageHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public ServePageHandler(Map<String, String> env, Clock clock) {
-        this(new Env(env).required("STORAGE_ORIGIN"), Wiring.receiverContacts(new Env(env)));
-    }
-
-    ServePageHandler(String storageOrigin, Map<String, String> contacts) {
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public ServePageHandler(Wiring wiring) {
+        String storageOrigin = wiring.env().required("STORAGE_ORIGIN");
+        Map<String, String> contacts = Wiring.receiverContacts(wiring.env());
         this.securityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "font-src 'self'; connect-src 'self' " + storageOrigin + "; form-action 'self'; base-uri 'none'; "
                 + "frame-ancestors 'none'";

@@ -4,9 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.util.Map;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.OfficeAccess;
@@ -21,21 +19,14 @@ public final class StartExportHandler implements RequestHandler<APIGatewayV2HTTP
     private final Exports exports;
 
     public StartExportHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public StartExportHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock));
-    }
-
-    private StartExportHandler(Wiring wiring) {
-        this(wiring.officeAccess(), wiring.exports());
-    }
-
-    StartExportHandler(OfficeAccess access, Exports exports) {
-        this.access = access;
-        this.exports = exports;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public StartExportHandler(Wiring wiring) {
+        this.access = wiring.officeAccess();
+        this.exports = wiring.exports();
     }
 
     @Override

@@ -3,9 +3,7 @@ package vn.haiphong.gddt.reports.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.time.Clock;
 import java.util.Map;
-import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.StatusSnapshots;
 
@@ -14,16 +12,13 @@ public final class WriteStatusSnapshotsHandler implements RequestHandler<Schedul
     private final StatusSnapshots snapshots;
 
     public WriteStatusSnapshotsHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public WriteStatusSnapshotsHandler(Map<String, String> env, Clock clock) {
-        this(new Wiring(new Env(env), clock).statusSnapshots());
-    }
-
-    WriteStatusSnapshotsHandler(StatusSnapshots snapshots) {
-        this.snapshots = snapshots;
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public WriteStatusSnapshotsHandler(Wiring wiring) {
+        this.snapshots = wiring.statusSnapshots();
     }
 
     @Override

@@ -9,29 +9,23 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import vn.haiphong.gddt.reports.catalog.CatalogFile;
-import vn.haiphong.gddt.reports.domain.CapabilityTokens;
+import vn.haiphong.gddt.reports.Env;
+import vn.haiphong.gddt.reports.InMemoryPorts;
+import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.domain.Catalog;
-import vn.haiphong.gddt.reports.domain.CatalogSettings;
 import vn.haiphong.gddt.reports.domain.OfficeToken;
-import vn.haiphong.gddt.reports.domain.ReminderSchedule;
 import vn.haiphong.gddt.reports.domain.Submission;
-import vn.haiphong.gddt.reports.domain.TokenKeys;
 import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.UnitCategory;
-import vn.haiphong.gddt.reports.domain.WorkingDays;
 import vn.haiphong.gddt.reports.files.InMemorySubmissionFiles;
 import vn.haiphong.gddt.reports.mail.InMemoryMailer;
-import vn.haiphong.gddt.reports.mail.ReminderEmails;
-import vn.haiphong.gddt.reports.mail.SubmissionEmails;
 import vn.haiphong.gddt.reports.store.InMemoryReminderClaims;
 import vn.haiphong.gddt.reports.store.InMemorySubmissionLedger;
 import vn.haiphong.gddt.reports.store.InMemoryUnitDirectory;
-import vn.haiphong.gddt.reports.store.InMemoryUploadGrantQuota;
 
 /**
- * The use cases wired to the in-memory ports (each held to its adapter's contract) and a clock the
- * test moves: the rules of uploads, returns, extensions, reminders and the status run in
+ * The use cases as Wiring builds them, on the in-memory ports (each held to its adapter's contract)
+ * and a clock the test moves: the rules of uploads, returns, extensions, reminders and the status run in
  * milliseconds, with no emulator. Sample units write to {@code example.edu.vn} only.
  */
 final class InMemorySystem {
@@ -43,24 +37,29 @@ final class InMemorySystem {
             List.of("phong-gddt@do-son.example.edu.vn"), 1);
     static final Unit VAN_PHONG = new Unit("van-phong-so", "Văn phòng Sở", UnitCategory.PHONG_SO,
             List.of("van-phong@example.edu.vn"), 1);
-    static final Map<String, String> RECEIVERS = Map.of("TCCB", "tccb@example.edu.vn", "VP", "van-phong@example.edu.vn");
 
     final SettableClock clock;
     /** The Office's clerk, with a token for the whole Sở. */
     final OfficeToken office;
-    final Catalog catalog = CatalogFile.bundled(CatalogSettings.defaults());
-    final InMemoryUnitDirectory units = new InMemoryUnitDirectory(TRAN_PHU, NGO_QUYEN, DO_SON, VAN_PHONG);
-    final InMemorySubmissionLedger ledger = new InMemorySubmissionLedger();
-    final InMemorySubmissionFiles files = new InMemorySubmissionFiles();
-    final InMemoryReminderClaims claims = new InMemoryReminderClaims();
-    final InMemoryMailer mailer = new InMemoryMailer();
-    final CapabilityTokens tokens = new CapabilityTokens(TokenKeys.parse("k1:" + Base64.getEncoder().encodeToString(new byte[32])));
+    final InMemoryPorts ports = new InMemoryPorts();
+    final Wiring wiring;
+    final Catalog catalog;
+    final InMemoryUnitDirectory units = ports.units();
+    final InMemorySubmissionLedger ledger = ports.ledger();
+    final InMemorySubmissionFiles files = ports.files();
+    final InMemoryReminderClaims claims = ports.reminderClaims();
+    final InMemoryMailer mailer = ports.mailer();
 
     /** @param now as people here write it: {@code 2026-11-30T09:00:00+07:00} */
     InMemorySystem(String now) {
         clock = new SettableClock(at(now));
         office = OfficeToken.issue("aaaaaaaaaaaaaaa2", "*", "hoa.nt", "Nguyễn Thị Hoa — Văn phòng", clock.instant(),
                 Duration.ofDays(90));
+        wiring = new Wiring(new Env(Map.of("PUBLIC_BASE_URL", "https://baocao.example.edu.vn",
+                "RECEIVER_EMAILS", "TCCB=tccb@example.edu.vn;VP=van-phong@example.edu.vn",
+                "REMINDER_SEND_RATE", "10000", "REMINDER_PARALLELISM", "8")), clock, ports);
+        catalog = wiring.catalog();
+        List.of(TRAN_PHU, NGO_QUYEN, DO_SON, VAN_PHONG).forEach(units::upsert);
     }
 
     static Instant at(String vietnamTime) {
@@ -68,31 +67,27 @@ final class InMemorySystem {
     }
 
     Uploads uploads() {
-        return new Uploads(catalog, ledger, files, new InMemoryUploadGrantQuota(),
-                new Uploads.Limits(25L * 1024 * 1024, Duration.ofMinutes(15), 20), clock);
+        return wiring.uploads();
     }
 
     SubmissionRecorder recorder() {
-        return new SubmissionRecorder(catalog, units, ledger, files, mailer, new SubmissionEmails(), claims::suppressed, clock);
+        return wiring.submissionRecorder();
     }
 
     Extensions extensions() {
-        return new Extensions(catalog, units, ledger, clock);
+        return wiring.extensions();
     }
 
     Returns returns() {
-        return new Returns(catalog, units, ledger, mailer, new ReminderEmails("https://baocao.example.edu.vn"), tokens,
-                claims::suppressed, Duration.ofDays(60), clock);
+        return wiring.returns();
     }
 
     Reminders reminders() {
-        return new Reminders(catalog, units, ledger, claims, mailer, new ReminderEmails("https://baocao.example.edu.vn"),
-                tokens, WorkingDays.vietnam(), new Reminders.Settings(Map.<String, ReminderSchedule>of(), RECEIVERS, 10_000, 8,
-                Duration.ofDays(60)), clock);
+        return wiring.reminders();
     }
 
     StatusQuery status() {
-        return new StatusQuery(catalog, units, ledger, claims::suppressed, clock);
+        return wiring.statusQuery();
     }
 
     /** What a school's page does: ask for a grant, PUT the file, and the storage event records it. */

@@ -99,10 +99,12 @@ public final class InMemorySubmissionFiles implements SubmissionFiles {
                 .map(e -> new Listed(e.getKey(), e.getValue().lastModified())).toList();
     }
 
+    /** A missing key fails as S3 fails it: NoSuchKey, 404 (the inspection's trusted roots rely on it). */
     @Override
     public synchronized void download(String key, Path file) {
         try {
-            Files.write(file, object(key).orElseThrow(() -> new IllegalStateException("no object " + key)).bytes());
+            Files.write(file, object(key).orElseThrow(() -> (RuntimeException) software.amazon.awssdk.services.s3.model
+                    .NoSuchKeyException.builder().statusCode(404).message("no object " + key).build()).bytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package vn.haiphong.gddt.reports.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -75,6 +76,13 @@ class SubmissionFilesContractTest {
             } finally {
                 Files.deleteIfExists(copy);
             }
+        }
+
+        @Test
+        void a_file_that_is_not_there_cannot_be_downloaded_and_says_not_found() {
+            assertThatThrownBy(() -> files().download(prefix + "khong-co.pem", Files.createTempFile("missing", ".pem")))
+                    .isInstanceOfSatisfying(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                            e -> assertThat(e.statusCode()).isEqualTo(404));
         }
 
         @Test

@@ -12,34 +12,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import vn.haiphong.gddt.reports.Env;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Exports;
-import vn.haiphong.gddt.reports.app.OfficeAccess;
-import vn.haiphong.gddt.reports.app.OfficeCredentials;
-import vn.haiphong.gddt.reports.catalog.CatalogFile;
 import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.CapabilityTokens;
-import vn.haiphong.gddt.reports.domain.Catalog;
-import vn.haiphong.gddt.reports.domain.TokenKeys;
-import vn.haiphong.gddt.reports.files.ZipToS3;
-import vn.haiphong.gddt.reports.store.Claims;
 import vn.haiphong.gddt.reports.store.ExportJobs;
-import vn.haiphong.gddt.reports.store.InMemoryOfficeTokens;
+import vn.haiphong.gddt.reports.InMemoryPorts;
+import vn.haiphong.gddt.reports.store.InMemoryExportJobs;
 
 /**
- * The three export handlers with the jobs in memory and no network: the refusals happen before
+ * The three export handlers on the in-memory ports and no network: the refusals happen before
  * anything is written, and presigning is local arithmetic.
  */
 class ExportHandlersTest {
@@ -47,17 +33,14 @@ class ExportHandlersTest {
     private static final String ID = "0123456789abcdef0123456789abcdef";
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final CapabilityTokens tokens = new CapabilityTokens(TokenKeys.parse(
-            "k1:" + Base64.getEncoder().encodeToString(new byte[32])));
-    private final InMemoryJobs jobs = new InMemoryJobs();
-    private final Exports exports = new Exports(CatalogFile.bundled(Wiring.catalogSettings(new Env(Map.of()))), null, null,
-            jobs, offlineStorage(), clock);
-    private final InMemoryOfficeTokens register = new InMemoryOfficeTokens();
-    private final OfficeAccess access = new OfficeAccess(tokens, register, clock);
+    private final InMemoryPorts ports = new InMemoryPorts();
+    private final Wiring wiring = new Wiring(new Env(Map.of()), clock, ports);
+    private final CapabilityTokens tokens = wiring.tokens();
+    private final InMemoryExportJobs jobs = ports.exportJobs();
 
     @Test
     void starting_an_export_needs_an_office_token_a_known_obligation_and_the_right_department() {
-        StartExportHandler start = new StartExportHandler(access, exports);
+        StartExportHandler start = new StartExportHandler(wiring);
 
         APIGatewayV2HTTPEvent anonymous = event(office("*"), "QCDC:2025-H1");
         anonymous.setHeaders(Map.of());
@@ -66,12 +49,12 @@ class ExportHandlersTest {
         assertProblem(start.handleRequest(event(office("*"), "QCDC:2025-Q7"), null), 404, "obligation-unknown");
         assertProblem(start.handleRequest(event(office("*"), "NOPE"), null), 404, "obligation-unknown");
         assertProblem(start.handleRequest(event(office("VP"), "QCDC:2025-H1"), null), 403, "out-of-scope");
-        assertThat(jobs.items).as("nothing recorded for a refused request").isEmpty();
+        assertThat(jobs.all()).as("nothing recorded for a refused request").isEmpty();
     }
 
     @Test
     void an_export_id_that_is_malformed_or_unknown_is_not_found() {
-        GetExportHandler get = new GetExportHandler(access, exports);
+        GetExportHandler get = new GetExportHandler(wiring);
 
         assertProblem(get.handleRequest(event(office("*"), "../../etc"), null), 404, "export-not-found");
         assertProblem(get.handleRequest(event(office("*"), ID.toUpperCase()), null), 404, "export-not-found");
@@ -82,7 +65,7 @@ class ExportHandlersTest {
     @Test
     void a_pending_export_says_so_and_another_departments_token_may_not_look() {
         jobs.create(ExportJobs.Job.pending(ID, "QCDC:2025-H1", "van-phong", NOW));
-        GetExportHandler get = new GetExportHandler(access, exports);
+        GetExportHandler get = new GetExportHandler(wiring);
 
         APIGatewayV2HTTPResponse response = get.handleRequest(event(office("TCCB"), ID), null);
 
@@ -97,7 +80,7 @@ class ExportHandlersTest {
         jobs.create(ExportJobs.Job.pending(ID, "QCDC:2025-H1", "van-phong", NOW));
         jobs.ready(jobs.claim(ID, NOW, Exports.LONGEST_RUN).orElseThrow(), "exports/QCDC-2025-H1/20250611-080000-" + ID + ".zip", 2, 100, NOW);
 
-        JsonNode body = json(new GetExportHandler(access, exports).handleRequest(event(office("*"), ID), null));
+        JsonNode body = json(new GetExportHandler(wiring).handleRequest(event(office("*"), ID), null));
 
         assertThat(body.get("state").asText()).isEqualTo("READY");
         // Signatures run on real time, whatever the business clock says.
@@ -116,19 +99,19 @@ class ExportHandlersTest {
         jobs.create(ExportJobs.Job.pending(ID, "QCDC:2025-H1", "van-phong", NOW.minusSeconds(3600)));
         jobs.claim(ID, NOW.minus(Exports.LONGEST_RUN).minusSeconds(1), Exports.LONGEST_RUN);
 
-        JsonNode body = json(new GetExportHandler(access, exports).handleRequest(event(office("*"), ID), null));
+        JsonNode body = json(new GetExportHandler(wiring).handleRequest(event(office("*"), ID), null));
 
         assertThat(body.get("state").asText()).isEqualTo("FAILED");
-        assertThat(jobs.items.get(ID).state()).isEqualTo(ExportJobs.State.RUNNING);
+        assertThat(jobs.find(ID).orElseThrow().state()).isEqualTo(ExportJobs.State.RUNNING);
     }
 
     @Test
     void the_build_handler_ignores_keys_that_are_not_export_requests_and_jobs_it_does_not_know() {
-        BuildExportHandler build = new BuildExportHandler(exports);
+        BuildExportHandler build = new BuildExportHandler(wiring);
 
         assertThat(build.handleRequest(s3Event("export-requests/not-an-id.json"), null)).isEqualTo("OK");
         assertThat(build.handleRequest(s3Event("export-requests/" + ID + ".json"), null)).isEqualTo("OK");
-        assertThat(jobs.items).isEmpty();
+        assertThat(jobs.all()).isEmpty();
     }
 
     @Test
@@ -140,7 +123,7 @@ class ExportHandlersTest {
     }
 
     private String office(String scope) {
-        return new OfficeCredentials(tokens, register, clock).issue(scope, "van-phong", "Văn phòng Sở", Duration.ofHours(1)).token();
+        return wiring.officeCredentials().issue(scope, "van-phong", "Văn phòng Sở", Duration.ofHours(1)).token();
     }
 
     private String unitToken() {
@@ -171,68 +154,6 @@ class ExportHandlersTest {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody());
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    /** Clients that never connect: only presigning, which is local, is used here. */
-    private static ZipToS3 offlineStorage() {
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
-        S3Client s3 = S3Client.builder().region(Region.AP_SOUTHEAST_1).credentialsProvider(credentials).build();
-        S3Presigner presigner = S3Presigner.builder().region(Region.AP_SOUTHEAST_1).credentialsProvider(credentials).build();
-        return new ZipToS3(s3, presigner, "hp-reports-submissions");
-    }
-
-    /** The job table's rules, in a map. */
-    static final class InMemoryJobs implements ExportJobs {
-        final Map<String, Job> items = new HashMap<>();
-
-        @Override
-        public boolean create(Job job) {
-            return items.putIfAbsent(job.exportId(), job) == null;
-        }
-
-        @Override
-        public Optional<Job> find(String exportId) {
-            return Optional.ofNullable(items.get(exportId));
-        }
-
-        @Override
-        public Optional<Claims.Held> claim(String exportId, Instant at, java.time.Duration lease) {
-            Job j = items.get(exportId);
-            if (j == null || j.state() != State.PENDING) {
-                return Optional.empty();
-            }
-            items.put(exportId, new Job(j.exportId(), j.obligationId(), State.RUNNING, j.requestedBy(), j.requestedAt(),
-                    Optional.of(at), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0));
-            return Optional.of(new Claims.Held("build", "EXPORT#" + exportId, "EXPORT", "test"));
-        }
-
-        @Override
-        public void ready(Claims.Held build, String objectKey, long files, long bytes, Instant at) {
-            Job j = items.get(exportIdOf(build));
-            if (j == null || j.state() != State.RUNNING) {
-                throw new IllegalStateException("not running");
-            }
-            items.put(j.exportId(), new Job(j.exportId(), j.obligationId(), State.READY, j.requestedBy(), j.requestedAt(),
-                    j.startedAt(), Optional.of(at), Optional.of(objectKey), Optional.empty(), files, bytes));
-        }
-
-        @Override
-        public void failed(Claims.Held build, String reason, Instant at) {
-            failedToStart(exportIdOf(build), reason, at);
-        }
-
-        @Override
-        public void failedToStart(String exportId, String reason, Instant at) {
-            Job j = items.get(exportId);
-            if (j != null && (j.state() == State.PENDING || j.state() == State.RUNNING)) {
-                items.put(exportId, new Job(j.exportId(), j.obligationId(), State.FAILED, j.requestedBy(), j.requestedAt(),
-                        j.startedAt(), Optional.of(at), Optional.empty(), Optional.of(reason), 0, 0));
-            }
-        }
-
-        private static String exportIdOf(Claims.Held build) {
-            return build.pk().substring("EXPORT#".length());
         }
     }
 }

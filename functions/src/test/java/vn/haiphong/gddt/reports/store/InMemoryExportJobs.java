@@ -18,6 +18,11 @@ public final class InMemoryExportJobs implements ExportJobs {
         return jobs.putIfAbsent(job.exportId(), job) == null;
     }
 
+    /** Every job, for a test to see that nothing was written. */
+    public synchronized java.util.List<Job> all() {
+        return java.util.List.copyOf(jobs.values());
+    }
+
     @Override
     public synchronized Optional<Job> find(String exportId) {
         return Optional.ofNullable(jobs.get(exportId));

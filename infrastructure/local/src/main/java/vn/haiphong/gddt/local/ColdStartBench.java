@@ -511,14 +511,8 @@ final class ColdStartBench {
             return handler.handleRequest(ColdEvents.build(spec), LocalContext.of(function));
         }
 
-        @SuppressWarnings("unchecked")
         private RequestHandler<Object, Object> instantiate(String function) {
-            try {
-                return (RequestHandler<Object, Object>) Class.forName(functions.get(function).handlerClass())
-                        .getConstructor(Map.class, Clock.class).newInstance(environments.get(function), Clock.systemUTC());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+            return LocalSystem.instantiate(functions.get(function).handlerClass(), environments.get(function), Clock.systemUTC());
         }
 
         private static APIGatewayV2HTTPResponse expect(int statusClass, Object response) {

@@ -1,5 +1,7 @@
 package vn.haiphong.gddt.local;
 
+import vn.haiphong.gddt.reports.Wiring;
+import java.lang.reflect.Constructor;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -436,14 +438,27 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * The handler template.yaml names, built as every handler allows: from a Wiring of the function's
+     * environment and the runner's clock (in Lambda, its no-argument constructor takes {@code Wiring.live()}).
+     *
+     * @throws InvocationTargetException's cause, unwrapped, when the handler refuses its environment
+     */
     @SuppressWarnings("unchecked")
-    private static RequestHandler<Object, Object> instantiate(String className, Map<String, String> env, Clock clock) {
+    static RequestHandler<Object, Object> instantiate(String className, Map<String, String> env, Clock clock) {
+        Constructor<?> constructor;
         try {
-            return (RequestHandler<Object, Object>) Class.forName(className).getConstructor(Map.class, Clock.class)
-                    .newInstance(env, clock);
+            constructor = Class.forName(className).getConstructor(Wiring.class);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("template.yaml names handler " + className
-                    + ", which needs a public (Map<String,String> env, Clock clock) constructor", e);
+                    + ", which needs a public (Wiring) constructor", e);
+        }
+        try {
+            return (RequestHandler<Object, Object>) constructor.newInstance(new Wiring(new Env(env), clock));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(className, e);
         }
     }
 

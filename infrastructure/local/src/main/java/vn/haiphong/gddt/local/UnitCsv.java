@@ -24,6 +24,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.haiphong.gddt.reports.domain.Text;
 import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.UnitCategory;
@@ -104,15 +109,20 @@ public final class UnitCsv {
         if (text.indexOf('\0') >= 0) {
             return Result.refused("Tệp có ký tự NUL: có lẽ là UTF-16 không có dấu BOM. Không nhập gì. " + SAVE_AS_UTF8);
         }
-        String[] lines = text.split("\r?\n", -1);
-        if (lines[0].isBlank()) {
+        String firstLine = text.split("\r?\n", 2)[0];
+        if (firstLine.isBlank()) {
             return Result.refused("dòng 1: thiếu dòng tiêu đề (ví dụ \"" + HEADER_WITH_DATES + "\")");
         }
-        char separator = separator(lines[0]);
+        List<CsvRecord> records;
+        try {
+            records = records(text, separator(firstLine));
+        } catch (IllegalArgumentException e) {
+            return Result.refused(e.getMessage());
+        }
         Map<Column, Integer> columns;
         int width;
         try {
-            List<String> header = fields(lines[0], separator);
+            List<String> header = records.get(0).getFields();
             columns = columns(header);
             width = header.size();
         } catch (IllegalArgumentException e) {
@@ -121,12 +131,12 @@ public final class UnitCsv {
         List<Unit> units = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
+        for (CsvRecord record : records.subList(1, records.size())) {
+            List<String> fields = record.getFields();
+            if (fields.size() == 1 && fields.get(0).isBlank()) {
                 continue;
             }
             try {
-                List<String> fields = fields(lines[i], separator);
                 if (fields.size() != width) {
                     throw new IllegalArgumentException("cần " + width + " cột, có " + fields.size());
                 }
@@ -136,7 +146,8 @@ public final class UnitCsv {
                 }
                 units.add(unit);
             } catch (IllegalArgumentException e) {
-                errors.add("dòng " + (i + 1) + ": " + e.getMessage());
+                // The line a record starts on: a cell with line breaks makes a record span several.
+                errors.add("dòng " + record.getStartingLineNumber() + ": " + e.getMessage());
             }
         }
         Set<Field> fields = EnumSet.copyOf(Field.ALWAYS);
@@ -301,35 +312,29 @@ public final class UnitCsv {
         return true;
     }
 
-    /** RFC 4180 fields of one line: quotes around a field, "" for a quote inside it. */
-    static List<String> fields(String line, char separator) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == separator) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+    /**
+     * The file's records (RFC 4180, by fastcsv): a quoted cell may hold the separator, {@code ""} for a
+     * quote, and line breaks, as Excel writes a cell with Alt+Enter in it.
+     *
+     * @throws IllegalArgumentException in Vietnamese, with the line, when the quotes do not pair up
+     */
+    static List<CsvRecord> records(String text, char separator) {
+        List<CsvRecord> records;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(separator).quoteCharacter('"')
+                .skipEmptyLines(true).ignoreDifferentFieldCount(true).acceptCharsAfterQuotes(false).ofCsvRecord(text)) {
+            records = reader.stream().toList();
+        } catch (CsvParseException e) {
+            Matcher line = Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
+            throw new IllegalArgumentException((line.find() ? "dòng " + line.group(1) + ": " : "")
+                    + "có ký tự ngay sau dấu ngoặc kép đóng (một ô có dấu ngoặc kép phải viết \"\" cho mỗi dấu)");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        if (quoted) {
-            throw new IllegalArgumentException("thiếu dấu ngoặc kép đóng");
+        // A quote never closed swallows the rest of the file into one cell: the quotes do not pair up.
+        if (text.chars().filter(c -> c == '"').count() % 2 != 0) {
+            throw new IllegalArgumentException("dòng " + records.get(records.size() - 1).getStartingLineNumber()
+                    + ": thiếu dấu ngoặc kép đóng");
         }
-        fields.add(field.toString());
-        return fields;
+        return records;
     }
 }

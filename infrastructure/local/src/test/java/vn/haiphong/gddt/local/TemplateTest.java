@@ -17,8 +17,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +43,7 @@ import java.util.stream.StreamSupport;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.haiphong.gddt.reports.Wiring;
 
 /**
  * template.yaml against the code it deploys: the things a deployment would only reveal in AWS (a
@@ -124,9 +123,11 @@ class TemplateTest {
             softly.assertThatCode(() -> type.getConstructor())
                     .as("%s: %s has a public no-arg constructor (Lambda's)", id, type.getName())
                     .doesNotThrowAnyException();
-            softly.assertThatCode(() -> type.getConstructor(Map.class, Clock.class))
-                    .as("%s: %s has a public (Map, Clock) constructor (the local runner's)", id, type.getName())
+            softly.assertThatCode(() -> type.getConstructor(Wiring.class))
+                    .as("%s: %s has a public (Wiring) constructor (the local runner's and the tests')", id, type.getName())
                     .doesNotThrowAnyException();
+            softly.assertThat(type.getDeclaredConstructors()).as("%s: %s is built in these two ways only", id, type.getName())
+                    .hasSize(2);
 
             Optional<Class<?>> input = AsyncInvocations.inputType(type);
             if (input.isEmpty()) {
@@ -233,14 +234,9 @@ class TemplateTest {
             env.put("TOKEN_KEYS", "test:" + Base64.getEncoder().encodeToString(new byte[32]));
 
             String className = properties.path("Handler").asText().split("::")[0];
-            softly.assertThatCode(() -> {
-                Constructor<?> constructor = Class.forName(className).getConstructor(Map.class, Clock.class);
-                try {
-                    constructor.newInstance(env, Clock.fixed(Instant.parse("2025-06-01T01:00:00Z"), ZoneOffset.UTC));
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            }).as("%s starts with %s", id, new TreeSet<>(env.keySet())).doesNotThrowAnyException();
+            softly.assertThatCode(() -> LocalSystem.instantiate(className, env,
+                    Clock.fixed(Instant.parse("2025-06-01T01:00:00Z"), ZoneOffset.UTC)))
+                    .as("%s starts with %s", id, new TreeSet<>(env.keySet())).doesNotThrowAnyException();
         });
         softly.assertAll();
     }

@@ -65,7 +65,6 @@ class UnitCsvTest {
                 + "thpt-thu,Trường THPT Thư,THPT,khong-phai-email\n"
                 + "thpt-tot,Trường THPT Trùng,THPT,trung@example.edu.vn\n"
                 + "thpt-cot,Trường THPT Cột,THPT\n"
-                + "thpt-ngoac,\"Trường THPT Ngoặc,THPT,n@example.edu.vn\n"
                 + "thpt-ten,   ,THPT,ten@example.edu.vn\n";
 
         UnitCsv.Result result = parse(csv);
@@ -73,15 +72,45 @@ class UnitCsvTest {
         assertThat(result.valid()).isFalse();
         assertThat(result.units()).isEmpty();
         assertThat(result.errors()).extracting(e -> e.substring(0, e.indexOf(':')))
-                .containsExactly("dòng 3", "dòng 4", "dòng 5", "dòng 6", "dòng 7", "dòng 8", "dòng 9");
+                .containsExactly("dòng 3", "dòng 4", "dòng 5", "dòng 6", "dòng 7", "dòng 8");
         assertThat(result.errors().get(0)).contains("mã đơn vị không hợp lệ: THPT Sai");
         assertThat(result.errors().get(1)).contains("\"TRUONG\"")
                 .contains("PHONG_SO, PHONG_GDDT, THPT, PT_NHIEU_CAP, GDNN_GDTX, TRUC_THUOC");
         assertThat(result.errors().get(2)).contains("e-mail không hợp lệ: khong-phai-email");
         assertThat(result.errors().get(3)).contains("mã đơn vị trùng: thpt-tot");
         assertThat(result.errors().get(4)).contains("cần 4 cột, có 3");
-        assertThat(result.errors().get(5)).contains("ngoặc kép");
-        assertThat(result.errors().get(6)).contains("tên đơn vị trống");
+        assertThat(result.errors().get(5)).contains("tên đơn vị trống");
+    }
+
+    @Test
+    void a_cell_with_line_breaks_inside_quotes_is_one_cell_and_later_rows_keep_their_own_line_numbers() {
+        String csv = HEADER
+                + "thpt-a,Trường THPT A,THPT,\"van-thu@thpt-a.example.edu.vn;\r\nhieu-truong@thpt-a.example.edu.vn\"\r\n"
+                + "thpt-b,\"Trường THPT B, \"\"cơ sở 2\"\"\",THPT,b@example.edu.vn\r\n"
+                + "thpt-c,Trường THPT C,TRUONG,c@example.edu.vn\r\n";
+
+        UnitCsv.Result result = parse(csv);
+
+        assertThat(result.errors()).as("the cell of line 2 ends on line 3, so the bad row is line 5")
+                .singleElement().asString().startsWith("dòng 5: loại đơn vị không có: \"TRUONG\"");
+        UnitCsv.Result fixed = parse(csv.replace("TRUONG", "THPT"));
+        assertThat(fixed.units()).hasSize(3);
+        assertThat(fixed.units().get(0).emails())
+                .containsExactly("van-thu@thpt-a.example.edu.vn", "hieu-truong@thpt-a.example.edu.vn");
+        assertThat(fixed.units().get(1).name()).isEqualTo("Trường THPT B, \"cơ sở 2\"");
+    }
+
+    @Test
+    void a_quote_never_closed_refuses_the_file_naming_the_line_where_it_opens() {
+        UnitCsv.Result result = parse(HEADER
+                + "thpt-a,Trường THPT A,THPT,a@example.edu.vn\n"
+                + "thpt-ngoac,\"Trường THPT Ngoặc,THPT,n@example.edu.vn\n"
+                + "thpt-c,Trường THPT C,THPT,c@example.edu.vn\n");
+
+        assertThat(result.units()).isEmpty();
+        assertThat(result.errors()).containsExactly("dòng 3: thiếu dấu ngoặc kép đóng");
+        assertThat(parse(HEADER + "thpt-a,\"Trường\"x,THPT,a@example.edu.vn\n").errors()).singleElement().asString()
+                .startsWith("dòng 2: có ký tự ngay sau dấu ngoặc kép đóng");
     }
 
     @Test

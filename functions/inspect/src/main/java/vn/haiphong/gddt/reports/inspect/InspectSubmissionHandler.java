@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import vn.haiphong.gddt.reports.Env;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.files.SubmissionFiles;
@@ -28,16 +26,15 @@ public final class InspectSubmissionHandler implements RequestHandler<Map<String
     private final SubmissionInspections inspections;
 
     public InspectSubmissionHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(Wiring.live());
         Priming.register();
     }
 
-    public InspectSubmissionHandler(Map<String, String> environment, Clock clock) {
-        Env env = new Env(environment);
-        Wiring wiring = new Wiring(env, clock);
-        String rootsKey = env.optional("TRUSTED_ROOTS_KEY").orElse("config/trusted-roots.pem");
+    /** From a Wiring of its own: the local runner's, a test's. */
+    public InspectSubmissionHandler(Wiring wiring) {
+        String rootsKey = wiring.env().optional("TRUSTED_ROOTS_KEY").orElse("config/trusted-roots.pem");
         this.inspections = new SubmissionInspections(wiring.catalog(), wiring.ledger(), wiring.files(),
-                wiring.submissionRecorder(), new FileInspector(), () -> trustedRoots(wiring.files(), rootsKey), clock);
+                wiring.submissionRecorder(), new FileInspector(), () -> trustedRoots(wiring.files(), rootsKey), wiring.clock());
     }
 
     @Override
