@@ -32,7 +32,7 @@ class OneVocabularyTest {
     private static final Catalog CATALOG = CatalogFile.bundled(CatalogSettings.defaults());
 
     @ParameterizedTest(name = "{0} holds no state or period wording of its own")
-    @ValueSource(strings = {"upload.js", "office.js"})
+    @ValueSource(strings = {"upload.js", "office.js", "common.js"})
     void a_page_script_holds_no_state_or_period_wording_of_its_own(String script) throws IOException {
         String js = page(script);
 

@@ -43,6 +43,10 @@
   var ONE_DECIMAL = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
   var $ = function (id) { return document.getElementById(id); };
+  /* Shared with the school's page (common.js): Vietnam time, sizes, the fold, the API call. */
+  var C = window.hpPages;
+  var fold = C.fold, vnParts = C.vnParts, fmtTime = C.timeText, fmtDeadline = C.deadlineText, deadlineDay = C.deadlineDay;
+  var typedDay = C.typedDay, fmtSize = C.sizeFull;
 
   var ui = {};
   var model = null;           // what the last status document says, prepared for drawing
@@ -63,89 +67,8 @@
     });
   }
 
-  /** "Trần Phú", "tran phu" and "TRAN  PHU" all become "tran phu". */
-  function fold(text) {
-    return String(text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-      .replace(/đ/g, 'd').replace(/\s+/g, ' ').trim();
-  }
-
-  /** The wall clock in Vietnam (UTC+7, no daylight saving) of an ISO instant. */
-  function vnParts(iso) {
-    var ms = Date.parse(iso);
-    if (isNaN(ms)) {
-      return null;
-    }
-    var d = new Date(ms + 7 * 3600 * 1000);
-    return {
-      y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(),
-      hh: d.getUTCHours(), mi: d.getUTCMinutes(), ss: d.getUTCSeconds(), ms: ms
-    };
-  }
-
-  function two(n) { return (n < 10 ? '0' : '') + n; }
-
-  function fmtDate(p) { return p.d + '/' + p.m + '/' + p.y; }
-
-  /** "09:05 ngày 30/11/2026" (with seconds when asked: receipts are to the second). */
-  function fmtTime(iso, seconds) {
-    var p = vnParts(iso);
-    if (!p) {
-      return iso || '';
-    }
-    return two(p.hh) + ':' + two(p.mi) + (seconds ? ':' + two(p.ss) : '') + ' ngày ' + fmtDate(p);
-  }
-
-  /** A deadline is the first late instant: 00:00 on the 11th reads "hết ngày 10/12/2026". */
-  function fmtDeadline(iso) {
-    var p = vnParts(iso);
-    if (!p) {
-      return iso || '';
-    }
-    if (p.hh === 0 && p.mi === 0 && p.ss === 0) {
-      return 'hết ngày ' + fmtDate(vnParts(new Date(p.ms - 1000).toISOString()));
-    }
-    return 'trước ' + two(p.hh) + ':' + two(p.mi) + ' ngày ' + fmtDate(p);
-  }
-
-  /** "10/12/2026", as people here write a day: the last day still on time. */
-  function deadlineDay(iso) {
-    var p = vnParts(iso);
-    if (!p) {
-      return '';
-    }
-    if (p.hh === 0 && p.mi === 0 && p.ss === 0) {
-      p = vnParts(new Date(p.ms - 1000).toISOString());
-    }
-    return two(p.d) + '/' + two(p.m) + '/' + p.y;
-  }
-
-  /** A typed d/m/yyyy that names a real day -> "2026-12-10" for the API; null otherwise (whatever the browser's locale). */
-  function typedDay(text) {
-    var m = /^\s*(\d{1,2})\s*[\/.-]\s*(\d{1,2})\s*[\/.-]\s*(\d{4})\s*$/.exec(text || '');
-    if (!m) {
-      return null;
-    }
-    var d = Number(m[1]), mo = Number(m[2]), y = Number(m[3]);
-    var date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-      return null;
-    }
-    return y + '-' + two(mo) + '-' + two(d);
-  }
-
   function fmtPercent(rate) {
     return ONE_DECIMAL.format((rate || 0) * 100) + ' %';
-  }
-
-  function fmtSize(bytes) {
-    var text = NUMBER.format(bytes) + ' byte';
-    if (bytes >= 1024 * 1024) {
-      return ONE_DECIMAL.format(bytes / 1024 / 1024) + ' MB (' + text + ')';
-    }
-    if (bytes >= 1024) {
-      return ONE_DECIMAL.format(bytes / 1024) + ' KB (' + text + ')';
-    }
-    return text;
   }
 
   /** The server's words for a period, first letter raised where it starts a label. */
@@ -213,27 +136,12 @@
     if (!token) {
       return Promise.reject(new ApiError('token-missing', TOKEN_PROBLEMS['token-missing'], 401));
     }
-    var headers = { Authorization: 'Bearer ' + token };
-    if (options.json !== undefined) {
-      headers['Content-Type'] = 'application/json';
-    }
-    return fetch(path, {
-      method: options.method || 'GET',
-      headers: headers,
-      body: options.json !== undefined ? JSON.stringify(options.json) : undefined,
-      cache: 'no-store',
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer'
-    }).catch(function () {
-      throw new ApiError('network', 'Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.', 0);
-    }).then(function (response) {
-      if (response.ok) {
-        return response;
+    return C.request(path, token, options).catch(function (refused) {
+      if (refused.status === 0) {
+        throw new ApiError('network', 'Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.', 0);
       }
-      return response.json().catch(function () { return {}; }).then(function (problem) {
-        throw new ApiError(problem.code || 'http-' + response.status,
-          problem.detail || 'Máy chủ trả lỗi ' + response.status + '. Xin thử lại sau.', response.status);
-      });
+      throw new ApiError(refused.code || 'http-' + refused.status,
+        refused.detail || 'Máy chủ trả lỗi ' + refused.status + '. Xin thử lại sau.', refused.status);
     });
   }
 

@@ -39,8 +39,10 @@
 
   var doc = document;
   var $ = function (id) { return doc.getElementById(id); };
-  var nf1 = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-  var nf0 = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+  /* Shared with the dashboard (common.js): the DOM builder, Vietnam time, sizes, the API call. */
+  var C = window.hpPages;
+  var h = C.h, clear = C.clear, dateText = C.dateText, when = C.timeText, dayNumber = C.dayNumber;
+  var sizeText = C.sizeText, sizeFull = C.sizeFull;
 
   var path = location.pathname;
   var at = path.lastIndexOf('/u/');
@@ -54,27 +56,6 @@
 
   /* ---------- small helpers ---------- */
 
-  function h(tag, props, kids) {
-    var el = doc.createElement(tag);
-    if (props) {
-      Object.keys(props).forEach(function (k) {
-        var v = props[k];
-        if (v === null || v === undefined || v === false) return;
-        if (k === 'class') el.className = v;
-        else if (k === 'text') el.textContent = v;
-        else if (k.slice(0, 2) === 'on') el.addEventListener(k.slice(2), v);
-        else if (k === 'hidden' || k === 'disabled' || k === 'multiple') el[k] = true;
-        else el.setAttribute(k, v === true ? '' : String(v));
-      });
-    }
-    (kids || []).forEach(function (c) {
-      if (c !== null && c !== undefined && c !== false) el.appendChild(typeof c === 'string' ? doc.createTextNode(c) : c);
-    });
-    return el;
-  }
-
-  function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
-
   function Failure(kind, text, extra) {
     this.kind = kind;
     this.text = text;
@@ -82,20 +63,6 @@
     this.status = extra && extra.status;
     this.maybeSent = !!(extra && extra.maybeSent);
   }
-
-  /* Vietnam time has no daylight saving: +07:00 all year. */
-  function vn(iso) { var d = new Date(Date.parse(iso) + 7 * 3600000); return d; }
-  function two(n) { return n < 10 ? '0' + n : '' + n; }
-  function dateText(d) { return d.getUTCDate() + '/' + (d.getUTCMonth() + 1) + '/' + d.getUTCFullYear(); }
-  function when(iso) { var d = vn(iso); return two(d.getUTCHours()) + ':' + two(d.getUTCMinutes()) + ' ngày ' + dateText(d); }
-  function dayNumber(ms) { return Math.floor((ms + 7 * 3600000) / 86400000); }
-
-  function sizeText(n) {
-    if (n < 1024) return nf0.format(n) + ' byte';
-    if (n < 1048576) return nf1.format(n / 1024) + ' KB';
-    return nf1.format(n / 1048576) + ' MB';
-  }
-  function sizeFull(n) { return n < 1024 ? sizeText(n) : sizeText(n) + ' (' + nf0.format(n) + ' byte)'; }
 
   function hexOfBase64(b64) {
     try {
@@ -119,28 +86,19 @@
   /* ---------- the API ---------- */
 
   function api(method, route, body) {
-    var init = {
-      method: method,
-      headers: { Authorization: 'Bearer ' + token, Accept: 'application/json' },
-      cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer'
-    };
-    if (body) {
-      init.headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
     function offline() { throw new Failure('offline', W.offline); }
-    return fetch(base + route, init).then(function (res) {
+    return C.request(base + route, token, { method: method, json: body || undefined }).then(function (res) {
       return res.text().then(null, offline).then(function (text) {
-        var data = null;
-        try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
-        if (res.ok) return data;
-        var code = data && data.code;
-        var words = (data && data.detail) || TOKEN_WORDS[code] || (res.status >= 500 ? W.server
-          : 'Yêu cầu bị từ chối (mã ' + res.status + '). Hãy tải lại trang rồi thử lại.');
-        var kind = res.status === 401 || code === 'wrong-token-kind' || code === 'unit-unknown' ? 'token' : 'api';
-        throw new Failure(kind, words, { code: code, status: res.status });
+        try { return text ? JSON.parse(text) : null; } catch (e) { return null; }
       });
-    }, offline);
+    }, function (refused) {
+      if (refused.status === 0) offline();
+      var code = refused.code;
+      var words = refused.detail || TOKEN_WORDS[code] || (refused.status >= 500 ? W.server
+        : 'Yêu cầu bị từ chối (mã ' + refused.status + '). Hãy tải lại trang rồi thử lại.');
+      var kind = refused.status === 401 || code === 'wrong-token-kind' || code === 'unit-unknown' ? 'token' : 'api';
+      throw new Failure(kind, words, { code: code, status: refused.status });
+    });
   }
 
   /* ---------- page level ---------- */
@@ -389,7 +347,7 @@
     var left = lastDay - dayNumber(now);
     if (now < dueMs) {
       if (o.state === 'NOT_OPEN' || o.state === 'EXEMPT') return '';
-      return left > 0 ? 'còn ' + left + ' ngày (hạn cuối là hết ngày ' + dateText(new Date(dueMs - 1 + 7 * 3600000)) + ')'
+      return left > 0 ? 'còn ' + left + ' ngày (hạn cuối là hết ngày ' + dateText(new Date(dueMs - 1).toISOString()) + ')'
         : 'hôm nay là ngày cuối';
     }
     if (o.state === 'MISSING') return 'đã quá hạn ' + Math.max(1, -left) + ' ngày';
@@ -409,7 +367,7 @@
     /* The inspection's words, the same as on the Office's dashboard. */
     var seal = s.inspection && s.inspection.seal;
     if (seal) fact(dl, 'Chữ ký số', h('span', { class: 'seal seal-' + seal.tone, text: seal.text }));
-    if (s.returned) fact(dl, 'Ghi chú của Sở', 'Bị trả lại ngày ' + dateText(vn(s.returned.returnedAt)) + ' — lý do: ' + s.returned.reason);
+    if (s.returned) fact(dl, 'Ghi chú của Sở', 'Bị trả lại ngày ' + dateText(s.returned.returnedAt) + ' — lý do: ' + s.returned.reason);
     var kind = !s.accepted || s.returned ? ' refused' : s.onTime ? '' : ' late';
     return h('li', { class: 'receipt' + kind + (fresh ? ' fresh' : ''), 'data-submission': s.submissionId },
       [h('p', { class: 'r-head', text: head }), dl]);
@@ -599,7 +557,7 @@
         /* The very file the Office sent back: sent again only when the unit says so. */
         card.sameAsReturned = file;
         throw new Failure('same-as-returned', 'Tệp này giống hệt tệp “' + back.fileName + '” Sở đã trả lại ngày '
-          + dateText(vn(back.returned.returnedAt)) + ' (lý do: ' + back.returned.reason + '). Nếu đúng là muốn gửi lại'
+          + dateText(back.returned.returnedAt) + ' (lý do: ' + back.returned.reason + '). Nếu đúng là muốn gửi lại'
           + ' chính tệp này, bấm “Vẫn nộp tệp này”; nếu không, hãy chọn tệp đã sửa.');
       }
       say(card, 'info', 'Đang xin phép gửi tệp…');

@@ -480,12 +480,12 @@ class UploadPageTest {
         long total = 0;
         List<String> names = new ArrayList<>();
         try (Stream<Path> list = Files.list(PAGES)) {
-            for (Path p : list.filter(p -> p.getFileName().toString().matches("upload(-[a-z0-9-]+)?\\.(html|js|css|svg)")).toList()) {
+            for (Path p : list.filter(p -> p.getFileName().toString().matches("(upload(-[a-z0-9-]+)?|common)\\.(html|js|css|svg)")).toList()) {
                 names.add(p.getFileName().toString());
                 total += Files.size(p);
             }
         }
-        assertThat(names).contains("upload.html", "upload.js", "upload.css");
+        assertThat(names).contains("upload.html", "upload.js", "upload.css", "common.js");
         assertThat(total).as("bytes of " + names).isLessThan(100 * 1024);
 
         LocalSystem.SessionUnit school = running.unit("THPT");
@@ -504,7 +504,7 @@ class UploadPageTest {
         List<String> assets = new ArrayList<>();
         while (refs.find()) {
             String ref = refs.group(1);
-            assertThat(ref).startsWith("../assets/upload");
+            assertThat(ref).matches("\\.\\./assets/(upload|common)[a-z0-9.-]*");
             if (!assets.contains(ref)) {
                 assets.add(ref);
                 URI uri = running.system.baseUrl().resolve("/u/" + school.token()).resolve(ref);
@@ -513,7 +513,7 @@ class UploadPageTest {
                 served += asset.body().length;
             }
         }
-        assertThat(assets).contains("../assets/upload.css", "../assets/upload.js");
+        assertThat(assets).contains("../assets/upload.css", "../assets/common.js", "../assets/upload.js");
         assertThat(served).isLessThan(100 * 1024);
         // In the browser, under the policy the runner serves: nothing refused while the page loads and runs.
         open(running, school.token());
