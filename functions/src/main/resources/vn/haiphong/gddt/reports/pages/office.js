@@ -46,7 +46,18 @@
   /* Shared with the school's page (common.js): Vietnam time, sizes, the fold, the API call. */
   var C = window.hpPages;
   var fold = C.fold, vnParts = C.vnParts, fmtTime = C.timeText, fmtDeadline = C.deadlineText, deadlineDay = C.deadlineDay;
-  var typedDay = C.typedDay, fmtSize = C.sizeFull;
+  var typedDay = C.typedDay, fmtSize = C.sizeFull, h = C.h, clear = C.clear;
+
+  /** Replaces what an element shows with these nodes: data always goes in as text, never as markup. */
+  function put(el, nodes) {
+    clear(el);
+    nodes.forEach(function (n) {
+      if (n !== null && n !== undefined && n !== false) {
+        el.appendChild(typeof n === 'string' ? document.createTextNode(n) : n);
+      }
+    });
+    return el;
+  }
 
   var ui = {};
   var model = null;           // what the last status document says, prepared for drawing
@@ -60,12 +71,6 @@
   window.officeDashboard = { loads: 0, renderMs: null };
 
   // ---------------------------------------------------------------- helpers
-
-  function esc(value) {
-    return String(value == null ? '' : value).replace(/[&<>"']/g, function (c) {
-      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
-    });
-  }
 
   function fmtPercent(rate) {
     return ONE_DECIMAL.format((rate || 0) * 100) + ' %';
@@ -344,11 +349,9 @@
 
   function setOptions(select, options, keepAll) {
     var current = select.value;
-    var html = keepAll ? '<option value="">Tất cả</option>' : '';
-    options.forEach(function (o) {
-      html += '<option value="' + esc(o[0]) + '">' + esc(o[1]) + '</option>';
-    });
-    select.innerHTML = html;
+    put(select, (keepAll ? [['', 'Tất cả']] : []).concat(options).map(function (o) {
+      return h('option', { value: o[0], text: o[1] });
+    }));
     if (options.some(function (o) { return o[0] === current; })) {
       select.value = current;
     } else if (keepAll) {
@@ -428,43 +431,47 @@
   function renderCards(cols) {
     var category = ui.fCategory.value;
     if (!cols.length) {
-      ui.cards.innerHTML = '<p class="empty">Không có báo cáo nào trong năm và bộ lọc đang chọn.</p>';
+      put(ui.cards, [h('p', { class: 'empty', text: 'Không có báo cáo nào trong năm và bộ lọc đang chọn.' })]);
       return;
     }
-    var html = '';
-    cols.forEach(function (ob) {
+    put(ui.cards, cols.map(function (ob) {
       var s = category ? (ob.summary.byCategory || {})[category] : ob.summary;
       s = s || { expected: 0, onTime: 0, late: 0, missing: 0, notDue: 0, exempt: 0, completeness: 0, timeliness: 0 };
       var id = 'card-' + ob.obligation.replace(/[^A-Za-z0-9]/g, '-');
-      html += '<article class="card" data-obligation="' + esc(ob.obligation) + '" aria-labelledby="' + id + '">'
-        + '<h3 id="' + id + '">' + esc(obligationName(ob)) + '</h3>'
-        + '<p class="card-title">' + esc(ob.title) + '</p>'
-        + '<p class="card-meta">Hạn: ' + esc(ob.dueText) + ' · Nơi nhận: ' + esc(ob.receiver)
-        + (category ? ' · Loại: ' + esc(categoryLabel(category)) : '') + '</p>'
-        + '<dl class="counts">';
-      COUNTS.forEach(function (c) {
-        html += '<div class="count ' + c[2] + '"><dt>' + esc(c[1] ? STATE[c[1]] : 'Phải nộp') + '</dt><dd data-field="' + c[0] + '" data-value="'
-          + (s[c[0]] || 0) + '">' + NUMBER.format(s[c[0]] || 0) + '</dd></div>';
-      });
-      html += '</dl><div class="rates">'
-        + rate('completeness', 'Tỷ lệ đã nộp', s.completeness, 'fill-complete')
-        + rate('timeliness', 'Tỷ lệ nộp đúng hạn', s.timeliness, 'fill-timely')
-        + '</div><div class="card-actions"><button type="button" class="button secondary zip" data-obligation="'
-        + esc(ob.obligation) + '"' + (zipJobs[ob.obligation] && zipJobs[ob.obligation].busy ? ' disabled' : '')
-        + '>Tải tất cả tệp (ZIP)</button><p class="zip-state" role="status">'
-        + esc(zipJobs[ob.obligation] ? zipJobs[ob.obligation].text : '') + '</p></div></article>';
-    });
-    ui.cards.innerHTML = html;
-    // Widths through the CSSOM: the CSP forbids style attributes.
-    ui.cards.querySelectorAll('.bar-fill').forEach(function (el) {
-      el.style.width = Math.max(0, Math.min(100, Number(el.getAttribute('data-value')) * 100)) + '%';
-    });
+      var zip = zipJobs[ob.obligation];
+      return h('article', { class: 'card', 'data-obligation': ob.obligation, 'aria-labelledby': id }, [
+        h('h3', { id: id, text: obligationName(ob) }),
+        h('p', { class: 'card-title', text: ob.title }),
+        h('p', { class: 'card-meta', text: 'Hạn: ' + ob.dueText + ' · Nơi nhận: ' + ob.receiver
+          + (category ? ' · Loại: ' + categoryLabel(category) : '') }),
+        h('dl', { class: 'counts' }, COUNTS.map(function (c) {
+          return h('div', { class: 'count ' + c[2] }, [
+            h('dt', { text: c[1] ? STATE[c[1]] : 'Phải nộp' }),
+            h('dd', { 'data-field': c[0], 'data-value': s[c[0]] || 0, text: NUMBER.format(s[c[0]] || 0) })
+          ]);
+        })),
+        h('div', { class: 'rates' }, [
+          rate('completeness', 'Tỷ lệ đã nộp', s.completeness, 'fill-complete'),
+          rate('timeliness', 'Tỷ lệ nộp đúng hạn', s.timeliness, 'fill-timely')
+        ]),
+        h('div', { class: 'card-actions' }, [
+          h('button', { type: 'button', class: 'button secondary zip', 'data-obligation': ob.obligation,
+            disabled: !!(zip && zip.busy), text: 'Tải tất cả tệp (ZIP)' }),
+          h('p', { class: 'zip-state', role: 'status', text: zip ? zip.text : '' })
+        ])
+      ]);
+    }));
   }
 
   function rate(field, label, value, cls) {
-    return '<div class="rate"><span class="rate-label">' + label + '</span>'
-      + '<span class="rate-value" data-field="' + field + '" data-value="' + (value || 0) + '">' + fmtPercent(value) + '</span>'
-      + '<span class="bar" aria-hidden="true"><span class="bar-fill ' + cls + '" data-value="' + (value || 0) + '"></span></span></div>';
+    var fill = h('span', { class: 'bar-fill ' + cls, 'data-value': value || 0 });
+    // The width through the CSSOM: the CSP forbids style attributes.
+    fill.style.width = Math.max(0, Math.min(100, Number(value || 0) * 100)) + '%';
+    return h('div', { class: 'rate' }, [
+      h('span', { class: 'rate-label', text: label }),
+      h('span', { class: 'rate-value', 'data-field': field, 'data-value': value || 0, text: fmtPercent(value) }),
+      h('span', { class: 'bar', 'aria-hidden': 'true' }, [fill])
+    ]);
   }
 
   // The chart: completeness and timeliness per category over the obligations shown, our own SVG.
@@ -535,7 +542,7 @@
       : '';
     ui.chart.textContent = '';
     if (!data.length) {
-      ui.chart.innerHTML = '<p class="empty">Không có đơn vị nào phải nộp trong phạm vi đang chọn.</p>';
+      put(ui.chart, [h('p', { class: 'empty', text: 'Không có đơn vị nào phải nộp trong phạm vi đang chọn.' })]);
       ui.chartTable.textContent = '';
       return;
     }
@@ -613,15 +620,16 @@
       });
     });
 
-    var table = '<table class="data"><caption class="visually-hidden">Số liệu biểu đồ</caption><thead><tr>'
-      + '<th scope="col">Loại đơn vị</th><th scope="col">Lượt phải nộp</th><th scope="col">' + esc(STATE.ON_TIME) + '</th>'
-      + '<th scope="col">' + esc(STATE.LATE) + '</th><th scope="col">Tỷ lệ đã nộp</th><th scope="col">Tỷ lệ đúng hạn</th></tr></thead><tbody>';
-    data.forEach(function (d) {
-      table += '<tr><th scope="row">' + esc(categoryLabel(d.category)) + '</th><td>' + NUMBER.format(d.expected)
-        + '</td><td>' + NUMBER.format(d.onTime) + '</td><td>' + NUMBER.format(d.late) + '</td><td>'
-        + fmtPercent(d.completeness) + '</td><td>' + fmtPercent(d.timeliness) + '</td></tr>';
-    });
-    ui.chartTable.innerHTML = table + '</tbody></table>';
+    var heads = ['Loại đơn vị', 'Lượt phải nộp', STATE.ON_TIME, STATE.LATE, 'Tỷ lệ đã nộp', 'Tỷ lệ đúng hạn'];
+    put(ui.chartTable, [h('table', { class: 'data' }, [
+      h('caption', { class: 'visually-hidden', text: 'Số liệu biểu đồ' }),
+      h('thead', null, [h('tr', null, heads.map(function (t) { return h('th', { scope: 'col', text: t }); }))]),
+      h('tbody', null, data.map(function (d) {
+        return h('tr', null, [h('th', { scope: 'row', text: categoryLabel(d.category) })].concat(
+          [NUMBER.format(d.expected), NUMBER.format(d.onTime), NUMBER.format(d.late), fmtPercent(d.completeness),
+            fmtPercent(d.timeliness)].map(function (t) { return h('td', { text: t }); })));
+      }))
+    ])]);
   }
 
   /** Takes the status document's words for the states and draws the legend from them. */
@@ -629,16 +637,15 @@
     STATES = states || [];
     STATE = {};
     STATES.forEach(function (s) { STATE[s.state] = s.text; });
-    ui.legend.innerHTML = STATES.map(function (s) {
-      return '<li><span class="chip ' + STATE_CLASS[s.state] + '">' + esc(s.text) + '</span> <span class="legend-desc">'
-        + esc(s.meaning) + '</span></li>';
-    }).join('');
+    put(ui.legend, STATES.map(function (s) {
+      return h('li', null, [h('span', { class: 'chip ' + STATE_CLASS[s.state], text: s.text }), ' ',
+        h('span', { class: 'legend-desc', text: s.meaning })]);
+    }));
   }
 
   /** A row's state as a chip: its words from the server (a returned file's too), its colour from the state. */
   function chip(row) {
-    return '<span class="chip ' + (STATE_CLASS[row.state] || '') + '" data-state="' + esc(row.state) + '">'
-      + esc(row.stateText || row.state) + '</span>';
+    return h('span', { class: 'chip ' + (STATE_CLASS[row.state] || ''), 'data-state': row.state, text: row.stateText || row.state });
   }
 
   /* What the inspection says of the latest file's digital signature, in the words the API gives (null: nothing to say). */
@@ -658,9 +665,8 @@
 
   function sealMark(row) {
     var seal = cellSeal(row);
-    if (!seal) return '';
-    return '<span class="cell-seal seal-' + esc(seal.tone) + '" title="' + esc(seal.text) + '">'
-      + (seal.tone === 'SIGNED' ? '✓ ký số' : '! ký số') + '</span>';
+    return seal ? h('span', { class: 'cell-seal seal-' + seal.tone, title: seal.text,
+      text: seal.tone === 'SIGNED' ? '✓ ký số' : '! ký số' }) : null;
   }
 
   function cellLabel(unit, ob, row) {
@@ -676,53 +682,49 @@
 
   function renderMatrix(cols) {
     var n = cols.length + 1;
-    var html = '<caption class="visually-hidden">Tình trạng nộp từng báo cáo của từng đơn vị, năm ' + esc(model.year || '') + '</caption>'
-      + '<thead><tr><th scope="col" class="unit-col">Đơn vị</th>';
-    cols.forEach(function (ob) {
-      html += '<th scope="col" class="ob-col" data-obligation="' + esc(ob.obligation) + '">'
-        + '<span class="ob-rep"><abbr title="' + esc(ob.title) + '">' + esc(ob.report) + '</abbr></span>'
-        + '<span class="ob-per">' + esc(periodLabel(ob)) + '</span>'
-        + '<span class="ob-due">' + esc(ob.dueText) + '</span></th>';
-    });
-    html += '</tr></thead>';
-    // Units that owe nothing in any column shown (the Sở's departments, say) wait behind one line.
-    html += '<tbody class="exempt-group"><tr class="group exempt-line"><th scope="colgroup" colspan="' + n + '">'
-      + '<span class="exempt-count"></span><button type="button" class="linkish" id="exempt-toggle" aria-expanded="false"></button>'
-      + '</th></tr></tbody>';
-    var current = null;
-    var parts = [html];
+    var parts = [
+      h('caption', { class: 'visually-hidden', text: 'Tình trạng nộp từng báo cáo của từng đơn vị, năm ' + (model.year || '') }),
+      h('thead', null, [h('tr', null, [h('th', { scope: 'col', class: 'unit-col', text: 'Đơn vị' })].concat(cols.map(function (ob) {
+        return h('th', { scope: 'col', class: 'ob-col', 'data-obligation': ob.obligation }, [
+          h('span', { class: 'ob-rep' }, [h('abbr', { title: ob.title, text: ob.report })]),
+          h('span', { class: 'ob-per', text: periodLabel(ob) }),
+          h('span', { class: 'ob-due', text: ob.dueText })
+        ]);
+      })))]),
+      // Units that owe nothing in any column shown (the Sở's departments, say) wait behind one line.
+      h('tbody', { class: 'exempt-group' }, [h('tr', { class: 'group exempt-line' }, [h('th', { scope: 'colgroup', colspan: n }, [
+        h('span', { class: 'exempt-count' }),
+        h('button', { type: 'button', class: 'linkish', id: 'exempt-toggle', 'aria-expanded': 'false' })
+      ])])])
+    ];
+    var body = null;
     model.units.forEach(function (unit) {
-      if (unit.category !== current) {
-        if (current !== null) {
-          parts.push('</tbody>');
-        }
-        current = unit.category;
-        parts.push('<tbody data-category="' + esc(current) + '"><tr class="group"><th scope="colgroup" colspan="' + n + '">'
-          + esc(categoryLabel(current)) + ' <span class="group-count"></span></th></tr>');
+      if (!body || body.getAttribute('data-category') !== unit.category) {
+        body = h('tbody', { 'data-category': unit.category }, [h('tr', { class: 'group' }, [
+          h('th', { scope: 'colgroup', colspan: n }, [categoryLabel(unit.category) + ' ', h('span', { class: 'group-count' })])])]);
+        parts.push(body);
       }
       var owesNothing = cols.every(function (ob) {
         return !unit.cells[ob.obligation] || unit.cells[ob.obligation].state === 'EXEMPT';
       });
-      var row = '<tr data-unit="' + esc(unit.id) + '"' + (owesNothing ? ' data-owes-nothing' : '') + '><th scope="row" class="unit"><span class="unit-name">' + esc(unit.name) + '</span>'
-        + (unit.contactable === false ? '<span class="unit-warn">Không gửi được thư nhắc</span>' : '') + '</th>';
-      cols.forEach(function (ob) {
+      body.appendChild(h('tr', { 'data-unit': unit.id, 'data-owes-nothing': owesNothing }, [
+        h('th', { scope: 'row', class: 'unit' }, [h('span', { class: 'unit-name', text: unit.name }),
+          unit.contactable === false ? h('span', { class: 'unit-warn', text: 'Không gửi được thư nhắc' }) : null])
+      ].concat(cols.map(function (ob) {
         var cell = unit.cells[ob.obligation];
         if (!cell) {
-          row += '<td><span class="cell na" tabindex="-1" data-obligation="' + esc(ob.obligation)
-            + '" aria-label="' + esc(unit.name + ', ' + obligationName(ob) + ': không có trong kỳ này') + '">—</span></td>';
-          return;
+          return h('td', null, [h('span', { class: 'cell na', tabindex: '-1', 'data-obligation': ob.obligation,
+            'aria-label': unit.name + ', ' + obligationName(ob) + ': không có trong kỳ này', text: '—' })]);
         }
-        row += '<td><button type="button" class="cell ' + (STATE_CLASS[cell.state] || '') + '" tabindex="-1" data-unit="'
-          + esc(unit.id) + '" data-obligation="' + esc(ob.obligation) + '" data-state="' + esc(cell.state) + '" aria-label="'
-          + esc(cellLabel(unit, ob, cell)) + '"><span class="cell-label">' + esc(cell.stateText) + '</span>'
-          + (cell.extension ? '<span class="cell-note">gia hạn</span>' : '') + sealMark(cell) + '</button></td>';
-      });
-      parts.push(row + '</tr>');
+        return h('td', null, [h('button', { type: 'button', class: 'cell ' + (STATE_CLASS[cell.state] || ''), tabindex: '-1',
+          'data-unit': unit.id, 'data-obligation': ob.obligation, 'data-state': cell.state, 'aria-label': cellLabel(unit, ob, cell) }, [
+          h('span', { class: 'cell-label', text: cell.stateText }),
+          cell.extension ? h('span', { class: 'cell-note', text: 'gia hạn' }) : null,
+          sealMark(cell)
+        ])]);
+      }))));
     });
-    if (current !== null) {
-      parts.push('</tbody>');
-    }
-    ui.matrix.innerHTML = parts.join('');
+    put(ui.matrix, parts);
     activeCell = null;
   }
 
@@ -803,42 +805,49 @@
     ui.tasks.hidden = !tasks.length;
     ui.tasksCount.textContent = tasks.length ? NUMBER.format(tasks.length) + ' nhiệm vụ, năm ' + (model.year || '') + '.' : '';
     if (!tasks.length) {
-      ui.tasks.innerHTML = '';
+      clear(ui.tasks);
       return;
     }
-    var html = '<caption class="visually-hidden">Nhiệm vụ của Kế hoạch năm ' + esc(model.year || '') + ' và tình trạng nộp kết quả của đơn vị chủ trì</caption>'
-      + '<thead><tr><th scope="col">Số TT</th><th scope="col">Nội dung</th><th scope="col">Chủ trì</th>'
-      + '<th scope="col">Thời gian thực hiện</th><th scope="col">Hạn hoàn thành</th>'
-      + '<th scope="col">Tình trạng của đơn vị chủ trì</th><th scope="col">Tổng</th></tr></thead><tbody>';
-    tasks.forEach(function (ob) {
-      var t = ob.task;
-      var sum = ob.summary;
-      var sent = sum.onTime + sum.late;
-      var content = shortContent(t.content);
-      html += '<tr data-obligation="' + esc(ob.obligation) + '"><th scope="row" class="task-no">' + esc(t.number) + '</th>'
-        + '<td class="task-content">' + (content === t.content ? esc(t.content)
-          : '<details><summary><span class="short">' + esc(content) + '</span> <span class="more">Xem đầy đủ</span>'
-            + '<span class="less">Thu gọn</span></summary><p>' + esc(t.content) + '</p></details>')
-        + '</td><td class="task-lead">' + esc(t.lead) + '</td><td class="task-frame">' + esc(t.timeFrame) + '</td>'
-        + '<td class="task-due">' + esc(ob.dueText) + '</td><td><ul class="task-units">';
-      ob.units.forEach(function (row) {
-        html += '<li><button type="button" class="task-unit" data-unit="' + esc(row.unit) + '" data-obligation="' + esc(ob.obligation)
-          + '" data-state="' + esc(row.state) + '" aria-label="' + esc(cellLabel({ name: row.name }, ob, row)) + '">'
-          + '<span class="task-unit-name">' + esc(row.name) + '</span> ' + chip(row)
-          + (row.extension ? ' <span class="cell-note">gia hạn</span>' : '') + '</button></li>';
-      });
-      var more = [];
-      if (sum.late) {
-        more.push(NUMBER.format(sum.late) + ' muộn');
-      }
-      if (sum.missing) {
-        more.push(NUMBER.format(sum.missing) + ' quá hạn chưa nộp');
-      }
-      html += '</ul></td><td class="task-total" data-sent="' + sent + '" data-expected="' + sum.expected + '">'
-        + '<strong>' + NUMBER.format(sent) + '/' + NUMBER.format(sum.expected) + ' đã nộp</strong>'
-        + (more.length ? '<span class="hint">' + esc(more.join(', ')) + '</span>' : '') + '</td></tr>';
-    });
-    ui.tasks.innerHTML = html + '</tbody>';
+    var heads = ['Số TT', 'Nội dung', 'Chủ trì', 'Thời gian thực hiện', 'Hạn hoàn thành', 'Tình trạng của đơn vị chủ trì', 'Tổng'];
+    put(ui.tasks, [
+      h('caption', { class: 'visually-hidden',
+        text: 'Nhiệm vụ của Kế hoạch năm ' + (model.year || '') + ' và tình trạng nộp kết quả của đơn vị chủ trì' }),
+      h('thead', null, [h('tr', null, heads.map(function (t) { return h('th', { scope: 'col', text: t }); }))]),
+      h('tbody', null, tasks.map(taskRow))
+    ]);
+  }
+
+  function taskRow(ob) {
+    var t = ob.task;
+    var sum = ob.summary;
+    var sent = sum.onTime + sum.late;
+    var content = shortContent(t.content);
+    var more = [];
+    if (sum.late) {
+      more.push(NUMBER.format(sum.late) + ' muộn');
+    }
+    if (sum.missing) {
+      more.push(NUMBER.format(sum.missing) + ' quá hạn chưa nộp');
+    }
+    return h('tr', { 'data-obligation': ob.obligation }, [
+      h('th', { scope: 'row', class: 'task-no', text: String(t.number) }),
+      h('td', { class: 'task-content' }, [content === t.content ? t.content : h('details', null, [
+        h('summary', null, [h('span', { class: 'short', text: content }), ' ', h('span', { class: 'more', text: 'Xem đầy đủ' }),
+          h('span', { class: 'less', text: 'Thu gọn' })]),
+        h('p', { text: t.content })])]),
+      h('td', { class: 'task-lead', text: t.lead }),
+      h('td', { class: 'task-frame', text: t.timeFrame }),
+      h('td', { class: 'task-due', text: ob.dueText }),
+      h('td', null, [h('ul', { class: 'task-units' }, ob.units.map(function (row) {
+        return h('li', null, [h('button', { type: 'button', class: 'task-unit', 'data-unit': row.unit, 'data-obligation': ob.obligation,
+          'data-state': row.state, 'aria-label': cellLabel({ name: row.name }, ob, row) }, [
+          h('span', { class: 'task-unit-name', text: row.name }), ' ', chip(row),
+          row.extension ? ' ' : null, row.extension ? h('span', { class: 'cell-note', text: 'gia hạn' }) : null])]);
+      }))]),
+      h('td', { class: 'task-total', 'data-sent': sent, 'data-expected': sum.expected }, [
+        h('strong', { text: NUMBER.format(sent) + '/' + NUMBER.format(sum.expected) + ' đã nộp' }),
+        more.length ? h('span', { class: 'hint', text: more.join(', ') }) : null])
+    ]);
   }
 
   function onTasksClick(event) {
@@ -951,34 +960,51 @@
     return window.CSS && CSS.escape ? CSS.escape(value) : String(value).replace(/["\\]/g, '\\$&');
   }
 
-  function contactHtml(unit) {
-    return addressesHtml(unit) + reachHtml(unit);
-  }
-
-  function addressesHtml(unit) {
+  /** The unit's addresses, and whether reminders reach it ("thư gửi không tới": SES could not deliver). */
+  function contact(unit) {
     var emails = unit.emails || [];
-    if (!emails.length) {
-      return '';
+    var bad = unit.undeliverable || [];
+    var nodes = [];
+    if (emails.length) {
+      var line = h('p', { class: 'contact' }, ['Địa chỉ thư của đơn vị: ']);
+      emails.forEach(function (a, i) {
+        line.appendChild(h('a', { href: 'mailto:' + a, text: a }));
+        if (i < emails.length - 1) line.appendChild(document.createTextNode(', '));
+      });
+      nodes.push(line);
     }
-    return '<p class="contact">Địa chỉ thư của đơn vị: ' + emails.map(function (a) {
-      return '<a href="mailto:' + esc(a) + '">' + esc(a) + '</a>';
-    }).join(', ') + '</p>';
+    var list = bad.length ? h('ul', { class: 'addresses' }, bad.map(function (a) { return h('li', { text: a }); })) : null;
+    if (unit.contactable && !bad.length) {
+      nodes.push(h('p', { class: 'contact ok', text: 'Gửi được thư nhắc: chưa có thư nào gửi không tới địa chỉ của đơn vị.' }));
+    } else if (unit.contactable) {
+      nodes.push(h('p', { class: 'contact warn', text: 'Gửi được thư nhắc qua ít nhất một địa chỉ. Thư gửi không tới các địa chỉ sau'
+        + ' (hoặc bị báo là thư rác), hệ thống không gửi đến nữa:' }), list);
+    } else if (bad.length) {
+      nodes.push(h('p', { class: 'contact bad', text: 'Không gửi được thư nhắc: thư gửi không tới mọi địa chỉ của đơn vị'
+        + ' (hoặc bị báo là thư rác).' }), list,
+        h('p', { class: 'hint', text: 'Đề nghị liên hệ đơn vị qua điện thoại và cập nhật địa chỉ thư trong danh sách đơn vị.' }));
+    } else {
+      nodes.push(h('p', { class: 'contact bad', text: 'Không gửi được thư nhắc: đơn vị chưa có địa chỉ thư điện tử trong danh sách.' }));
+    }
+    return nodes;
   }
 
-  function reachHtml(unit) {
-    var bad = unit.undeliverable || [];
-    var list = bad.length ? '<ul class="addresses">' + bad.map(function (a) { return '<li>' + esc(a) + '</li>'; }).join('') + '</ul>' : '';
-    if (unit.contactable && !bad.length) {
-      return '<p class="contact ok">Gửi được thư nhắc: chưa có thư nào gửi không tới địa chỉ của đơn vị.</p>';
-    }
-    if (unit.contactable) {
-      return '<p class="contact warn">Gửi được thư nhắc qua ít nhất một địa chỉ. Thư gửi không tới các địa chỉ sau (hoặc bị báo là thư rác), hệ thống không gửi đến nữa:</p>' + list;
-    }
-    if (bad.length) {
-      return '<p class="contact bad">Không gửi được thư nhắc: thư gửi không tới mọi địa chỉ của đơn vị (hoặc bị báo là thư rác).</p>' + list
-        + '<p class="hint">Đề nghị liên hệ đơn vị qua điện thoại và cập nhật địa chỉ thư trong danh sách đơn vị.</p>';
-    }
-    return '<p class="contact bad">Không gửi được thư nhắc: đơn vị chưa có địa chỉ thư điện tử trong danh sách.</p>';
+  /** A definition list from [term, description] pairs; a description may be text or a node. */
+  function facts(pairs) {
+    var dl = h('dl', { class: 'facts' });
+    pairs.forEach(function (p) {
+      if (p) {
+        dl.appendChild(h('dt', { text: p[0] }));
+        dl.appendChild(typeof p[1] === 'string' ? h('dd', { text: p[1] }) : h('dd', null, [p[1]]));
+      }
+    });
+    return dl;
+  }
+
+  function downloadButton(cls, submissionId, fileName, text, extra) {
+    var props = { type: 'button', class: cls, 'data-download': submissionId, 'data-file-name': fileName, text: text };
+    Object.keys(extra || {}).forEach(function (k) { props[k] = extra[k]; });
+    return h('button', props);
   }
 
   function renderDialog() {
@@ -990,103 +1016,138 @@
     }
     var row = unit.cells[ob.obligation];
     ui.dialogTitle.textContent = unit.name;
-    var html = '<p class="d-sub">' + esc(categoryLabel(unit.category)) + ' · mã đơn vị: <code>' + esc(unit.id) + '</code></p>';
+    var nodes = [h('p', { class: 'd-sub' }, [categoryLabel(unit.category) + ' · mã đơn vị: ', h('code', { text: unit.id })])];
     if (dialogCtx.flash) {
-      html += '<p id="d-flash" class="banner ok" role="status" tabindex="-1">' + esc(dialogCtx.flash) + '</p>';
+      nodes.push(h('p', { id: 'd-flash', class: 'banner ok', role: 'status', tabindex: '-1', text: dialogCtx.flash }));
     }
+    nodes.push(fileSection(ob, row), extensionSection(row),
+      h('section', { class: 'd-sec', 'aria-labelledby': 'd-contact' }, [h('h3', { id: 'd-contact', text: 'Liên lạc' })]
+        .concat(contact(unit))));
+    var others = model.obligations.concat(model.tasks).filter(function (o) { return unit.cells[o.obligation]; });
+    if (others.length > 1) {
+      nodes.push(yearSection(unit, ob, others));
+    }
+    put(ui.dialogBody, nodes);
+  }
 
-    html += '<section class="d-sec" aria-labelledby="d-ob"><h3 id="d-ob">' + esc(obligationName(ob)) + '</h3>'
-      + '<p class="hint">' + esc(ob.title) + ' · Nơi nhận: ' + esc(ob.receiver) + '</p><dl class="facts">'
-      + '<dt>Trạng thái</dt><dd>' + chip(row) + '</dd>'
-      + (ob.task ? '<dt>Chủ trì</dt><dd>' + esc(ob.task.lead) + '</dd><dt>Phối hợp</dt><dd>' + esc(ob.task.coordinating) + '</dd>' : '')
-      + '<dt>Hạn theo kế hoạch</dt><dd>' + esc(ob.dueText) + '</dd>';
-    if (row.extension) {
-      html += '<dt>Hạn của đơn vị</dt><dd>' + esc(fmtDeadline(row.dueForUnit)) + ' (đã gia hạn)</dd>';
-    }
+  /** The obligation's state, its files (the latest, a returned or a refused one) and the return form. */
+  function fileSection(ob, row) {
+    var submitted = row.submittedAt ? fmtTime(row.submittedAt, true) : 'chưa có';
     // "Nộp lần đầu" is the unit's first file even after a return; the file that now counts is "Nộp lại".
+    var sec = h('section', { class: 'd-sec', 'aria-labelledby': 'd-ob' }, [
+      h('h3', { id: 'd-ob', text: obligationName(ob) }),
+      h('p', { class: 'hint', text: ob.title + ' · Nơi nhận: ' + ob.receiver }),
+      facts([
+        ['Trạng thái', chip(row)],
+        ob.task ? ['Chủ trì', ob.task.lead] : null,
+        ob.task ? ['Phối hợp', ob.task.coordinating] : null,
+        ['Hạn theo kế hoạch', ob.dueText],
+        row.extension ? ['Hạn của đơn vị', fmtDeadline(row.dueForUnit) + ' (đã gia hạn)'] : null,
+        ['Nộp lần đầu', row.returned ? fmtTime(row.returned.receivedAt, true) + ' (tệp đã bị trả lại)' : submitted],
+        row.returned ? ['Nộp lại', submitted] : null,
+        ['Số tệp hợp lệ đã nhận', NUMBER.format(row.submissions || 0)]
+      ])
+    ]);
     if (row.returned) {
-      html += '<dt>Nộp lần đầu</dt><dd>' + esc(fmtTime(row.returned.receivedAt, true)) + ' (tệp đã bị trả lại)</dd>'
-        + '<dt>Nộp lại</dt><dd>' + (row.submittedAt ? esc(fmtTime(row.submittedAt, true)) : 'chưa có') + '</dd>';
-    } else {
-      html += '<dt>Nộp lần đầu</dt><dd>' + (row.submittedAt ? esc(fmtTime(row.submittedAt, true)) : 'chưa có') + '</dd>';
-    }
-    html += '<dt>Số tệp hợp lệ đã nhận</dt><dd>' + NUMBER.format(row.submissions || 0) + '</dd></dl>';
-    if (row.returned) {
-      html += '<div class="returned-now"><p>Sở đã trả lại tệp <strong>' + esc(row.returned.fileName) + '</strong> lúc '
-        + esc(fmtTime(row.returned.returnedAt)) + '. Lý do: ' + esc(row.returned.reason) + '. Người trả lại: '
-        + esc(row.returned.returnedByName || row.returned.returnedBy) + '.' + (row.latest ? '' : ' Đơn vị chưa nộp lại.') + '</p>'
-        + '<button type="button" class="button secondary" data-download="' + esc(row.returned.submissionId) + '" data-file-name="'
-        + esc(row.returned.fileName) + '">Tải tệp đã trả lại</button></div>';
+      sec.appendChild(h('div', { class: 'returned-now' }, [
+        h('p', null, ['Sở đã trả lại tệp ', h('strong', { text: row.returned.fileName }), ' lúc ' + fmtTime(row.returned.returnedAt)
+          + '. Lý do: ' + row.returned.reason + '. Người trả lại: ' + (row.returned.returnedByName || row.returned.returnedBy) + '.'
+          + (row.latest ? '' : ' Đơn vị chưa nộp lại.')]),
+        downloadButton('button secondary', row.returned.submissionId, row.returned.fileName, 'Tải tệp đã trả lại')
+      ]));
     }
     if (row.refused) {
       // The unit's newest file did not count: say why, and offer its bytes only as an opaque .bin,
       // never as the report it claimed to be.
-      html += '<h4>Tệp gửi gần nhất</h4><div class="file refused"><p class="file-name">' + esc(row.refused.fileName) + '</p>'
-        + '<p class="file-meta">nhận lúc ' + esc(fmtTime(row.refused.receivedAt, true)) + '</p>'
-        + '<p class="refusal">Tệp bị từ chối: ' + esc(row.refused.reason) + '</p>'
-        + '<button type="button" class="button secondary" data-download="' + esc(row.refused.submissionId)
-        + '" data-quarantined="true" data-file-name="' + esc(row.refused.fileName + '.bin') + '">Tải tệp bị từ chối (.bin)</button></div>';
+      sec.appendChild(h('h4', { text: 'Tệp gửi gần nhất' }));
+      sec.appendChild(h('div', { class: 'file refused' }, [
+        h('p', { class: 'file-name', text: row.refused.fileName }),
+        h('p', { class: 'file-meta', text: 'nhận lúc ' + fmtTime(row.refused.receivedAt, true) }),
+        h('p', { class: 'refusal', text: 'Tệp bị từ chối: ' + row.refused.reason }),
+        downloadButton('button secondary', row.refused.submissionId, row.refused.fileName + '.bin', 'Tải tệp bị từ chối (.bin)',
+          { 'data-quarantined': 'true' })
+      ]));
     }
     if (row.latest) {
-      html += '<h4>Tệp mới nhất</h4><div class="file"><p class="file-name">' + esc(row.latest.fileName) + '</p>'
-        + '<p class="file-meta">' + esc(fmtSize(row.latest.size)) + ' · nhận lúc ' + esc(fmtTime(row.latest.receivedAt, true)) + '</p>'
-        + (sealOf(row) ? '<p class="seal seal-' + esc(sealOf(row).tone) + '">' + esc(sealOf(row).text) + '</p>' : '')
-        + '<button type="button" class="button" data-download="' + esc(row.latest.submissionId) + '" data-file-name="'
-        + esc(row.latest.fileName) + '">Tải tệp về</button></div>'
-        + '<form id="d-return-form" class="ext-form return-form" action="#" novalidate data-submission="' + esc(row.latest.submissionId) + '">'
-        + '<div class="field grow"><label for="d-return-reason">Lý do trả lại (đơn vị nhận qua thư và phải nộp lại)</label>'
-        + '<textarea id="d-return-reason" rows="2" maxlength="1000" required></textarea></div>'
-        + '<p id="d-return-confirm" class="banner warn" hidden>Tệp sẽ không còn được tính là đã nộp; đơn vị nhận thư nêu lý do và phải nộp lại. '
-        + '<button type="button" id="d-return-cancel" class="button secondary">Không trả lại</button></p>'
-        + '<button type="submit" class="button danger">Trả lại tệp này</button></form>'
-        + '<p id="d-return-error" class="error" role="alert"></p>';
+      var seal = sealOf(row);
+      sec.appendChild(h('h4', { text: 'Tệp mới nhất' }));
+      sec.appendChild(h('div', { class: 'file' }, [
+        h('p', { class: 'file-name', text: row.latest.fileName }),
+        h('p', { class: 'file-meta', text: fmtSize(row.latest.size) + ' · nhận lúc ' + fmtTime(row.latest.receivedAt, true) }),
+        seal ? h('p', { class: 'seal seal-' + seal.tone, text: seal.text }) : null,
+        downloadButton('button', row.latest.submissionId, row.latest.fileName, 'Tải tệp về')
+      ]));
+      sec.appendChild(h('form', { id: 'd-return-form', class: 'ext-form return-form', action: '#', novalidate: true,
+        'data-submission': row.latest.submissionId }, [
+        h('div', { class: 'field grow' }, [
+          h('label', { for: 'd-return-reason', text: 'Lý do trả lại (đơn vị nhận qua thư và phải nộp lại)' }),
+          h('textarea', { id: 'd-return-reason', rows: '2', maxlength: '1000', required: true })]),
+        h('p', { id: 'd-return-confirm', class: 'banner warn', hidden: true }, [
+          'Tệp sẽ không còn được tính là đã nộp; đơn vị nhận thư nêu lý do và phải nộp lại. ',
+          h('button', { type: 'button', id: 'd-return-cancel', class: 'button secondary', text: 'Không trả lại' })]),
+        h('button', { type: 'submit', class: 'button danger', text: 'Trả lại tệp này' })
+      ]));
+      sec.appendChild(h('p', { id: 'd-return-error', class: 'error', role: 'alert' }));
     } else {
-      html += '<p>Đơn vị chưa nộp tệp hợp lệ nào cho báo cáo này.</p>';
+      sec.appendChild(h('p', { text: 'Đơn vị chưa nộp tệp hợp lệ nào cho báo cáo này.' }));
     }
-    html += '<p id="d-download-error" class="error" role="alert"></p></section>';
+    sec.appendChild(h('p', { id: 'd-download-error', class: 'error', role: 'alert' }));
+    return sec;
+  }
 
-    html += '<section class="d-sec" aria-labelledby="d-ext"><h3 id="d-ext">Gia hạn</h3>';
+  /** The extension in force, if any, and the form that grants or changes one (dd/mm/yyyy, whatever the locale). */
+  function extensionSection(row) {
+    var sec = h('section', { class: 'd-sec', 'aria-labelledby': 'd-ext' }, [h('h3', { id: 'd-ext', text: 'Gia hạn' })]);
     if (row.state === 'EXEMPT') {
-      html += '<p>Đơn vị không phải nộp báo cáo này nên không cần gia hạn.</p>';
+      sec.appendChild(h('p', { text: 'Đơn vị không phải nộp báo cáo này nên không cần gia hạn.' }));
     } else {
       if (row.extension) {
-        html += '<p class="ext-now">Đang gia hạn đến <strong>' + esc(fmtDeadline(row.extension.until)) + '</strong>. Lý do: '
-          + esc(row.extension.reason) + '. Người cấp: ' + esc(row.extension.grantedByName || row.extension.grantedBy) + ', lúc ' + esc(fmtTime(row.extension.grantedAt)) + '.</p>'
-          + '<button type="button" id="d-revoke" class="button danger">Thu hồi gia hạn</button>';
+        sec.appendChild(h('p', { class: 'ext-now' }, ['Đang gia hạn đến ', h('strong', { text: fmtDeadline(row.extension.until) }),
+          '. Lý do: ' + row.extension.reason + '. Người cấp: ' + (row.extension.grantedByName || row.extension.grantedBy)
+          + ', lúc ' + fmtTime(row.extension.grantedAt) + '.']));
+        sec.appendChild(h('button', { type: 'button', id: 'd-revoke', class: 'button danger', text: 'Thu hồi gia hạn' }));
       } else {
-        html += '<p>Đơn vị chưa được gia hạn báo cáo này.</p>';
+        sec.appendChild(h('p', { text: 'Đơn vị chưa được gia hạn báo cáo này.' }));
       }
-      html += '<form id="d-ext-form" class="ext-form" action="#" novalidate>'
-        + '<div class="field"><label for="d-until">' + (row.extension ? 'Đổi hạn thành hết ngày' : 'Gia hạn đến hết ngày') + '</label>'
-        + '<input id="d-until" type="text" inputmode="numeric" autocomplete="off" placeholder="ngày/tháng/năm, ví dụ 20/06/2025"'
-        + ' aria-describedby="d-until-hint" required value="' + esc(row.extension ? deadlineDay(row.extension.until) : '') + '">'
-        + '<span id="d-until-hint" class="hint">Viết ngày/tháng/năm, ví dụ 20/06/2025.</span></div>'
-        + '<div class="field grow"><label for="d-reason">Lý do gia hạn</label>'
-        + '<textarea id="d-reason" rows="2" maxlength="500" required></textarea></div>'
-        + '<button type="submit" class="button">' + (row.extension ? 'Đổi hạn' : 'Gia hạn') + '</button></form>';
+      sec.appendChild(h('form', { id: 'd-ext-form', class: 'ext-form', action: '#', novalidate: true }, [
+        h('div', { class: 'field' }, [
+          h('label', { for: 'd-until', text: row.extension ? 'Đổi hạn thành hết ngày' : 'Gia hạn đến hết ngày' }),
+          h('input', { id: 'd-until', type: 'text', inputmode: 'numeric', autocomplete: 'off',
+            placeholder: 'ngày/tháng/năm, ví dụ 20/06/2025', 'aria-describedby': 'd-until-hint', required: true,
+            value: row.extension ? deadlineDay(row.extension.until) : '' }),
+          h('span', { id: 'd-until-hint', class: 'hint', text: 'Viết ngày/tháng/năm, ví dụ 20/06/2025.' })]),
+        h('div', { class: 'field grow' }, [
+          h('label', { for: 'd-reason', text: 'Lý do gia hạn' }),
+          h('textarea', { id: 'd-reason', rows: '2', maxlength: '500', required: true })]),
+        h('button', { type: 'submit', class: 'button', text: row.extension ? 'Đổi hạn' : 'Gia hạn' })
+      ]));
     }
-    html += '<p id="d-ext-error" class="error" role="alert"></p></section>';
+    sec.appendChild(h('p', { id: 'd-ext-error', class: 'error', role: 'alert' }));
+    return sec;
+  }
 
-    html += '<section class="d-sec" aria-labelledby="d-contact"><h3 id="d-contact">Liên lạc</h3>' + contactHtml(unit) + '</section>';
-
-    var others = model.obligations.concat(model.tasks).filter(function (o) { return unit.cells[o.obligation]; });
-    if (others.length > 1) {
-      html += '<section class="d-sec" aria-labelledby="d-year"><h3 id="d-year">Các báo cáo và nhiệm vụ trong năm của đơn vị</h3>'
-        + '<div class="table-wrap"><table class="data"><thead><tr><th scope="col">Báo cáo</th><th scope="col">Trạng thái</th>'
-        + '<th scope="col">Tệp mới nhất</th></tr></thead><tbody>';
-      others.forEach(function (o) {
-        var r = unit.cells[o.obligation];
-        var name = o.obligation === ob.obligation
-          ? '<strong>' + esc(obligationName(o)) + '</strong> <span class="hint">(đang xem)</span>'
-          : '<button type="button" class="linkish" data-switch="' + esc(o.obligation) + '">' + esc(obligationName(o)) + '</button>';
-        html += '<tr><th scope="row">' + name + '</th><td>' + chip(r) + '</td><td>'
-          + (r.latest ? esc(r.latest.fileName) + ' <button type="button" class="linkish" data-download="' + esc(r.latest.submissionId)
-            + '" data-file-name="' + esc(r.latest.fileName) + '" aria-label="Tải tệp ' + esc(r.latest.fileName) + '">Tải về</button>' : '—')
-          + '</td></tr>';
-      });
-      html += '</tbody></table></div></section>';
-    }
-    ui.dialogBody.innerHTML = html;
+  /** The unit's other reports and tasks this year, each a click away. */
+  function yearSection(unit, ob, others) {
+    return h('section', { class: 'd-sec', 'aria-labelledby': 'd-year' }, [
+      h('h3', { id: 'd-year', text: 'Các báo cáo và nhiệm vụ trong năm của đơn vị' }),
+      h('div', { class: 'table-wrap' }, [h('table', { class: 'data' }, [
+        h('thead', null, [h('tr', null, ['Báo cáo', 'Trạng thái', 'Tệp mới nhất'].map(function (t) {
+          return h('th', { scope: 'col', text: t });
+        }))]),
+        h('tbody', null, others.map(function (o) {
+          var r = unit.cells[o.obligation];
+          var name = o.obligation === ob.obligation
+            ? [h('strong', { text: obligationName(o) }), ' ', h('span', { class: 'hint', text: '(đang xem)' })]
+            : [h('button', { type: 'button', class: 'linkish', 'data-switch': o.obligation, text: obligationName(o) })];
+          return h('tr', null, [
+            h('th', { scope: 'row' }, name),
+            h('td', null, [chip(r)]),
+            h('td', null, r.latest ? [r.latest.fileName + ' ', downloadButton('linkish', r.latest.submissionId, r.latest.fileName,
+              'Tải về', { 'aria-label': 'Tải tệp ' + r.latest.fileName })] : ['—'])
+          ]);
+        }))
+      ])])
+    ]);
   }
 
   function onDialogClick(event) {
