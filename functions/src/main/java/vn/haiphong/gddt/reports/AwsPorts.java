@@ -2,6 +2,7 @@ package vn.haiphong.gddt.reports;
 
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import vn.haiphong.gddt.reports.files.ExportArchives;
 import vn.haiphong.gddt.reports.files.S3StatusArchive;
 import vn.haiphong.gddt.reports.files.S3SubmissionFiles;
 import vn.haiphong.gddt.reports.files.StatusArchive;
@@ -40,7 +41,7 @@ public final class AwsPorts implements Ports {
     private final Once<OfficeTokens> officeTokens;
     private final Once<SubmissionFiles> files;
     private final Once<StatusArchive> statusArchive;
-    private final Once<ZipToS3> archives;
+    private final Once<ExportArchives> archives;
     private final Once<Mailer> mailer;
     private final Once<String> tokenKeys;
 
@@ -123,7 +124,7 @@ public final class AwsPorts implements Ports {
     }
 
     @Override
-    public ZipToS3 archives() {
+    public ExportArchives archives() {
         return archives.get();
     }
 

@@ -2,7 +2,7 @@ package vn.haiphong.gddt.reports;
 
 import vn.haiphong.gddt.reports.files.StatusArchive;
 import vn.haiphong.gddt.reports.files.SubmissionFiles;
-import vn.haiphong.gddt.reports.files.ZipToS3;
+import vn.haiphong.gddt.reports.files.ExportArchives;
 import vn.haiphong.gddt.reports.mail.Mailer;
 import vn.haiphong.gddt.reports.store.ExportJobs;
 import vn.haiphong.gddt.reports.store.OfficeTokens;
@@ -33,8 +33,8 @@ public interface Ports {
 
     StatusArchive statusArchive();
 
-    /** Where export archives are written (S3 multipart; see ZipToS3). */
-    ZipToS3 archives();
+    /** Where export archives are written (S3 multipart in AWS: ZipToS3). */
+    ExportArchives archives();
 
     Mailer mailer();
 

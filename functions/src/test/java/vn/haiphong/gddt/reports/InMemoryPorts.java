@@ -1,14 +1,9 @@
 package vn.haiphong.gddt.reports;
 
 import java.util.Base64;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import vn.haiphong.gddt.reports.files.InMemoryExportArchives;
 import vn.haiphong.gddt.reports.files.InMemoryStatusArchive;
 import vn.haiphong.gddt.reports.files.InMemorySubmissionFiles;
-import vn.haiphong.gddt.reports.files.ZipToS3;
 import vn.haiphong.gddt.reports.mail.InMemoryMailer;
 import vn.haiphong.gddt.reports.store.InMemoryExportJobs;
 import vn.haiphong.gddt.reports.store.InMemoryOfficeTokens;
@@ -19,8 +14,8 @@ import vn.haiphong.gddt.reports.store.InMemoryUploadGrantQuota;
 
 /**
  * Every port in memory, each held to its adapter's contract test; for {@code new Wiring(env, clock,
- * ports)} in the rule and handler tests. Export archives are the one exception: {@link #archives()}
- * presigns (local arithmetic) but writes nothing, so building an archive stays an emulator test.
+ * ports)} in the rule and handler tests. Export archives are written into the same in-memory bucket
+ * as the files they hold.
  */
 public final class InMemoryPorts implements Ports {
     public final InMemorySubmissionLedger ledger = new InMemorySubmissionLedger();
@@ -32,7 +27,7 @@ public final class InMemoryPorts implements Ports {
     public final InMemorySubmissionFiles files = new InMemorySubmissionFiles();
     public final InMemoryStatusArchive statusArchive = new InMemoryStatusArchive();
     public final InMemoryMailer mailer = new InMemoryMailer();
-    private final ZipToS3 archives = offlineArchives();
+    public final InMemoryExportArchives archives = new InMemoryExportArchives(files);
 
     @Override
     public InMemorySubmissionLedger ledger() {
@@ -75,7 +70,7 @@ public final class InMemoryPorts implements Ports {
     }
 
     @Override
-    public ZipToS3 archives() {
+    public InMemoryExportArchives archives() {
         return archives;
     }
 
@@ -87,14 +82,5 @@ public final class InMemoryPorts implements Ports {
     @Override
     public String tokenKeys() {
         return "k1:" + Base64.getEncoder().encodeToString(new byte[32]);
-    }
-
-    /** Clients that never connect: presigning is local; anything else fails at once. */
-    private static ZipToS3 offlineArchives() {
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
-        S3Client s3 = S3Client.builder().region(Region.AP_SOUTHEAST_1).credentialsProvider(credentials)
-                .endpointOverride(java.net.URI.create("http://127.0.0.1:9")).build();
-        S3Presigner presigner = S3Presigner.builder().region(Region.AP_SOUTHEAST_1).credentialsProvider(credentials).build();
-        return new ZipToS3(s3, presigner, "hp-reports-submissions");
     }
 }

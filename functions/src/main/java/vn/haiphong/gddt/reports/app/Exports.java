@@ -30,7 +30,7 @@ import vn.haiphong.gddt.reports.domain.Unit;
 import vn.haiphong.gddt.reports.domain.UnitStatus;
 import vn.haiphong.gddt.reports.domain.VietnamTime;
 import vn.haiphong.gddt.reports.files.SubmissionFiles.PresignedDownload;
-import vn.haiphong.gddt.reports.files.ZipToS3;
+import vn.haiphong.gddt.reports.files.ExportArchives;
 import vn.haiphong.gddt.reports.store.Claims;
 import vn.haiphong.gddt.reports.store.ExportJobs.Job;
 import vn.haiphong.gddt.reports.store.ExportJobs.State;
@@ -79,10 +79,10 @@ public final class Exports {
     private final UnitDirectory units;
     private final SubmissionLedger ledger;
     private final ExportJobs jobs;
-    private final ZipToS3 storage;
+    private final ExportArchives storage;
     private final Clock clock;
 
-    public Exports(Catalog catalog, UnitDirectory units, SubmissionLedger ledger, ExportJobs jobs, ZipToS3 storage,
+    public Exports(Catalog catalog, UnitDirectory units, SubmissionLedger ledger, ExportJobs jobs, ExportArchives storage,
                    Clock clock) {
         this.catalog = catalog;
         this.units = units;
@@ -175,18 +175,18 @@ public final class Exports {
                 job.requestedAt()).units().stream().filter(r -> r.state() != ObligationState.EXEMPT).toList();
 
         ArchiveNames names = new ArchiveNames();
-        List<ZipToS3.Source> sources = new ArrayList<>();
+        List<ExportArchives.Source> sources = new ArrayList<>();
         for (UnitStatus row : rows) {
-            row.latest().ifPresent(s -> sources.add(new ZipToS3.Source(names.entry(row.unit(), s.fileName()), s.key(),
+            row.latest().ifPresent(s -> sources.add(new ExportArchives.Source(names.entry(row.unit(), s.fileName()), s.key(),
                     s.versionId(), s.receivedAt())));
         }
-        try (ZipToS3.Archive archive = storage.create(archiveKey(job))) {
-            List<ZipToS3.Written> written = archive.addObjects(sources);
+        try (ExportArchives.Archive archive = storage.create(archiveKey(job))) {
+            List<ExportArchives.Written> written = archive.addObjects(sources);
             Manifest manifest = new Manifest();
             int next = 0;
             for (UnitStatus row : rows) {
                 if (row.latest().isPresent()) {
-                    ZipToS3.Written w = written.get(next++);
+                    ExportArchives.Written w = written.get(next++);
                     requireRecorded(row.unit(), row.latest().get(), w);
                     manifest.row(row, w.source().entryName(), w.size(), w.sha256Hex());
                 } else {
@@ -194,13 +194,13 @@ public final class Exports {
                 }
             }
             archive.addBytes(MANIFEST, manifest.bytes(), job.requestedAt());
-            ZipToS3.Completed done = archive.complete();
+            ExportArchives.Completed done = archive.complete();
             return new Built(Outcome.BUILT, sources.size(), done.bytes(), done.parts(), "");
         }
     }
 
     /** The bytes in the archive are the bytes the unit's receipt names, or the archive is not made. */
-    private static void requireRecorded(Unit unit, Submission s, ZipToS3.Written w) {
+    private static void requireRecorded(Unit unit, Submission s, ExportArchives.Written w) {
         boolean sizeDiffers = w.size() != s.size();
         boolean hashDiffers = !s.sha256().isEmpty()
                 && !HexFormat.of().formatHex(Base64.getDecoder().decode(s.sha256())).equals(w.sha256Hex());

@@ -53,29 +53,13 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
  * on the emulators, 5,000 objects of 1 KiB went into one archive in about 12 s one at a time and
  * about 4 s with 16 in flight (more did not help).
  */
-public final class ZipToS3 {
+public final class ZipToS3 implements ExportArchives {
     public static final int DEFAULT_PART_BYTES = 8 * 1024 * 1024;
     /** S3's smallest part (but the last). */
     public static final int MIN_PART_BYTES = 5 * 1024 * 1024;
     public static final int DEFAULT_PREFETCH = 16;
     static final int MAX_PARTS = 10_000;
     private static final int PARTS_PER_SIZE = 2_000;
-
-    /** One stored object to copy into the archive under {@code entryName}. */
-    public record Source(String entryName, String key, String versionId, Instant modified) {
-        public Source {
-            Objects.requireNonNull(entryName, "entryName");
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(modified, "modified");
-        }
-    }
-
-    /** What went into the archive for one source: the bytes actually read and their SHA-256 (hex). */
-    public record Written(Source source, long size, String sha256Hex) {
-    }
-
-    public record Completed(String key, long bytes, int parts) {
-    }
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -99,13 +83,13 @@ public final class ZipToS3 {
         this.prefetch = prefetch;
     }
 
-    /** A small JSON object; its ObjectCreated event is what starts the build. */
+    @Override
     public void putJson(String key, String json) {
         s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/json; charset=utf-8"),
                 RequestBody.fromString(json));
     }
 
-    /** A GET that downloads as {@code fileName}. */
+    @Override
     public SubmissionFiles.PresignedDownload presignDownload(String key, String fileName, Duration validFor) {
         GetObjectRequest get = GetObjectRequest.builder().bucket(bucket).key(key)
                 .responseContentDisposition(S3SubmissionFiles.contentDisposition(fileName))
@@ -116,12 +100,13 @@ public final class ZipToS3 {
     }
 
     /** Starts the multipart upload of {@code key}. Close the archive: unless completed, the upload is aborted. */
+    @Override
     public Archive create(String key) {
         return new Archive(new MultipartOutputStream(s3, bucket, key, partBytes));
     }
 
     /** An archive being written. Not thread-safe: one writer. */
-    public final class Archive implements AutoCloseable {
+    public final class Archive implements ExportArchives.Archive {
         private final MultipartOutputStream out;
         private final ZipOutputStream zip;
         private boolean completed;
@@ -139,6 +124,7 @@ public final class ZipToS3 {
          * An object missing or unreadable fails the whole archive: a partial export would pass for
          * a complete one.
          */
+        @Override
         public List<Written> addObjects(List<Source> sources) throws IOException {
             List<Written> written = new ArrayList<>(sources.size());
             if (sources.isEmpty()) {
@@ -169,13 +155,14 @@ public final class ZipToS3 {
             }
         }
 
-        /** A small entry from memory (the manifest). */
+        @Override
         public void addBytes(String entryName, byte[] bytes, Instant modified) throws IOException {
             zip.putNextEntry(zipEntry(entryName, modified));
             zip.write(bytes);
             zip.closeEntry();
         }
 
+        @Override
         public Completed complete() throws IOException {
             zip.finish();
             Completed done = out.complete();

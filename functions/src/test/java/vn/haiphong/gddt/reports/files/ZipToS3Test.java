@@ -70,12 +70,12 @@ class ZipToS3Test {
             random.nextBytes(bytes); // incompressible, like a PDF: the archive stays > 18 MiB
             files.put("Trường THPT số " + i + "/báo cáo " + i + ".pdf", bytes);
         }
-        List<ZipToS3.Source> sources = store(files);
+        List<ExportArchives.Source> sources = store(files);
         ZipToS3 zip = new ZipToS3(s3, presigner, bucket);
 
-        ZipToS3.Completed done;
-        List<ZipToS3.Written> written;
-        try (ZipToS3.Archive archive = zip.create("exports/big.zip")) {
+        ExportArchives.Completed done;
+        List<ExportArchives.Written> written;
+        try (ExportArchives.Archive archive = zip.create("exports/big.zip")) {
             written = archive.addObjects(sources);
             done = archive.complete();
         }
@@ -83,7 +83,7 @@ class ZipToS3Test {
         assertThat(done.bytes()).isGreaterThan(2L * ZipToS3.DEFAULT_PART_BYTES);
         assertThat(done.parts()).isEqualTo((int) (done.bytes() / ZipToS3.DEFAULT_PART_BYTES) + 1).isGreaterThanOrEqualTo(3);
         assertThat(s3.headObject(r -> r.bucket(bucket).key("exports/big.zip")).contentLength()).isEqualTo(done.bytes());
-        assertThat(written).extracting(ZipToS3.Written::sha256Hex)
+        assertThat(written).extracting(ExportArchives.Written::sha256Hex)
                 .containsExactlyElementsOf(files.values().stream().map(ZipToS3Test::sha256Hex).toList());
         Map<String, byte[]> read = readZip("exports/big.zip");
         assertThat(read.keySet()).containsExactlyElementsOf(files.keySet());
@@ -94,10 +94,10 @@ class ZipToS3Test {
     void vietnamese_names_keep_their_nfc_form_and_the_utf8_flag_and_times_are_vietnam_local() throws IOException {
         String name = "Phòng Tổ chức cán bộ/Trường THPT Đồ Sơn/Báo cáo quy chế dân chủ.pdf";
         assertThat(Normalizer.isNormalized(name, Normalizer.Form.NFC)).isTrue();
-        List<ZipToS3.Source> sources = store(Map.of(name, "%PDF-1.4 tệp nhỏ".getBytes(StandardCharsets.UTF_8)));
+        List<ExportArchives.Source> sources = store(Map.of(name, "%PDF-1.4 tệp nhỏ".getBytes(StandardCharsets.UTF_8)));
         ZipToS3 zip = new ZipToS3(s3, presigner, bucket);
 
-        try (ZipToS3.Archive archive = zip.create("exports/names.zip")) {
+        try (ExportArchives.Archive archive = zip.create("exports/names.zip")) {
             archive.addObjects(sources);
             archive.addBytes("manifest.csv", "\uFEFFunit\r\n".getBytes(StandardCharsets.UTF_8), RECEIVED);
             archive.complete();
@@ -125,17 +125,17 @@ class ZipToS3Test {
             files.put(String.format("đơn vị %03d/tệp %03d.pdf", i, i), ("%PDF-1.4 số " + i + " ").repeat(i + 1)
                     .getBytes(StandardCharsets.UTF_8));
         }
-        List<ZipToS3.Source> sources = store(files);
+        List<ExportArchives.Source> sources = store(files);
         ZipToS3 zip = new ZipToS3(s3, presigner, bucket, ZipToS3.DEFAULT_PART_BYTES, 16);
 
-        List<ZipToS3.Written> written;
-        try (ZipToS3.Archive archive = zip.create("exports/many.zip")) {
+        List<ExportArchives.Written> written;
+        try (ExportArchives.Archive archive = zip.create("exports/many.zip")) {
             written = archive.addObjects(sources);
             archive.complete();
         }
 
         assertThat(written).extracting(w -> w.source().entryName()).containsExactlyElementsOf(files.keySet());
-        assertThat(written).extracting(ZipToS3.Written::size)
+        assertThat(written).extracting(ExportArchives.Written::size)
                 .containsExactlyElementsOf(files.values().stream().map(b -> (long) b.length).toList());
         Map<String, byte[]> read = readZip("exports/many.zip");
         assertThat(read.keySet()).containsExactlyElementsOf(files.keySet());
@@ -144,12 +144,12 @@ class ZipToS3Test {
 
     @Test
     void a_missing_object_fails_the_archive_and_nothing_is_left_at_its_key() {
-        List<ZipToS3.Source> sources = new ArrayList<>(store(Map.of("a/there.pdf", new byte[] {1, 2, 3})));
-        sources.add(new ZipToS3.Source("b/gone.pdf", "submissions/never-uploaded/" + UUID.randomUUID(), null, RECEIVED));
+        List<ExportArchives.Source> sources = new ArrayList<>(store(Map.of("a/there.pdf", new byte[] {1, 2, 3})));
+        sources.add(new ExportArchives.Source("b/gone.pdf", "submissions/never-uploaded/" + UUID.randomUUID(), null, RECEIVED));
         ZipToS3 zip = new ZipToS3(s3, presigner, bucket);
 
         assertThatThrownBy(() -> {
-            try (ZipToS3.Archive archive = zip.create("exports/broken.zip")) {
+            try (ExportArchives.Archive archive = zip.create("exports/broken.zip")) {
                 archive.addObjects(sources);
                 archive.complete();
             }
@@ -177,12 +177,12 @@ class ZipToS3Test {
         }
     }
 
-    private List<ZipToS3.Source> store(Map<String, byte[]> files) {
-        List<ZipToS3.Source> sources = new ArrayList<>();
+    private List<ExportArchives.Source> store(Map<String, byte[]> files) {
+        List<ExportArchives.Source> sources = new ArrayList<>();
         files.forEach((name, bytes) -> {
             String key = "submissions/test/" + UUID.randomUUID() + "/file.pdf";
             s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
-            sources.add(new ZipToS3.Source(name, key, null, RECEIVED));
+            sources.add(new ExportArchives.Source(name, key, null, RECEIVED));
         });
         return sources;
     }

@@ -126,11 +126,14 @@ class HandlersOnAwsEventsTest {
     }
 
     @Test
-    void starting_an_export_while_storage_cannot_be_reached_answers_503_and_leaves_nothing_running() {
+    void starting_an_export_records_a_pending_job_and_stores_its_request() {
         APIGatewayV2HTTPResponse answer = new StartExportHandler(wiring).handleRequest(http("apigw-start-export.json"), null);
 
-        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(503);
-        assertThat(ports.exportJobs().all()).allSatisfy(job -> assertThat(job.state()).isEqualTo(ExportJobs.State.FAILED));
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(202);
+        String exportId = body(answer).get("exportId").asText();
+        assertThat(ports.exportJobs().find(exportId)).hasValueSatisfying(job ->
+                assertThat(job.state()).isEqualTo(ExportJobs.State.PENDING));
+        assertThat(ports.files().object("export-requests/" + exportId + ".json")).isPresent();
     }
 
     @Test
