@@ -3,8 +3,6 @@ package vn.haiphong.gddt.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +32,7 @@ class OneVocabularyTest {
     @ParameterizedTest(name = "{0} holds no state or period wording of its own")
     @ValueSource(strings = {"upload.js", "office.js", "common.js"})
     void a_page_script_holds_no_state_or_period_wording_of_its_own(String script) throws IOException {
-        String js = page(script);
+        String js = PageScripts.text(script);
 
         for (ObligationState state : ObligationState.values()) {
             assertThat(js).as(state + "'s words").doesNotContain(state.words()).doesNotContain(state.meaning());
@@ -78,12 +76,5 @@ class OneVocabularyTest {
                 .isEqualTo("Biên nhận: Báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở 6 tháng đầu năm 2026 — Trường THPT Trần Phú")
                 .doesNotContain("QCDC");
         assertThat(receipt.text()).contains("- Kỳ báo cáo: 6 tháng đầu năm 2026", "- Tình trạng: Đúng hạn");
-    }
-
-    private static String page(String name) throws IOException {
-        try (InputStream in = OneVocabularyTest.class.getResourceAsStream("/vn/haiphong/gddt/reports/pages/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

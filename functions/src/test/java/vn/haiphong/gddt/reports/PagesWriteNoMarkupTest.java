@@ -3,8 +3,6 @@ package vn.haiphong.gddt.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,11 +14,7 @@ class PagesWriteNoMarkupTest {
     @ParameterizedTest(name = "{0} writes no markup")
     @ValueSource(strings = {"upload.js", "office.js", "common.js"})
     void a_page_script_writes_no_markup(String script) throws IOException {
-        String js;
-        try (InputStream in = PagesWriteNoMarkupTest.class.getResourceAsStream("/vn/haiphong/gddt/reports/pages/" + script)) {
-            assertThat(in).as(script).isNotNull();
-            js = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String js = PageScripts.text(script);
 
         assertThat(js).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(");
     }

@@ -1,12 +1,9 @@
 package vn.haiphong.gddt.reports.app;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import vn.haiphong.gddt.reports.Env;
@@ -22,6 +19,7 @@ import vn.haiphong.gddt.reports.mail.InMemoryMailer;
 import vn.haiphong.gddt.reports.store.InMemoryReminderClaims;
 import vn.haiphong.gddt.reports.store.InMemorySubmissionLedger;
 import vn.haiphong.gddt.reports.store.InMemoryUnitDirectory;
+import vn.haiphong.gddt.reports.Digests;
 
 /**
  * The use cases as Wiring builds them, on the in-memory ports (each held to its adapter's contract)
@@ -93,7 +91,7 @@ final class InMemorySystem {
     /** What a school's page does: ask for a grant, PUT the file, and the storage event records it. */
     Submission upload(Unit unit, String obligation, String fileName, byte[] bytes) {
         Uploads.Grant grant = uploads().grant(unit, new UploadRequest(obligation, fileName, "application/pdf", bytes.length,
-                Base64.getEncoder().encodeToString(sha256(bytes))));
+                Digests.sha256Base64(bytes)));
         files.send(grant.upload(), bytes, clock.instant());
         recorder().onObjectCreated(grant.key(), null, clock.instant(), Duration.ofMinutes(1));
         return ledger.find(obligation, unit.id(), grant.submissionId()).orElseThrow();
@@ -102,13 +100,5 @@ final class InMemorySystem {
     static byte[] pdf(String text) {
         return ("%PDF-1.4\n% " + text + "\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

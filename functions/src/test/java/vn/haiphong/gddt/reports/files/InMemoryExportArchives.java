@@ -5,16 +5,14 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import vn.haiphong.gddt.reports.Digests;
 
 /**
  * Archives written as real ZIPs into the in-memory bucket that holds the files they copy; checked
@@ -51,7 +49,7 @@ public final class InMemoryExportArchives implements ExportArchives {
                 for (Source s : sources) {
                     byte[] content = bucket.object(s.key()).orElseThrow(() -> new IOException("no object " + s.key())).bytes();
                     addBytes(s.entryName(), content, s.modified());
-                    written.add(new Written(s, content.length, HexFormat.of().formatHex(sha256(content))));
+                    written.add(new Written(s, content.length, Digests.sha256Hex(content)));
                 }
                 return written;
             }
@@ -77,13 +75,5 @@ public final class InMemoryExportArchives implements ExportArchives {
                 // Nothing was stored unless completed.
             }
         };
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import vn.haiphong.gddt.reports.Digests;
 
 /**
  * The bucket in a sorted map. A presigned URL here is {@code memory:PUT/<key>} or
@@ -50,7 +47,7 @@ public final class InMemorySubmissionFiles implements SubmissionFiles {
     public synchronized void send(PresignedUpload grant, byte[] bytes, Instant at) {
         Map<String, String> headers = grant.headers();
         if (bytes.length != Long.parseLong(headers.get("content-length"))
-                || !Base64.getEncoder().encodeToString(sha256(bytes)).equals(headers.get("x-amz-checksum-sha256"))) {
+                || !Digests.sha256Base64(bytes).equals(headers.get("x-amz-checksum-sha256"))) {
             throw new IllegalArgumentException("storage refuses a body the grant did not sign");
         }
         Map<String, String> metadata = new TreeMap<>();
@@ -83,7 +80,7 @@ public final class InMemorySubmissionFiles implements SubmissionFiles {
 
     @Override
     public synchronized Optional<StoredFile> describe(String key) {
-        return object(key).map(o -> new StoredFile(o.bytes().length, md5(o.bytes()), o.versionId(), o.contentType(),
+        return object(key).map(o -> new StoredFile(o.bytes().length, Digests.md5Hex(o.bytes()), o.versionId(), o.contentType(),
                 o.metadata(), Map.of()));
     }
 
@@ -115,22 +112,6 @@ public final class InMemorySubmissionFiles implements SubmissionFiles {
         StoredObject o = objects.remove(key);
         if (o != null) {
             objects.put(to, o);
-        }
-    }
-
-    private static String md5(byte[] bytes) {
-        return HexFormat.of().formatHex(digest("MD5", bytes));
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return digest("SHA-256", bytes);
-    }
-
-    private static byte[] digest(String algorithm, byte[] bytes) {
-        try {
-            return MessageDigest.getInstance(algorithm).digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -11,10 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -23,6 +21,7 @@ import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.reports.AwsClients;
 import vn.haiphong.gddt.reports.EmulatorClients;
 import vn.haiphong.gddt.reports.OnEmulators;
+import vn.haiphong.gddt.reports.Digests;
 
 /**
  * One set of rules for the submissions bucket, held by S3 (S3Proxy, the file stored through its
@@ -42,7 +41,7 @@ class SubmissionFilesContractTest {
         private String stored(String name, byte[] bytes) {
             String key = prefix + name;
             var grant = files().presignUpload(new SubmissionFiles.UploadSpec(key, "application/pdf", bytes.length,
-                    sha256(bytes), Map.of("unit", "thpt-tran-phu")), Duration.ofMinutes(15));
+                    Digests.sha256Base64(bytes), Map.of("unit", "thpt-tran-phu")), Duration.ofMinutes(15));
             assertThat(grant.method()).isEqualTo("PUT");
             send(grant, bytes);
             return key;
@@ -104,14 +103,6 @@ class SubmissionFilesContractTest {
                     Duration.ofMinutes(5));
 
             assertThat(link.url()).contains("B%25C3%25A1o%2520c%25C3%25A1o.pdf").doesNotContain("Báo");
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

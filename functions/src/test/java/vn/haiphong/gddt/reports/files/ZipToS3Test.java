@@ -7,12 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +32,7 @@ import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 import vn.haiphong.gddt.reports.AwsClients;
 import vn.haiphong.gddt.reports.EmulatorClients;
+import vn.haiphong.gddt.reports.Digests;
 
 /** The streaming ZIP writer against S3Proxy: real multipart uploads, real GETs, the archive read back. */
 @Tag("emulators")
@@ -84,7 +83,7 @@ class ZipToS3Test {
         assertThat(done.parts()).isEqualTo((int) (done.bytes() / ZipToS3.DEFAULT_PART_BYTES) + 1).isGreaterThanOrEqualTo(3);
         assertThat(s3.headObject(r -> r.bucket(bucket).key("exports/big.zip")).contentLength()).isEqualTo(done.bytes());
         assertThat(written).extracting(ExportArchives.Written::sha256Hex)
-                .containsExactlyElementsOf(files.values().stream().map(ZipToS3Test::sha256Hex).toList());
+                .containsExactlyElementsOf(files.values().stream().map(Digests::sha256Hex).toList());
         Map<String, byte[]> read = readZip("exports/big.zip");
         assertThat(read.keySet()).containsExactlyElementsOf(files.keySet());
         files.forEach((name, bytes) -> assertThat(read.get(name)).as(name).isEqualTo(bytes));
@@ -198,13 +197,5 @@ class ZipToS3Test {
             }
         }
         return entries;
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
