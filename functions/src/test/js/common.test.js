@@ -78,3 +78,31 @@ test('a refusal brings its problem code and Vietnamese detail; a lost network sa
   fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
   await assert.rejects(C.request('v1/status', 't'), { status: 0, code: 'network' });
 });
+
+test('a resize relays the page out once, after it has settled, and only then marks the size it is laid out for', async () => {
+  const marks = {};
+  const listeners = [];
+  Object.assign(globalThis, {
+    document: { documentElement: { setAttribute: (name, value) => { marks[name] = value; } } },
+    innerWidth: 1366, innerHeight: 768,
+    addEventListener: (type, listener) => { if (type === 'resize') listeners.push(listener); }
+  });
+  try {
+    let relayouts = 0;
+    C.onResize(() => { relayouts++; });
+    assert.equal(marks['data-laid-out-for'], '1366x768', 'laid out for the size it starts at');
+
+    Object.assign(globalThis, { innerWidth: 390, innerHeight: 844 });
+    listeners.forEach((l) => { l(); l(); });
+    assert.equal(marks['data-laid-out-for'], '1366x768', 'not yet laid out for the new size');
+
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    assert.equal(relayouts, 1, 'two resize events in a row relay the page out once');
+    assert.equal(marks['data-laid-out-for'], '390x844');
+  } finally {
+    delete globalThis.document;
+    delete globalThis.innerWidth;
+    delete globalThis.innerHeight;
+    delete globalThis.addEventListener;
+  }
+});

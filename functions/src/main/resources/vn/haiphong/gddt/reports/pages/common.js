@@ -155,10 +155,26 @@
     });
   }
 
+  /**
+   * Runs relayout once a resize has settled (150 ms without another), then marks the page laid out for
+   * its new size (data-laid-out-for="390x844" on <html>), which is what a browser test waits for before
+   * it looks; the mark is set at once for the size the page starts at.
+   */
+  function onResize(relayout) {
+    var doc = root.document.documentElement;
+    var mark = function () { doc.setAttribute('data-laid-out-for', root.innerWidth + 'x' + root.innerHeight); };
+    var timer = null;
+    mark();
+    root.addEventListener('resize', function () {
+      root.clearTimeout(timer);
+      timer = root.setTimeout(function () { relayout(); mark(); }, 150);
+    });
+  }
+
   var api = {
     two: two, vnParts: vnParts, dayText: dayText, dateText: dateText, timeText: timeText, deadlineText: deadlineText,
     deadlineDay: deadlineDay, typedDay: typedDay, dayNumber: dayNumber, sizeText: sizeText, sizeFull: sizeFull,
-    fold: fold, h: h, clear: clear, request: request
+    fold: fold, h: h, clear: clear, request: request, onResize: onResize
   };
   if (typeof module === 'object' && module.exports) {
     module.exports = api;

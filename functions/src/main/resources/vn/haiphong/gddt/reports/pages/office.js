@@ -1473,11 +1473,11 @@
     });
     ui.dialog.addEventListener('click', onDialogClick);
     ui.dialog.addEventListener('submit', onDialogSubmit);
-    window.addEventListener('resize', debounce(function () {
+    C.onResize(function () {
       if (model && Math.abs((ui.chart.clientWidth || 0) - chartWidth) > 8) {
         renderChart(columns());
       }
-    }, 150));
+    });
 
     if (getToken()) {
       showApp();

@@ -815,12 +815,8 @@
   }
 
   /* A narrower or wider window clamps a task's content at other words: measure again. */
-  var resizing = null;
-  window.addEventListener('resize', function () {
-    clearTimeout(resizing);
-    resizing = setTimeout(function () {
-      Object.keys(cards).forEach(function (id) { if (cards[id].ob && cards[id].ob.task) fillAbout(cards[id], cards[id].ob); });
-    }, 150);
+  C.onResize(function () {
+    Object.keys(cards).forEach(function (id) { if (cards[id].ob && cards[id].ob.task) fillAbout(cards[id], cards[id].ob); });
   });
 
   /* A file dropped outside a card must not replace the page with the file. */

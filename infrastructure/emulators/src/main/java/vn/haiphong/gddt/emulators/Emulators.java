@@ -215,6 +215,14 @@ public final class Emulators implements AutoCloseable {
         return s3Events.subscribe(listener);
     }
 
+    /**
+     * True while an object already written has an event not yet handed to every {@link #onObjectCreated}
+     * listener (embedded: the store announces each write before it answers the request).
+     */
+    public boolean objectCreatedEventsPending() {
+        return s3Events.delivering();
+    }
+
     /** Stops everything this object started and waits for it; later calls do nothing. */
     @Override
     public void close() {

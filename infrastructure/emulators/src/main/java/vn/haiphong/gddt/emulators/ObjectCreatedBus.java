@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ final class ObjectCreatedBus implements S3Events {
     private static final Logger log = LoggerFactory.getLogger(ObjectCreatedBus.class);
 
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger undelivered = new AtomicInteger();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "s3-events");
         thread.setDaemon(true);
@@ -34,11 +36,24 @@ final class ObjectCreatedBus implements S3Events {
 
     /** Never throws: the caller is S3Proxy's request thread, whose write already succeeded. */
     void publish(ObjectCreated event) {
+        undelivered.incrementAndGet();
         try {
-            executor.execute(() -> deliver(event));
+            executor.execute(() -> {
+                try {
+                    deliver(event);
+                } finally {
+                    undelivered.decrementAndGet();
+                }
+            });
         } catch (RejectedExecutionException e) {
+            undelivered.decrementAndGet();
             log.debug("Dropped {}: the emulators are closing", event, e);
         }
+    }
+
+    @Override
+    public boolean delivering() {
+        return undelivered.get() > 0;
     }
 
     private void deliver(ObjectCreated event) {

@@ -45,6 +45,7 @@ public final class OutageProxy implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<Pipe> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger holding = new AtomicInteger();
     private volatile boolean down;
     private volatile Duration slowBy = Duration.ZERO;
 
@@ -109,6 +110,14 @@ public final class OutageProxy implements AutoCloseable {
 
     public boolean isDown() {
         return down;
+    }
+
+    /**
+     * True while a slow proxy holds part of a request it has not passed on yet: the client may have given
+     * up on it, but the service will still get it.
+     */
+    public boolean holding() {
+        return holding.get() > 0;
     }
 
     public boolean isSlow() {
@@ -195,7 +204,15 @@ public final class OutageProxy implements AutoCloseable {
                     }
                     Duration hold = slowBy;
                     if (from == client && !hold.isZero()) {
-                        Thread.sleep(hold.toMillis());
+                        holding.incrementAndGet();
+                        try {
+                            Thread.sleep(hold.toMillis());
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        } finally {
+                            holding.decrementAndGet();
+                        }
+                        continue;
                     }
                     out.write(buffer, 0, n);
                     out.flush();

@@ -7,6 +7,9 @@ interface S3Events extends AutoCloseable {
 
     AutoCloseable subscribe(Consumer<ObjectCreated> listener);
 
+    /** True while an event already announced has not been handed to every listener yet. */
+    boolean delivering();
+
     @Override
     void close();
 }

@@ -50,6 +50,12 @@ final class S3Poller implements S3Events {
         return bus.subscribe(listener);
     }
 
+    /** Only what a listing has found: an object written since the last listing is not known yet. */
+    @Override
+    public boolean delivering() {
+        return bus.delivering();
+    }
+
     private void poll() {
         try {
             Map<ObjectId, Version> now = list();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,29 @@ class ObjectCreatedEventsTest {
         events.next();
 
         assertThat(events.threads()).containsOnly("s3-events");
+    }
+
+    @Test
+    void a_written_object_counts_as_pending_until_every_listener_has_had_its_event() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (AutoCloseable slow = emulators.onObjectCreated(event -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            s3.putObject(b -> b.bucket(bucket).key("cho.pdf"), RequestBody.fromString("x", StandardCharsets.UTF_8));
+            assertThat(emulators.objectCreatedEventsPending()).as("the put has answered, a listener still holds its event").isTrue();
+
+            release.countDown();
+            events.next();
+            Instant deadline = Instant.now().plusSeconds(5);
+            while (emulators.objectCreatedEventsPending() && Instant.now().isBefore(deadline)) {
+                Thread.onSpinWait();
+            }
+            assertThat(emulators.objectCreatedEventsPending()).as("once every listener has returned").isFalse();
+        }
     }
 
     @Test

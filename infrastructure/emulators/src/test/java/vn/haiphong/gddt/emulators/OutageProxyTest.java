@@ -12,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +132,23 @@ class OutageProxyTest {
             head.append((char) b);
         }
         return head.toString();
+    }
+
+    @Test
+    void a_slow_proxy_says_it_is_holding_a_request_until_it_has_passed_it_on() throws Exception {
+        proxy.slow(Duration.ofMillis(500));
+        assertThat(proxy.holding()).as("nothing sent yet").isFalse();
+
+        var put = CompletableFuture.runAsync(() -> viaProxy.putObject(
+                r -> r.bucket(bucket).key("cham.txt"), RequestBody.fromString("chậm", StandardCharsets.UTF_8)));
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (!proxy.holding() && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+        assertThat(proxy.holding()).as("while the request is held").isTrue();
+
+        put.get(10, TimeUnit.SECONDS);
+        assertThat(proxy.holding()).as("once the service has answered").isFalse();
     }
 
     @Test

@@ -158,9 +158,14 @@ final class AsyncInvocations implements AutoCloseable {
         }
     }
 
+    /** Invocations started and not ended yet, a retry waiting its turn included. */
+    private final AtomicInteger unfinished = new AtomicInteger();
+
     /** Starts the first attempt on a thread of its own; the result completes once one attempt succeeds or all failed. */
     CompletableFuture<Outcome> invoke(Target target, AsyncEvent event) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        unfinished.incrementAndGet();
+        outcome.whenComplete((ended, cancelled) -> unfinished.decrementAndGet());
         String requestId = UUID.randomUUID().toString();
         threads.execute(() -> attempt(target, event, requestId, 1, outcome));
         return outcome;
@@ -267,6 +272,11 @@ final class AsyncInvocations implements AutoCloseable {
             return m.group(2).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMillis(amount);
         }).toList();
         return delays;
+    }
+
+    /** True while an invocation has not ended: an attempt runs, or a retry waits for its delay. */
+    boolean running() {
+        return unfinished.get() > 0;
     }
 
     /** Stops at once: retries not yet started never run. */

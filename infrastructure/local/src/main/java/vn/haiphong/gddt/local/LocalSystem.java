@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -152,13 +153,15 @@ public final class LocalSystem implements AutoCloseable {
     private final OfficeCredentials.Issued office;
     /** The one table's name here, which the office token commands take as {@code --table}. */
     private final String table;
+    private final BooleanSupplier busy;
 
     private LocalSystem(Emulators emulators, HttpServer server, ExecutorService requests, LocalClock clock, URI baseUrl,
                         CapabilityTokens tokens, List<SessionUnit> units, List<AutoCloseable> started,
                         boolean ownsEmulators, Map<String, String> names, Map<String, String> queueUrls,
                         Map<String, Map<String, String>> environments, ApiGateway api, OfficeCredentials credentials,
-                        OfficeCredentials.Issued office, String table) {
+                        OfficeCredentials.Issued office, String table, BooleanSupplier busy) {
         this.table = table;
+        this.busy = busy;
         this.api = api;
         this.credentials = credentials;
         this.office = office;
@@ -305,7 +308,9 @@ public final class LocalSystem implements AutoCloseable {
             server.createContext("/", exchange -> serve(exchange, control, api));
             server.start();
             return new LocalSystem(emulators, server, requests, clock, baseUrl, tokens, seeded, started,
-                    ownsEmulators, names, queueUrls, environments, api, credentials, office, table);
+                    ownsEmulators, names, queueUrls, environments, api, credentials, office, table,
+                    () -> emulators.objectCreatedEventsPending() || async.running()
+                            || proxies.values().stream().anyMatch(OutageProxy::holding));
         } catch (RuntimeException | IOException e) {
             closeInReverse(started);
             if (ownsEmulators) {
@@ -362,6 +367,30 @@ public final class LocalSystem implements AutoCloseable {
                 "sqs", emulators.sqsEndpoint().toString()));
         session.put("queues", new TreeMap<>(queueUrls));
         return session;
+    }
+
+    /**
+     * Waits until everything set off so far has run its course: no stored object's event undelivered, no
+     * asynchronous invocation running or waiting to retry, no request held by a slow fault. Then nothing
+     * more can happen until someone calls the system again (events held by the {@code s3Events} fault
+     * excepted: they wait for their release). This is how a test knows that a second e-mail will not come,
+     * instead of waiting a while to see.
+     *
+     * @throws IllegalStateException when the system is still busy after {@code limit}
+     */
+    public void awaitQuiet(Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
+        while (busy.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("still busy after " + limit);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the system to be quiet", e);
+            }
+        }
     }
 
     /** The URL of a queue of the template (an OnFailure destination) in the SQS emulator. */

@@ -66,6 +66,22 @@ class AsyncInvocationsTest {
     }
 
     @Test
+    void an_invocation_counts_as_running_until_its_last_retry_has_ended() throws Exception {
+        async = new AsyncInvocations(sqs, Map.of("FailedEventsQueue", queueUrl), List.of(Duration.ofMillis(300)),
+                Clock.fixed(NOW, ZoneOffset.UTC), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(async.running()).as("before any invocation").isFalse();
+
+        var outcome = async.invoke(new AsyncInvocations.Target("SendRemindersFunction", failing(1, "lỗi"), TO_QUEUE), EVENT);
+        while (requestIds.isEmpty()) {
+            Thread.onSpinWait();
+        }
+        assertThat(async.running()).as("the first attempt failed, its retry waits 300 ms").isTrue();
+
+        outcome.get(10, TimeUnit.SECONDS);
+        assertThat(async.running()).as("after the retry succeeded").isFalse();
+    }
+
+    @Test
     void a_function_that_fails_twice_succeeds_on_its_third_attempt_with_the_same_request_id_and_nothing_is_queued()
             throws Exception {
         AsyncInvocations.Outcome outcome = async.invoke(

@@ -102,10 +102,20 @@ final class Browser implements AutoCloseable {
         return files;
     }
 
-    /** Waits for the layout after a change of size (the pages redraw on resize after 150 ms) to be painted. */
+    /**
+     * Waits until the page is laid out for its present size (our pages mark it on {@code <html>} once a
+     * resize has settled: common.js's onResize; a page without the mark has no relayout of its own), at
+     * most two seconds, then for that layout to be painted.
+     */
     void settle() {
         driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => done())), 400);");
+                + "var painted = () => requestAnimationFrame(() => requestAnimationFrame(() => done()));"
+                + "var giveUp = Date.now() + 2000;"
+                + "(function look() {"
+                + "  var mark = document.documentElement.getAttribute('data-laid-out-for');"
+                + "  if (mark === null || mark === innerWidth + 'x' + innerHeight || Date.now() > giveUp) { painted(); }"
+                + "  else { setTimeout(look, 20); }"
+                + "})();");
     }
 
     /**

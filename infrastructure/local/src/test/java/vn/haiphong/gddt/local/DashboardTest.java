@@ -769,8 +769,7 @@ class DashboardTest {
 
     /** Lets the page finish a resize or scroll (the chart redraws to its width) before the picture. */
     private void screenshot(String name) {
-        ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => done())), 400);");
+        browser.settle();
         browser.screenshot(name);
     }
 

@@ -146,7 +146,7 @@ class ExportsTest {
             byte[] request = s3.getObjectAsBytes(r -> r.bucket(running.bucket()).key(requestKey)).asByteArray();
             s3.putObject(r -> r.bucket(running.bucket()).key(requestKey), RequestBody.fromBytes(request));
         }
-        Thread.sleep(1500);
+        running.awaitQuiet();
 
         assertThat(running.objectKeys("exports/DVCQ-2026-Y/")).isEqualTo(archives);
         JsonNode again = get(office, exportId);

@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
-import vn.haiphong.gddt.reports.AwsClients;
 
 /**
  * Every file that reaches {@code submissions/} ends up recorded exactly once, with the time storage
@@ -205,7 +204,7 @@ class NothingLostNothingDoubledTest {
         assertThat(running.awaitEmailsMentioning(id, 1)).as("SES sent it after the client gave up").hasSize(1);
         running.switchFaults("{\"ses\":\"up\"}");
         reconcile();
-        Thread.sleep(AwsClients.SES.attemptTimeout().toMillis() + 2_000);
+        running.awaitQuiet();
         assertThat(running.emailsMentioning(id)).as("duplicates of an unconfirmed receipt").hasSize(1);
     }
 
@@ -214,13 +213,9 @@ class NothingLostNothingDoubledTest {
      * seconds, so a file stored in the same second as a move could not be told to be before or after it.
      */
     private void moveClockTo(Instant now) {
-        untilTheNextSecond();
+        Running.untilTheNextSecond();
         running.system.moveClockTo(now);
-        untilTheNextSecond();
-    }
-
-    private static void untilTheNextSecond() {
-        sleep(Duration.ofMillis(1_001 - Instant.now().toEpochMilli() % 1_000));
+        Running.untilTheNextSecond();
     }
 
     private LocalSystem.SessionUnit nextSchool() {
@@ -250,7 +245,7 @@ class NothingLostNothingDoubledTest {
         assertThat(running.awaitEmailsMentioning(submissionId, 1)).hasSize(1);
         JsonNode again = reconcile();
         assertThat(again.get("errors")).isEmpty();
-        sleep(Duration.ofSeconds(1));
+        running.awaitQuiet();
         assertThat(running.emailsMentioning(submissionId)).as("receipts for %s", submissionId).hasSize(1);
     }
 
@@ -264,14 +259,6 @@ class NothingLostNothingDoubledTest {
                     .expressionAttributeValues(Map.of(":inProgress", AttributeValue.fromS("IN_PROGRESS"),
                             ":lapse", AttributeValue.fromN(Long.toString(lapse.toEpochMilli())),
                             ":dead", AttributeValue.fromS("killed-invocation"))));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -220,7 +220,7 @@ class ReturnsApiTest {
         assertThat(row(obligation(status(Map.of("obligation", QCDC)), QCDC), school.unit()).at("/returned/reason").asText())
                 .isEqualTo(winner);
         assertThat(running.awaitEmailsMentioning(marker, 1)).hasSize(1);
-        Thread.sleep(1000);
+        running.awaitQuiet();
         assertThat(running.emailsMentioning(marker)).as("one e-mail, with the winning reason")
                 .singleElement().satisfies(e -> assertThat(e.at("/body/text").asText()).contains(winner));
     }

@@ -274,6 +274,30 @@ final class Running implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until everything the test set off has run its course ({@link LocalSystem#awaitQuiet}): after
+     * it, an e-mail or a record that has not come will not come.
+     */
+    void awaitQuiet() {
+        system.awaitQuiet(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Waits into the next whole second of real time: S3 keeps {@code LastModified} (a file's receipt
+     * time) in whole seconds, so only then is what is stored next later than what was stored before.
+     */
+    static void untilTheNextSecond() {
+        sleep(1_001 - Instant.now().toEpochMilli() % 1_000);
+    }
+
+    /**
+     * Waits into the next whole second of business time: a status {@code asOf} is written in whole
+     * seconds, so only then does an {@code asOf} of now count what was recorded before.
+     */
+    void untilTheNextBusinessSecond() {
+        sleep(1_001 - system.clock().instant().toEpochMilli() % 1_000);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -106,14 +106,14 @@ class StatusApiTest {
         }
         running.awaitSubmissions(token(REFUSED_FILE_UNIT), DVCQ, 1);
         // A second, later file from tran-phu: two submissions, the latest is the Office's copy.
-        Thread.sleep(2000);
+        Running.untilTheNextSecond();
         byte[] second = Running.pdf("dvcq thpt-tran-phu, bản 2");
         submissionIds.put(DVCQ + "/thpt-tran-phu#2", running.upload(token("thpt-tran-phu"), DVCQ, "bc-dvcq-ban-2.pdf",
                 "application/pdf", second));
         files.put(DVCQ + "/thpt-tran-phu#2", second);
         running.awaitSubmissions(token("thpt-tran-phu"), DVCQ, 2);
 
-        Thread.sleep(1100);
+        running.untilTheNextBusinessSecond();
         afterUploads = VietnamTime.iso(running.system.clock().instant());
     }
 

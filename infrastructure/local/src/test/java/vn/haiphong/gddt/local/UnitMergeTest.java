@@ -52,7 +52,8 @@ class UnitMergeTest {
         assertThat(importUnits(csv)).startsWith("Tệp don-vi.csv: 2 đơn vị");
         running.upload(unitToken("thpt-hop-a"), H1, "bao-cao-6-thang.pdf", "application/pdf", Running.pdf("A, 6 tháng"));
         running.awaitSubmissions(unitToken("thpt-hop-a"), H1, 1);
-        Thread.sleep(1100);
+        running.awaitQuiet();
+        running.untilTheNextBusinessSecond();
         String h1AsOf = VietnamTime.iso(running.system.clock().instant());
         h1Before = status(H1, h1AsOf);
 
@@ -65,7 +66,8 @@ class UnitMergeTest {
 
         running.upload(unitToken("thpt-hop-c"), YEAR, "bao-cao-nam.pdf", "application/pdf", Running.pdf("C, năm"));
         running.awaitSubmissions(unitToken("thpt-hop-c"), YEAR, 1);
-        Thread.sleep(1100);
+        running.awaitQuiet();
+        running.untilTheNextBusinessSecond();
         year = status(YEAR, VietnamTime.iso(running.system.clock().instant()));
     }
 

@@ -97,7 +97,7 @@ class UploadFlowTest {
         running.awaitEmailsMentioning(submissionId, 1);
         // The browser retries the same PUT: S3 stores the object again and sends a second ObjectCreated event.
         assertThat(Running.put(grant, file).statusCode()).isEqualTo(200);
-        Thread.sleep(1500);
+        running.awaitQuiet();
 
         assertThat(running.obligation(unit.token(), "QCDC:2026-Y").get("submissions")).hasSize(1);
         assertThat(running.emailsMentioning(submissionId)).hasSize(1);
