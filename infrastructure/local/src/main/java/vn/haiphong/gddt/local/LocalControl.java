@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@code POST schedules/<LogicalId>} runs a scheduled function now (a JSON body becomes the event's
  *       detail) and answers its result, or 502 naming the attempts and where the event went;</li>
  *   <li>{@code POST topics/<LogicalId>} publishes the body to an SNS topic's subscribers, likewise;</li>
+ *   <li>{@code GET clock} says what business time it is, {@code {"now": "<instant>"}};</li>
  *   <li>{@code POST clock} moves business time to {@code {"now": "<instant>"}};</li>
  *   <li>{@code GET faults} tells which services are down and whether S3 events are held;
  *       {@code POST faults} switches them (see {@link LocalFaults}).</li>
@@ -70,6 +71,8 @@ final class LocalControl {
             ApiGateway.send(exchange, 200, JSON_TYPE, JSON.writeValueAsString(faults.state()));
         } else if (what.equals("faults") && method.equals("POST")) {
             switchFaults(exchange, body);
+        } else if (what.equals("clock") && method.equals("GET")) {
+            ApiGateway.send(exchange, 200, JSON_TYPE, "{\"now\":\"" + clock.instant() + "\"}");
         } else if (what.equals("clock") && method.equals("POST")) {
             moveClock(exchange, body);
         } else if (method.equals("POST") && scheduled.containsKey(after(what, "schedules/"))) {

@@ -113,6 +113,7 @@ class StatusApiTest {
         files.put(DVCQ + "/thpt-tran-phu#2", second);
         running.awaitSubmissions(token("thpt-tran-phu"), DVCQ, 2);
 
+        running.awaitQuiet();
         running.untilTheNextBusinessSecond();
         afterUploads = VietnamTime.iso(running.system.clock().instant());
     }
