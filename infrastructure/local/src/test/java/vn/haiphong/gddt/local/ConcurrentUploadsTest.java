@@ -16,10 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 
 /** The morning of a deadline: many schools' files arrive at the same moment. */
+@Isolated("a hundred and twenty uploads at once, each receipt awaited within a bound")
 @ExtendWith(EmulatorsExtension.class)
 class ConcurrentUploadsTest {
     /**

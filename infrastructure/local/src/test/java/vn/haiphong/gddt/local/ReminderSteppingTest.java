@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 import vn.haiphong.gddt.reports.app.Reminders;
@@ -51,6 +52,7 @@ import vn.haiphong.gddt.reports.domain.WorkingDays;
  * looks at (2024 and 2025), kept to the send days within the walk. The send rate is raised to 1000
  * a second (ReminderSendRate) only to keep the walk short; the rate itself is not under test here.
  */
+@Isolated("its seventy-six sweeps are held to a time bound")
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReminderSteppingTest {

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import vn.haiphong.gddt.emulators.Emulators;
+import org.junit.jupiter.api.parallel.Isolated;
 import vn.haiphong.gddt.emulators.EmulatorOptions;
+import vn.haiphong.gddt.emulators.Emulators;
 
 /**
  * A status of any size fits through Lambda's 6 MiB: with 5,000 units a year's status is larger than
@@ -32,6 +33,7 @@ import vn.haiphong.gddt.emulators.EmulatorOptions;
  * gzipped to a client that accepts it (every browser), as the pages are. The runner itself fails a
  * larger Lambda response as AWS does.
  */
+@Isolated("five thousand units on emulators of its own")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResponseSizeTest {
     private static final int UNITS = 5_000;
