@@ -1,7 +1,8 @@
 package vn.haiphong.gddt.reports;
 
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import vn.haiphong.gddt.reports.files.ExportArchives;
 import vn.haiphong.gddt.reports.files.S3StatusArchive;
 import vn.haiphong.gddt.reports.files.S3SubmissionFiles;
@@ -27,52 +28,66 @@ import vn.haiphong.gddt.reports.store.UploadGrantQuota;
  * The ports on AWS (or the emulators), from the environment template.yaml declares: one table
  * ({@code TABLE_NAME}), one bucket ({@code BUCKET_NAME}), SES ({@code SENDER_ADDRESS}). Each adapter, and
  * the clients under it, is built on first use and kept, so a function builds only the clients it uses
- * (the pages' function none) and reads SSM at most once.
+ * (the pages' function none), one of each, and reads SSM at most once.
+ *
+ * <p>Plain synchronized getters rather than a lazy holder per field built from lambdas: a function's
+ * init would otherwise spin a class for each of them, used or not.
  */
 public final class AwsPorts implements Ports {
     private final Env env;
-    private final Once<AwsClients> aws;
-    private final Once<DynamoDbClient> dynamo;
-    private final Once<SubmissionLedger> ledger;
-    private final Once<UnitDirectory> units;
-    private final Once<ReminderClaims> reminderClaims;
-    private final Once<ExportJobs> exportJobs;
-    private final Once<UploadGrantQuota> uploadGrants;
-    private final Once<OfficeTokens> officeTokens;
-    private final Once<SubmissionFiles> files;
-    private final Once<StatusArchive> statusArchive;
-    private final Once<ExportArchives> archives;
-    private final Once<Mailer> mailer;
-    private final Once<String> tokenKeys;
+    private AwsClients aws;
+    private DynamoDbClient dynamo;
+    private S3Client s3;
+    private S3Presigner presigner;
+    private SubmissionLedger ledger;
+    private UnitDirectory units;
+    private ReminderClaims reminderClaims;
+    private ExportJobs exportJobs;
+    private UploadGrantQuota uploadGrants;
+    private OfficeTokens officeTokens;
+    private SubmissionFiles files;
+    private StatusArchive statusArchive;
+    private ExportArchives archives;
+    private Mailer mailer;
+    private String tokenKeys;
 
+    /** Builds its clients from the environment, on first use. */
     public AwsPorts(Env env) {
-        this(env, new Once<>(() -> new AwsClients(env)));
+        this.env = env;
     }
 
     /** With clients built elsewhere from the same environment (a bench counting their calls). */
     public AwsPorts(Env env, AwsClients aws) {
-        this(env, new Once<>(() -> aws));
-    }
-
-    private AwsPorts(Env env, Once<AwsClients> aws) {
         this.env = env;
         this.aws = aws;
-        dynamo = new Once<>(() -> aws.get().dynamoDb());
-        ledger = new Once<>(() -> new DynamoDbSubmissionLedger(dynamo.get(), table()));
-        units = new Once<>(() -> new DynamoDbUnitDirectory(dynamo.get(), table()));
-        reminderClaims = new Once<>(() -> new DynamoDbReminderClaims(dynamo.get(), table()));
-        exportJobs = new Once<>(() -> new DynamoDbExportJobs(dynamo.get(), table()));
-        uploadGrants = new Once<>(() -> new DynamoDbUploadGrantQuota(dynamo.get(), table()));
-        officeTokens = new Once<>(() -> new DynamoDbOfficeTokens(dynamo.get(), table()));
-        files = new Once<>(() -> new S3SubmissionFiles(aws.get().s3(), aws.get().s3Presigner(), bucket()));
-        statusArchive = new Once<>(() -> new S3StatusArchive(aws.get().s3(), bucket()));
-        archives = new Once<>(() -> new ZipToS3(aws.get().s3(), aws.get().s3Presigner(), bucket()));
-        mailer = new Once<>(() -> new SesMailer(aws.get().ses(), env.required("SENDER_ADDRESS"),
-                env.optional("SES_CONFIGURATION_SET").orElse(null)));
-        // From SSM Parameter Store (a SecureString named by TOKEN_KEYS_PARAMETER) in AWS, or straight
-        // from TOKEN_KEYS on a laptop. Never a literal in the template.
-        tokenKeys = new Once<>(() -> env.optional("TOKEN_KEYS")
-                .orElseGet(() -> aws.get().secureParameter(env.required("TOKEN_KEYS_PARAMETER"))));
+    }
+
+    private synchronized AwsClients aws() {
+        if (aws == null) {
+            aws = new AwsClients(env);
+        }
+        return aws;
+    }
+
+    private synchronized DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            dynamo = aws().dynamoDb();
+        }
+        return dynamo;
+    }
+
+    private synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = aws().s3();
+        }
+        return s3;
+    }
+
+    private synchronized S3Presigner presigner() {
+        if (presigner == null) {
+            presigner = aws().s3Presigner();
+        }
+        return presigner;
     }
 
     private String table() {
@@ -84,81 +99,95 @@ public final class AwsPorts implements Ports {
     }
 
     @Override
-    public SubmissionLedger ledger() {
-        return ledger.get();
-    }
-
-    @Override
-    public UnitDirectory units() {
-        return units.get();
-    }
-
-    @Override
-    public ReminderClaims reminderClaims() {
-        return reminderClaims.get();
-    }
-
-    @Override
-    public ExportJobs exportJobs() {
-        return exportJobs.get();
-    }
-
-    @Override
-    public UploadGrantQuota uploadGrants() {
-        return uploadGrants.get();
-    }
-
-    @Override
-    public OfficeTokens officeTokens() {
-        return officeTokens.get();
-    }
-
-    @Override
-    public SubmissionFiles files() {
-        return files.get();
-    }
-
-    @Override
-    public StatusArchive statusArchive() {
-        return statusArchive.get();
-    }
-
-    @Override
-    public ExportArchives archives() {
-        return archives.get();
-    }
-
-    @Override
-    public Mailer mailer() {
-        return mailer.get();
-    }
-
-    @Override
-    public String tokenKeys() {
-        return tokenKeys.get();
-    }
-
-    /** A value built on first use, then kept; init runs on one thread, but a handler may be shared. */
-    static final class Once<T> {
-        private final Supplier<T> build;
-        private volatile T value;
-
-        Once(Supplier<T> build) {
-            this.build = build;
+    public synchronized SubmissionLedger ledger() {
+        if (ledger == null) {
+            ledger = new DynamoDbSubmissionLedger(dynamo(), table());
         }
+        return ledger;
+    }
 
-        T get() {
-            T v = value;
-            if (v == null) {
-                synchronized (this) {
-                    v = value;
-                    if (v == null) {
-                        v = build.get();
-                        value = v;
-                    }
-                }
-            }
-            return v;
+    @Override
+    public synchronized UnitDirectory units() {
+        if (units == null) {
+            units = new DynamoDbUnitDirectory(dynamo(), table());
         }
+        return units;
+    }
+
+    @Override
+    public synchronized ReminderClaims reminderClaims() {
+        if (reminderClaims == null) {
+            reminderClaims = new DynamoDbReminderClaims(dynamo(), table());
+        }
+        return reminderClaims;
+    }
+
+    @Override
+    public synchronized ExportJobs exportJobs() {
+        if (exportJobs == null) {
+            exportJobs = new DynamoDbExportJobs(dynamo(), table());
+        }
+        return exportJobs;
+    }
+
+    @Override
+    public synchronized UploadGrantQuota uploadGrants() {
+        if (uploadGrants == null) {
+            uploadGrants = new DynamoDbUploadGrantQuota(dynamo(), table());
+        }
+        return uploadGrants;
+    }
+
+    @Override
+    public synchronized OfficeTokens officeTokens() {
+        if (officeTokens == null) {
+            officeTokens = new DynamoDbOfficeTokens(dynamo(), table());
+        }
+        return officeTokens;
+    }
+
+    @Override
+    public synchronized SubmissionFiles files() {
+        if (files == null) {
+            files = new S3SubmissionFiles(s3(), presigner(), bucket());
+        }
+        return files;
+    }
+
+    @Override
+    public synchronized StatusArchive statusArchive() {
+        if (statusArchive == null) {
+            statusArchive = new S3StatusArchive(s3(), bucket());
+        }
+        return statusArchive;
+    }
+
+    @Override
+    public synchronized ExportArchives archives() {
+        if (archives == null) {
+            archives = new ZipToS3(s3(), presigner(), bucket());
+        }
+        return archives;
+    }
+
+    @Override
+    public synchronized Mailer mailer() {
+        if (mailer == null) {
+            mailer = new SesMailer(aws().ses(), env.required("SENDER_ADDRESS"),
+                    env.optional("SES_CONFIGURATION_SET").orElse(null));
+        }
+        return mailer;
+    }
+
+    /**
+     * From SSM Parameter Store (a SecureString named by TOKEN_KEYS_PARAMETER) in AWS, or straight from
+     * TOKEN_KEYS on a laptop. Never a literal in the template.
+     */
+    @Override
+    public synchronized String tokenKeys() {
+        if (tokenKeys == null) {
+            tokenKeys = env.optional("TOKEN_KEYS").orElseGet(() -> aws().secureParameter(env.required("TOKEN_KEYS_PARAMETER")));
+        }
+        return tokenKeys;
     }
 }

@@ -1,6 +1,8 @@
 package vn.haiphong.gddt.reports.app;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import vn.haiphong.gddt.reports.domain.Inspection;
 import vn.haiphong.gddt.reports.domain.Signature;
 import vn.haiphong.gddt.reports.domain.SignatureRule;
@@ -33,11 +35,17 @@ public record InspectionView(String state, String verdict, List<String> problems
     }
 
     static InspectionView of(Submission s, SignatureRule rule) {
-        SealView seal = SignatureSeal.of(s, rule).map(x -> new SealView(x.tone().name(), x.text())).orElse(null);
+        // isPresent() and a loop, not Optional.map and a stream: this runs for every file of a status or a
+        // school's page, and each lambda costs a class of its own the first time it runs (cold start).
+        Optional<SignatureSeal> sealed = SignatureSeal.of(s, rule);
+        SealView seal = sealed.isPresent() ? new SealView(sealed.get().tone().name(), sealed.get().text()) : null;
         if (s.inspection().isPresent()) {
             Inspection i = s.inspection().get();
-            return new InspectionView("DONE", i.verdict().name(), i.problems(),
-                    i.signatures().stream().map(SignatureView::of).toList(), seal);
+            List<SignatureView> signatures = new ArrayList<>(i.signatures().size());
+            for (Signature signature : i.signatures()) {
+                signatures.add(SignatureView.of(signature));
+            }
+            return new InspectionView("DONE", i.verdict().name(), i.problems(), List.copyOf(signatures), seal);
         }
         if (!s.accepted()) {
             return new InspectionView("DONE", Inspection.Verdict.REFUSED.name(), List.of(REFUSED_ON_ARRIVAL), List.of(), seal);

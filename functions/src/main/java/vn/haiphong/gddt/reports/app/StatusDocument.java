@@ -1,10 +1,11 @@
 package vn.haiphong.gddt.reports.app;
 
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import vn.haiphong.gddt.reports.domain.DataWindow;
 import vn.haiphong.gddt.reports.domain.Extension;
@@ -28,12 +29,15 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
  * @param note   why the year has fewer obligations than its plan (those due before go-live), else null
  * @param states every state's words and meaning, in the order a legend lists them: pages take their
  *               wording from here, never from their own code
+ *
+ * <p>Built with plain loops and {@code isPresent()} rather than streams and {@code Optional.map}: this
+ * runs for every row of a status, and each lambda costs a class of its own the first time it runs, on
+ * a function's cold start.
  */
 public record StatusDocument(String generatedAt, String asOf, List<ObligationView> obligations, List<ObligationView> tasks,
                              String goLive, String note, List<StateView> states) {
-    private static final List<StateView> STATES = List.of(ObligationState.ON_TIME, ObligationState.LATE,
-            ObligationState.MISSING, ObligationState.OPEN, ObligationState.NOT_OPEN, ObligationState.EXEMPT)
-            .stream().map(s -> new StateView(s.name(), s.words(), s.meaning())).toList();
+    private static final List<StateView> STATES = states(ObligationState.ON_TIME, ObligationState.LATE,
+            ObligationState.MISSING, ObligationState.OPEN, ObligationState.NOT_OPEN, ObligationState.EXEMPT);
 
     public record StateView(String state, String text, String meaning) {
     }
@@ -115,36 +119,59 @@ public record StatusDocument(String generatedAt, String asOf, List<ObligationVie
     }
 
     public static StatusDocument of(StatusQuery.Result result) {
+        List<ObligationView> reports = new ArrayList<>();
+        List<ObligationView> tasks = new ArrayList<>();
+        for (ObligationStatus o : result.obligations()) {
+            (o.obligation().task().isPresent() ? tasks : reports).add(obligation(o, result.undeliverable()));
+        }
         return new StatusDocument(VietnamTime.iso(result.generatedAt()), VietnamTime.iso(result.asOf()),
-                result.obligations().stream().filter(o -> o.obligation().task().isEmpty())
-                        .map(o -> obligation(o, result.undeliverable())).toList(),
-                result.obligations().stream().filter(o -> o.obligation().task().isPresent())
-                        .map(o -> obligation(o, result.undeliverable())).toList(),
-                result.goLive().map(LocalDate::toString).orElse(null), result.note().orElse(null), STATES);
+                List.copyOf(reports), List.copyOf(tasks), result.goLive().isPresent() ? result.goLive().get().toString() : null,
+                result.note().orElse(null), STATES);
+    }
+
+    private static List<StateView> states(ObligationState... states) {
+        List<StateView> views = new ArrayList<>();
+        for (ObligationState s : states) {
+            views.add(new StateView(s.name(), s.words(), s.meaning()));
+        }
+        return List.copyOf(views);
     }
 
     private static ObligationView obligation(ObligationStatus s, Set<String> undeliverable) {
         var o = s.obligation();
         Map<String, CategoryView> byCategory = new LinkedHashMap<>();
-        s.byCategory().forEach((category, summary) -> byCategory.put(category.name(), CategoryView.of(summary)));
+        for (var category : s.byCategory().entrySet()) {
+            byCategory.put(category.getKey().name(), CategoryView.of(category.getValue()));
+        }
         StatusSummary t = s.summary();
         SignatureCounts signatures = o.report().signature() == SignatureRule.OFF
                 ? new SignatureCounts(0, 0) : SignatureCounts.of(s.units());
+        Optional<DataWindow> window = o.dataWindow();
+        List<UnitView> units = new ArrayList<>(s.units().size());
+        for (UnitStatus u : s.units()) {
+            units.add(unit(u, undeliverable, o.report().signature()));
+        }
         return new ObligationView(o.id(), o.report().id(), o.period().id(), o.period().text(), o.title(), o.report().receiver(),
-                VietnamTime.iso(o.due()), o.dueWording(), o.dataWindow().map(DataWindowView::of).orElse(null),
-                o.task().map(TaskView::of).orElse(null),
+                VietnamTime.iso(o.due()), o.dueWording(), window.isPresent() ? DataWindowView.of(window.get()) : null,
+                o.task().isPresent() ? TaskView.of(o.task().get()) : null,
                 new SummaryView(t.expected(), t.onTime(), t.late(), t.missing(), t.notDue(), t.exempt(),
                         t.completeness(), t.timeliness(), byCategory, signatures.signed(), signatures.unsigned()),
-                s.units().stream().map(u -> unit(u, undeliverable, o.report().signature())).toList());
+                List.copyOf(units));
     }
 
     static UnitView unit(UnitStatus u, Set<String> undeliverable, SignatureRule rule) {
-        List<String> bounced = u.unit().emails().stream()
-                .filter(e -> undeliverable.contains(e.toLowerCase(Locale.ROOT))).toList();
+        List<String> emails = u.unit().emails();
+        List<String> bounced = new ArrayList<>(0);
+        for (String e : emails) {
+            if (undeliverable.contains(e.toLowerCase(Locale.ROOT))) {
+                bounced.add(e);
+            }
+        }
         return new UnitView(u.unit().id(), u.unit().name(), u.unit().category().name(), u.state().name(), u.stateText(),
-                VietnamTime.iso(u.dueForUnit()), u.extension().map(ExtensionView::of).orElse(null),
-                u.submittedAt().map(VietnamTime::iso).orElse(null), u.submissions(),
-                u.latest().map(latest -> LatestView.of(latest, rule)).orElse(null), u.unit().emails(), bounced.size() < u.unit().emails().size(),
-                bounced, u.returned().map(ReturnedView::of).orElse(null), u.refused().map(RefusedView::of).orElse(null));
+                VietnamTime.iso(u.dueForUnit()), u.extension().isPresent() ? ExtensionView.of(u.extension().get()) : null,
+                u.submittedAt().isPresent() ? VietnamTime.iso(u.submittedAt().get()) : null, u.submissions(),
+                u.latest().isPresent() ? LatestView.of(u.latest().get(), rule) : null, emails, bounced.size() < emails.size(),
+                List.copyOf(bounced), u.returned().isPresent() ? ReturnedView.of(u.returned().get()) : null,
+                u.refused().isPresent() ? RefusedView.of(u.refused().get()) : null);
     }
 }

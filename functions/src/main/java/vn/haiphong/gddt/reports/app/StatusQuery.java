@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.Obligation;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
@@ -47,6 +48,7 @@ public final class StatusQuery {
     private record Selection(List<Obligation> obligations, Optional<String> note) {
     }
 
+    private static final Pattern YEAR = Pattern.compile("20\\d\\d");
     private static final Instant EARLIEST_AS_OF = VietnamTime.startOf(java.time.LocalDate.of(2000, 1, 1));
 
     private final Catalog catalog;
@@ -72,13 +74,18 @@ public final class StatusQuery {
         }
         Instant now = clock.instant();
         Instant asOf = asOf(query.get("asOf"), now);
-        Optional<UnitCategory> category = Optional.ofNullable(query.get("category")).map(StatusQuery::category);
+        UnitCategory category = query.get("category") == null ? null : category(query.get("category"));
         Optional<String> unitId = Optional.ofNullable(query.get("unit"));
         List<Unit> selected = unitId.isPresent()
                 ? List.of(units.find(unitId.get()).orElseThrow(() -> new RequestRefused(Problem.UNIT_NOT_FOUND)))
                 : units.all();
-        SortedUnits filtered = SortedUnits.of(
-                selected.stream().filter(u -> category.map(c -> u.category() == c).orElse(true)).toList());
+        List<Unit> inCategory = new ArrayList<>(selected.size());
+        for (Unit unit : selected) {
+            if (category == null || unit.category() == category) {
+                inCategory.add(unit);
+            }
+        }
+        SortedUnits filtered = SortedUnits.of(inCategory);
 
         List<ObligationStatus> statuses = new ArrayList<>();
         Selection selection = obligations(office, query, asOf);
@@ -124,22 +131,25 @@ public final class StatusQuery {
                 .map(r -> catalog.report(r)
                         .orElseThrow(() -> new RequestRefused(Problem.OBLIGATION_UNKNOWN, "Không có báo cáo " + r + ".")));
         report.ifPresent(r -> OfficeAccess.requireReadable(office, r));
-        int year = period.map(Period::year).orElseGet(() -> year(query.get("year"), asOf));
+        int year = period.isPresent() ? period.get().year() : year(query.get("year"), asOf);
         if (period.isPresent() && query.containsKey("year") && year(query.get("year"), asOf) != year) {
             throw new RequestRefused(Problem.QUERY_INVALID, "Tham số year và period không khớp nhau.");
         }
-        return new Selection(catalog.obligationsOf(year).stream()
-                .filter(o -> office.mayRead(o.report()))
-                .filter(o -> report.map(r -> r.id().equals(o.report().id())).orElse(true))
-                .filter(o -> period.map(p -> p.equals(o.period())).orElse(true))
-                .toList(), catalog.goLiveNote(year));
+        List<Obligation> selected = new ArrayList<>();
+        for (Obligation o : catalog.obligationsOf(year)) {
+            if (office.mayRead(o.report()) && (report.isEmpty() || report.get().id().equals(o.report().id()))
+                    && (period.isEmpty() || period.get().equals(o.period()))) {
+                selected.add(o);
+            }
+        }
+        return new Selection(List.copyOf(selected), catalog.goLiveNote(year));
     }
 
     private static int year(String given, Instant asOf) {
         if (given == null) {
             return VietnamTime.dateOf(asOf).getYear();
         }
-        if (!given.matches("20\\d\\d")) {
+        if (!YEAR.matcher(given).matches()) {
             throw new RequestRefused(Problem.QUERY_INVALID, "Năm không hợp lệ: " + given + ".");
         }
         return Integer.parseInt(given);

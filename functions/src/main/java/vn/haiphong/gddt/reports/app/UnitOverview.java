@@ -2,9 +2,12 @@ package vn.haiphong.gddt.reports.app;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.Extension;
 import vn.haiphong.gddt.reports.domain.FileType;
@@ -22,6 +25,7 @@ import vn.haiphong.gddt.reports.store.SubmissionLedger;
  * obligations, so a year-end report sent late in January is still there.
  */
 public final class UnitOverview {
+    private static final Comparator<Submission> BY_RECEIPT = Comparator.comparing(Submission::receivedAt);
     /**
      * @param uploads  what the upload page checks before sending anything: the same rules the API applies
      * @param contacts whom the unit writes to for help: each receiving department of what it owes, with its address
@@ -95,28 +99,43 @@ public final class UnitOverview {
     public View of(Unit unit) {
         Instant now = clock.instant();
         int year = VietnamTime.dateOf(now).getYear();
-        List<ObligationView> obligations = catalog.owedBy(unit, year - 1, year).stream()
-                .map(o -> view(o, unit, ledger.records(o.id(), unit.id()), now))
-                .toList();
-        List<ContactView> help = obligations.stream().map(ObligationView::receiver).distinct()
-                .filter(contacts::containsKey).map(d -> new ContactView(d, contacts.get(d))).toList();
+        // Loops rather than streams: each lambda costs a class of its own the first time it runs, on a
+        // function's cold start, and this is the first thing a school's page asks for.
+        List<ObligationView> obligations = new ArrayList<>();
+        Set<String> receivers = new LinkedHashSet<>();
+        for (Obligation o : catalog.owedBy(unit, year - 1, year)) {
+            ObligationView view = view(o, unit, ledger.records(o.id(), unit.id()), now);
+            obligations.add(view);
+            receivers.add(view.receiver());
+        }
+        List<ContactView> help = new ArrayList<>();
+        for (String department : receivers) {
+            if (contacts.containsKey(department)) {
+                help.add(new ContactView(department, contacts.get(department)));
+            }
+        }
         return new View(new UnitView(unit.id(), unit.name(), unit.category().name(), unit.category().label(),
-                unit.emails()), VietnamTime.iso(now), rules, obligations, help);
+                unit.emails()), VietnamTime.iso(now), rules, List.copyOf(obligations), List.copyOf(help));
     }
 
     private static ObligationView view(Obligation o, Unit unit, SubmissionLedger.Records records, Instant now) {
         UnitStatus status = ObligationStatus.row(o, unit, records.submissions(), records.extensions(), now);
-        List<SubmissionView> sent = records.submissions().stream()
-                .sorted(Comparator.comparing(Submission::receivedAt))
-                .map(s -> new SubmissionView(s.submissionId(), s.fileName(), s.size(), s.sha256(), s.contentType(),
-                        VietnamTime.iso(s.receivedAt()), s.receivedAt().isBefore(status.dueForUnit()), s.accepted(),
-                        s.refusal().orElse(null), s.returned().map(ReturnedView::of).orElse(null), InspectionView.of(s, o.report().signature())))
-                .toList();
+        List<Submission> byReceipt = new ArrayList<>(records.submissions());
+        byReceipt.sort(BY_RECEIPT);
+        List<SubmissionView> sent = new ArrayList<>(byReceipt.size());
+        for (Submission s : byReceipt) {
+            sent.add(new SubmissionView(s.submissionId(), s.fileName(), s.size(), s.sha256(), s.contentType(),
+                    VietnamTime.iso(s.receivedAt()), s.receivedAt().isBefore(status.dueForUnit()), s.accepted(),
+                    s.refusal().orElse(null), s.returned().isPresent() ? ReturnedView.of(s.returned().get()) : null,
+                    InspectionView.of(s, o.report().signature())));
+        }
+        var window = o.dataWindow();
         return new ObligationView(o.id(), o.report().id(), o.period().id(), o.period().text(), o.title(), o.report().receiver(),
                 VietnamTime.iso(o.opensAt()), VietnamTime.iso(o.due()), o.dueWording(),
-                VietnamTime.iso(status.dueForUnit()), status.extension().map(ExtensionView::of).orElse(null),
-                o.locksAt().map(VietnamTime::iso).orElse(null), status.state().name(), status.stateText(), o.acceptsUploadsAt(now, status.dueForUnit()),
-                o.dataWindow().map(StatusDocument.DataWindowView::of).orElse(null),
-                o.task().map(StatusDocument.TaskView::of).orElse(null), sent);
+                VietnamTime.iso(status.dueForUnit()), status.extension().isPresent() ? ExtensionView.of(status.extension().get()) : null,
+                o.locksAt().isPresent() ? VietnamTime.iso(o.locksAt().get()) : null, status.state().name(), status.stateText(),
+                o.acceptsUploadsAt(now, status.dueForUnit()),
+                window.isPresent() ? StatusDocument.DataWindowView.of(window.get()) : null,
+                o.task().isPresent() ? StatusDocument.TaskView.of(o.task().get()) : null, List.copyOf(sent));
     }
 }

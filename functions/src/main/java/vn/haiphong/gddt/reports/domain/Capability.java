@@ -1,6 +1,7 @@
 package vn.haiphong.gddt.reports.domain;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * What a token lets its bearer do. A unit capability acts for one unit; an office capability
@@ -33,13 +34,15 @@ public record Capability(Kind kind, String subject, int version, Instant expires
     }
 
     public static final String ALL_REPORTS = "*";
+    private static final Pattern SCOPE = Pattern.compile("\\*|[A-Z0-9_]{1,16}");
+    private static final Pattern ACTOR = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     public static Capability unit(String unitId, int version, Instant expiresAt) {
         return new Capability(Kind.UNIT, unitId, version, expiresAt, "");
     }
 
     public static Capability office(String scope, String actor, Instant expiresAt, String tokenId) {
-        if (!scope.matches("\\*|[A-Z0-9_]{1,16}") || !actor.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+        if (!SCOPE.matcher(scope).matches() || !ACTOR.matcher(actor).matches()) {
             throw new IllegalArgumentException("office scope is * or a receiver code; actor is a lowercase name");
         }
         if (!OfficeToken.validId(tokenId)) {

@@ -6,7 +6,9 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,10 @@ import java.util.regex.Pattern;
  * The periodic reports and the plan's tasks, and the rule that turns them into obligations for any
  * year. The reports recur every year from the same named days; a task belongs to the year of its
  * plan. Both are data (see {@code CatalogFile}); this class only does the calendar.
+ *
+ * <p>Immutable, so each year's obligations are worked out once and kept (a function is asked about a
+ * few years at most). Plain loops rather than streams: each lambda costs a class of its own the first
+ * time it runs, on a function's cold start.
  */
 public final class Catalog {
     private static final Pattern OBLIGATION_ID = Pattern.compile("([A-Z0-9_]{2,16}):(.+)");
@@ -21,6 +27,7 @@ public final class Catalog {
     private final List<Report> reports;
     private final List<Task> tasks;
     private final CatalogSettings settings;
+    private final Map<Integer, List<Obligation>> plannedByYear = new ConcurrentHashMap<>();
 
     public Catalog(List<Report> reports, List<Task> tasks, CatalogSettings settings) {
         this.reports = List.copyOf(reports);
@@ -42,8 +49,17 @@ public final class Catalog {
     }
 
     public Optional<Report> report(String id) {
-        return reports.stream().filter(r -> r.id().equals(id)).findFirst()
-                .or(() -> tasks.stream().map(Task::report).filter(r -> r.id().equals(id)).findFirst());
+        for (Report report : reports) {
+            if (report.id().equals(id)) {
+                return Optional.of(report);
+            }
+        }
+        for (Task task : tasks) {
+            if (task.report().id().equals(id)) {
+                return Optional.of(task.report());
+            }
+        }
+        return Optional.empty();
     }
 
     public Obligation obligation(Report report, Period period) {
@@ -85,14 +101,18 @@ public final class Catalog {
         if (period.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Obligation> report = reports.stream()
-                .filter(r -> r.id().equals(m.group(1)) && r.namedDays().containsKey(period.get().kind()))
-                .findFirst()
-                .map(r -> obligation(r, period.get()));
-        return report.or(() -> tasks.stream()
-                .filter(t -> t.report().id().equals(m.group(1)) && t.timeFrame().period().equals(period.get()))
-                .findFirst()
-                .map(this::obligation));
+        String id = m.group(1);
+        for (Report report : reports) {
+            if (report.id().equals(id) && report.namedDays().containsKey(period.get().kind())) {
+                return Optional.of(obligation(report, period.get()));
+            }
+        }
+        for (Task task : tasks) {
+            if (task.report().id().equals(id) && task.timeFrame().period().equals(period.get())) {
+                return Optional.of(obligation(task));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -105,7 +125,13 @@ public final class Catalog {
 
     /** Every obligation of a year that falls due after go-live, reports and tasks, ordered by deadline. */
     public List<Obligation> obligationsOf(int year) {
-        return planned(year).stream().filter(this::collects).toList();
+        List<Obligation> collected = new ArrayList<>();
+        for (Obligation o : planned(year)) {
+            if (collects(o)) {
+                collected.add(o);
+            }
+        }
+        return List.copyOf(collected);
     }
 
     /**
@@ -113,28 +139,48 @@ public final class Catalog {
      * nobody's, since the system did not collect them.
      */
     public Optional<String> goLiveNote(int year) {
-        return settings.goLive().filter(day -> planned(year).stream().anyMatch(o -> !collects(o)))
-                .map(day -> "Hệ thống nhận báo cáo từ ngày " + VietnamTime.date(day)
+        if (settings.goLive().isEmpty()) {
+            return Optional.empty();
+        }
+        for (Obligation o : planned(year)) {
+            if (!collects(o)) {
+                return Optional.of("Hệ thống nhận báo cáo từ ngày " + VietnamTime.date(settings.goLive().get())
                         + ": các báo cáo và nhiệm vụ có hạn nộp trước ngày đó không được tính cho đơn vị nào.");
+            }
+        }
+        return Optional.empty();
     }
 
+    /** The year's obligations, reports and tasks, ordered by deadline; worked out on first use. */
     private List<Obligation> planned(int year) {
+        return plannedByYear.computeIfAbsent(year, this::plan);
+    }
+
+    private List<Obligation> plan(int year) {
         List<Obligation> all = new ArrayList<>();
         for (Report report : reports) {
             for (PeriodKind kind : report.namedDays().keySet()) {
                 all.add(obligation(report, new Period(year, kind)));
             }
         }
-        tasks.stream().filter(t -> t.timeFrame().period().year() == year).map(this::obligation).forEach(all::add);
+        for (Task task : tasks) {
+            if (task.timeFrame().period().year() == year) {
+                all.add(obligation(task));
+            }
+        }
         all.sort(Comparator.comparing(Obligation::due).thenComparing(Obligation::id));
-        return all;
+        return List.copyOf(all);
     }
 
     /** What this unit owes in these years, ordered by deadline. */
     public List<Obligation> owedBy(Unit unit, int... years) {
         List<Obligation> owed = new ArrayList<>();
         for (int year : years) {
-            obligationsOf(year).stream().filter(o -> o.owedBy(unit)).forEach(owed::add);
+            for (Obligation o : obligationsOf(year)) {
+                if (o.owedBy(unit)) {
+                    owed.add(o);
+                }
+            }
         }
         return owed;
     }

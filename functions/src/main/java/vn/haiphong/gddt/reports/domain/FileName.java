@@ -1,6 +1,7 @@
 package vn.haiphong.gddt.reports.domain;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A file name as the unit gave it (NFC, for people) and the safe form used in the storage key
@@ -8,6 +9,10 @@ import java.util.Optional;
  */
 public record FileName(String original, String safe) {
     public static final int MAX_LENGTH = 200;
+    // Compiled once: String.replaceAll compiles its pattern on every call (every upload, every download).
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+    private static final Pattern DASHES = Pattern.compile("-{2,}");
+    private static final Pattern EDGES = Pattern.compile("^[-.]+|[-.]+$");
 
     /** The name in NFC, or empty when it is blank, only dots, a path, has control characters or is too long. */
     public static Optional<FileName> of(String given) {
@@ -38,9 +43,8 @@ public record FileName(String original, String safe) {
     }
 
     private static String ascii(String part) {
-        return Text.withoutDiacritics(part)
-                .replaceAll("[^A-Za-z0-9._-]+", "-")
-                .replaceAll("-{2,}", "-")
-                .replaceAll("^[-.]+|[-.]+$", "");
+        String safe = UNSAFE.matcher(Text.withoutDiacritics(part)).replaceAll("-");
+        safe = DASHES.matcher(safe).replaceAll("-");
+        return EDGES.matcher(safe).replaceAll("");
     }
 }

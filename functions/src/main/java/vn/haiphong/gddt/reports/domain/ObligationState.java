@@ -1,6 +1,8 @@
 package vn.haiphong.gddt.reports.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +10,9 @@ import java.util.Optional;
  * Where one unit stands with one obligation at one instant (the states of API.md), and the one set of
  * words every place shows it in: the school's page, the dashboard, the e-mails and the workbook all get
  * them from here (as {@code stateText} and the status's {@code states}), so they cannot disagree.
+ *
+ * <p>Plain loops rather than streams here: these run for every row of a status, and each lambda costs
+ * a class of its own the first time it runs, on a function's cold start.
  */
 public enum ObligationState {
     NOT_OPEN("Chưa mở nhận", "chưa đến thời gian nhận báo cáo"),
@@ -56,14 +61,16 @@ public enum ObligationState {
         if (!obligation.owedBy(unit)) {
             return EXEMPT;
         }
-        return firstAccepted(submissions, asOf)
-                .map(first -> first.receivedAt().isBefore(dueForUnit) ? ON_TIME : LATE)
-                .orElseGet(() -> asOf.isBefore(obligation.opensAt()) ? NOT_OPEN
-                        : asOf.isBefore(dueForUnit) ? OPEN : MISSING);
+        Optional<Submission> first = firstAccepted(submissions, asOf);
+        if (first.isPresent()) {
+            return first.get().receivedAt().isBefore(dueForUnit) ? ON_TIME : LATE;
+        }
+        return asOf.isBefore(obligation.opensAt()) ? NOT_OPEN : asOf.isBefore(dueForUnit) ? OPEN : MISSING;
     }
 
     static Optional<Submission> firstAccepted(List<Submission> submissions, Instant asOf) {
-        return counted(submissions, asOf).stream().findFirst();
+        List<Submission> counted = counted(submissions, asOf);
+        return counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(0));
     }
 
     /**
@@ -85,7 +92,13 @@ public enum ObligationState {
 
     /** The newest file the Office had returned by {@code asOf}: why a unit is asked for a new one. */
     public static Optional<Submission> lastReturned(List<Submission> submissions, Instant asOf) {
-        return arrived(submissions, asOf).stream().filter(s -> s.returnedAsOf(asOf)).reduce((older, newer) -> newer);
+        Submission newest = null;
+        for (Submission s : arrived(submissions, asOf)) {
+            if (s.returnedAsOf(asOf)) {
+                newest = s;
+            }
+        }
+        return Optional.ofNullable(newest);
     }
 
     /**
@@ -94,17 +107,28 @@ public enum ObligationState {
      */
     public static Optional<Submission> lastRefused(List<Submission> submissions, Optional<Submission> latest,
                                                    Instant asOf) {
-        return submissions.stream()
-                .filter(s -> !s.accepted() && !s.receivedAt().isAfter(asOf))
-                .max(Submission.ARRIVAL)
-                .filter(r -> latest.map(l -> Submission.ARRIVAL.compare(r, l) > 0).orElse(true));
+        Submission refused = null;
+        for (Submission s : submissions) {
+            if (!s.accepted() && !s.receivedAt().isAfter(asOf)
+                    && (refused == null || Submission.ARRIVAL.compare(s, refused) > 0)) {
+                refused = s;
+            }
+        }
+        if (refused == null || latest.isPresent() && Submission.ARRIVAL.compare(refused, latest.get()) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(refused);
     }
 
+    /** Accepted and arrived by {@code asOf}, in arrival order. */
     private static List<Submission> arrived(List<Submission> submissions, Instant asOf) {
-        return submissions.stream()
-                .filter(Submission::accepted)
-                .filter(s -> !s.receivedAt().isAfter(asOf))
-                .sorted(Submission.ARRIVAL)
-                .toList();
+        List<Submission> arrived = new ArrayList<>(submissions.size());
+        for (Submission s : submissions) {
+            if (s.accepted() && !s.receivedAt().isAfter(asOf)) {
+                arrived.add(s);
+            }
+        }
+        arrived.sort(Submission.ARRIVAL);
+        return Collections.unmodifiableList(arrived);
     }
 }

@@ -2,7 +2,6 @@ package vn.haiphong.gddt.reports.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -32,10 +31,16 @@ public record ObligationStatus(Obligation obligation, Instant asOf, StatusSummar
     /** Rows come out in the units' order (see {@link SortedUnits}). */
     public static ObligationStatus of(Obligation obligation, SortedUnits units, List<Submission> submissions,
                                       List<Extension> extensions, Instant asOf) {
+        // Loops, not streams or forEach lambdas: this runs for every obligation of a status, and each lambda
+        // costs a class of its own the first time it runs, on a function's cold start.
         Map<String, List<Submission>> subsByUnit = new HashMap<>();
-        submissions.forEach(s -> subsByUnit.computeIfAbsent(s.unitId(), k -> new ArrayList<>()).add(s));
+        for (Submission s : submissions) {
+            subsByUnit.computeIfAbsent(s.unitId(), k -> new ArrayList<>()).add(s);
+        }
         Map<String, List<Extension>> extByUnit = new HashMap<>();
-        extensions.forEach(e -> extByUnit.computeIfAbsent(e.unitId(), k -> new ArrayList<>()).add(e));
+        for (Extension e : extensions) {
+            extByUnit.computeIfAbsent(e.unitId(), k -> new ArrayList<>()).add(e);
+        }
 
         List<UnitStatus> rows = new ArrayList<>();
         for (Unit unit : units.units()) {
@@ -46,19 +51,27 @@ public record ObligationStatus(Obligation obligation, Instant asOf, StatusSummar
             }
         }
         Map<UnitCategory, List<UnitStatus>> grouped = new EnumMap<>(UnitCategory.class);
-        rows.forEach(r -> grouped.computeIfAbsent(r.unit().category(), k -> new ArrayList<>()).add(r));
+        for (UnitStatus r : rows) {
+            grouped.computeIfAbsent(r.unit().category(), k -> new ArrayList<>()).add(r);
+        }
         Map<UnitCategory, StatusSummary> byCategory = new EnumMap<>(UnitCategory.class);
-        grouped.forEach((category, list) -> byCategory.put(category, StatusSummary.of(list)));
+        for (Map.Entry<UnitCategory, List<UnitStatus>> group : grouped.entrySet()) {
+            byCategory.put(group.getKey(), StatusSummary.of(group.getValue()));
+        }
         return new ObligationStatus(obligation, asOf, StatusSummary.of(rows), byCategory, List.copyOf(rows));
     }
 
     /** One unit's row; also what {@code GET /v1/me} shows the unit itself. */
     public static UnitStatus row(Obligation obligation, Unit unit, List<Submission> submissions,
                                  List<Extension> extensions, Instant asOf) {
-        Optional<Extension> extension = extensions.stream()
-                .filter(e -> e.inForceAt(asOf))
-                .max(Comparator.comparing(Extension::grantedAt));
-        Instant due = extension.map(Extension::until).orElse(obligation.due());
+        Extension inForce = null;
+        for (Extension e : extensions) {
+            if (e.inForceAt(asOf) && (inForce == null || e.grantedAt().compareTo(inForce.grantedAt()) > 0)) {
+                inForce = e;
+            }
+        }
+        Optional<Extension> extension = Optional.ofNullable(inForce);
+        Instant due = inForce != null ? inForce.until() : obligation.due();
         List<Submission> counted = ObligationState.counted(submissions, asOf);
         ObligationState state = ObligationState.of(obligation, unit, counted, due, asOf);
         Optional<Submission> latest = counted.isEmpty() ? Optional.empty() : Optional.of(counted.get(counted.size() - 1));

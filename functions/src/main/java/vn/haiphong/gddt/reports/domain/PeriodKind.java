@@ -91,7 +91,7 @@ public final class PeriodKind {
             return "H2";
         }
         if (first == last) {
-            return String.format("M%02d", first.getValue());
+            return (first.getValue() < 10 ? "M0" : "M") + first.getValue();
         }
         if ((first.getValue() - 1) % 3 == 0 && last.getValue() % 3 == 0) {
             int from = (first.getValue() + 2) / 3;

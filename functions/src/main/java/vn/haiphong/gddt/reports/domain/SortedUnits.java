@@ -1,7 +1,6 @@
 package vn.haiphong.gddt.reports.domain;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,14 +20,26 @@ public final class SortedUnits {
     }
 
     public static SortedUnits of(List<Unit> units) {
-        record Keyed(Unit unit, String name) {
+        record Keyed(Unit unit, String name) implements Comparable<Keyed> {
+            @Override
+            public int compareTo(Keyed other) {
+                int byCategory = unit.category().compareTo(other.unit.category());
+                if (byCategory != 0) {
+                    return byCategory;
+                }
+                int byName = name.compareTo(other.name);
+                return byName != 0 ? byName : unit.id().compareTo(other.unit.id());
+            }
         }
         List<Keyed> keyed = new ArrayList<>(units.size());
         for (Unit unit : units) {
             keyed.add(new Keyed(unit, VietnameseOrder.key(unit.name())));
         }
-        keyed.sort(Comparator.comparing((Keyed k) -> k.unit().category()).thenComparing(Keyed::name)
-                .thenComparing(k -> k.unit().id()));
-        return new SortedUnits(keyed.stream().map(Keyed::unit).toList());
+        keyed.sort(null);
+        List<Unit> sorted = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) {
+            sorted.add(k.unit());
+        }
+        return new SortedUnits(sorted);
     }
 }

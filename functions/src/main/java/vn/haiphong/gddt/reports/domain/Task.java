@@ -10,7 +10,7 @@ package vn.haiphong.gddt.reports.domain;
  */
 public record Task(int number, String content, String lead, String coordinating, TimeFrame timeFrame, Report report) {
     public static String reportId(int number) {
-        return String.format("NV%02d", number);
+        return (number < 10 ? "NV0" : "NV") + number;
     }
 
     /** "Nhiệm vụ 3: Triển khai thực hiện …". */

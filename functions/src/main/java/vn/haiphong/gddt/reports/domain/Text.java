@@ -1,9 +1,12 @@
 package vn.haiphong.gddt.reports.domain;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /** Vietnamese text enters the system in NFC, whatever form the sender used. */
 public final class Text {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
     private Text() {
     }
 
@@ -15,6 +18,6 @@ public final class Text {
     public static String withoutDiacritics(String s) {
         String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD)
                 .replace('đ', 'd').replace('Đ', 'D');
-        return decomposed.replaceAll("\\p{M}+", "");
+        return MARKS.matcher(decomposed).replaceAll("");
     }
 }

@@ -23,11 +23,12 @@ public record TimeFrame(String text, Period period, boolean cityCalendar) {
     private static final Pattern WHOLE_YEAR = Pattern.compile("cả năm (\\d{4})");
     private static final Pattern HALF_YEAR = Pattern.compile("6 tháng (đầu|cuối) năm (\\d{4})");
     private static final Pattern MONTH = Pattern.compile("tháng (\\d{1,2})\\s*/\\s*(\\d{4})");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern CITY = Pattern.compile("(thực hiện )?theo lịch của thành phố");
 
     /** @param planYear the year of the plan, for the forms that name none */
     public static TimeFrame parse(String text, int planYear) {
-        String original = Text.nfc(text == null ? "" : text).strip().replaceAll("\\s+", " ");
+        String original = SPACES.matcher(Text.nfc(text == null ? "" : text).strip()).replaceAll(" ");
         String s = original.toLowerCase(Locale.ROOT);
         Matcher m;
         if ((m = QUARTERS.matcher(s)).matches()) {

@@ -12,6 +12,7 @@ public final class VietnameseOrder {
     private static final String ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
     private static final String TONES = "\u0300\u0309\u0303\u0301\u0323";
     private static final char BREVE = '\u0306';
+    private static final char DOT_BELOW = '\u0323';
     private static final char CIRCUMFLEX = '\u0302';
     private static final char HORN = '\u031B';
 
@@ -20,8 +21,7 @@ public final class VietnameseOrder {
 
     /** Strings compare (with {@link String#compareTo}) in Vietnamese order when their keys do. */
     public static String key(String text) {
-        // NFD puts the dot below (nặng) before a breve or circumflex (ặ, ậ, ệ, ộ); the letter's own mark must come first.
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\u0323([\u0302\u0306])", "$1\u0323");
+        String decomposed = letterMarkFirst(Normalizer.normalize(text, Normalizer.Form.NFD));
         StringBuilder letters = new StringBuilder(decomposed.length());
         StringBuilder tones = new StringBuilder(decomposed.length());
         StringBuilder cases = new StringBuilder(decomposed.length());
@@ -44,6 +44,25 @@ public final class VietnameseOrder {
             cases.append(Character.isUpperCase(c) ? '1' : '0');
         }
         return letters.append('\u0000').append(tones).append('\u0000').append(cases).toString();
+    }
+
+    /**
+     * NFD puts the dot below (nặng) before a breve or circumflex (ặ, ậ, ệ, ộ); the letter's own mark must
+     * come first. A loop rather than a regular expression: this runs for every unit of every status.
+     */
+    private static String letterMarkFirst(String decomposed) {
+        if (decomposed.indexOf(DOT_BELOW) < 0) {
+            return decomposed;
+        }
+        char[] chars = decomposed.toCharArray();
+        for (int i = 0; i + 1 < chars.length; i++) {
+            if (chars[i] == DOT_BELOW && (chars[i + 1] == CIRCUMFLEX || chars[i + 1] == BREVE)) {
+                chars[i] = chars[i + 1];
+                chars[i + 1] = DOT_BELOW;
+                i++;
+            }
+        }
+        return new String(chars);
     }
 
     private static char withModifier(char base, char modifier) {

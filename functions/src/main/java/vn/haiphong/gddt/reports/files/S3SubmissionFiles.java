@@ -68,6 +68,8 @@ public final class S3SubmissionFiles implements SubmissionFiles {
         return new PresignedDownload(presigned.url().toString(), presigned.expiration());
     }
 
+    private static final String HEX = "0123456789ABCDEF";
+
     /** {@code attachment; filename="Bao-cao.pdf"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o.pdf}. */
     static String contentDisposition(String fileName) {
         String ascii = FileName.of(fileName).map(FileName::safe).orElse("bao-cao");
@@ -77,7 +79,7 @@ public final class S3SubmissionFiles implements SubmissionFiles {
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
                 encoded.append((char) c);
             } else {
-                encoded.append('%').append(String.format("%02X", c));
+                encoded.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
             }
         }
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;

@@ -1,11 +1,9 @@
 package vn.haiphong.gddt.reports.mail;
 
-import java.text.NumberFormat;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import vn.haiphong.gddt.reports.domain.Obligation;
 import vn.haiphong.gddt.reports.domain.ObligationState;
@@ -15,7 +13,6 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
 
 /** The receipt (biên nhận) and the refusal a unit gets for each file it sends; Vietnamese, HTML and text. */
 public final class SubmissionEmails {
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     public Mailer.Email receipt(Unit unit, Obligation obligation, Submission s, List<String> to) {
         String subject = "Biên nhận: " + obligation.name() + " — " + unit.name();
@@ -55,7 +52,7 @@ public final class SubmissionEmails {
         rows.put("Hạn nộp", obligation.dueWording());
         rows.put("Thời điểm hệ thống nhận", VietnamTime.dateTime(s.receivedAt()) + " (giờ Việt Nam)");
         rows.put("Tên tệp", s.fileName());
-        rows.put("Dung lượng", NumberFormat.getIntegerInstance(VIETNAMESE).format(s.size()) + " byte");
+        rows.put("Dung lượng", grouped(s.size()) + " byte");
         rows.put("SHA-256", hex(s.sha256()));
         rows.put("Mã biên nhận", s.submissionId());
         return rows;
@@ -76,6 +73,24 @@ public final class SubmissionEmails {
         html.append("</table><p>").append(escape(closing))
                 .append("</p><p>Văn phòng Sở GDĐT Hải Phòng<br><small>(Thư gửi tự động, xin không trả lời.)</small></p></body></html>");
         return new Mailer.Email(to, subject, html.toString(), text.toString());
+    }
+
+    /**
+     * "26.214.400", digits grouped by three with a dot as Vietnamese writes numbers (what the JDK's vi-VN
+     * integer format gives, without loading its locale data on the receipt's cold path).
+     */
+    static String grouped(long number) {
+        String digits = Long.toString(number);
+        int start = number < 0 ? 1 : 0;
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3);
+        out.append(digits, 0, start);
+        for (int i = start; i < digits.length(); i++) {
+            if (i > start && (digits.length() - i) % 3 == 0) {
+                out.append('.');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
     }
 
     private static String hex(String base64) {

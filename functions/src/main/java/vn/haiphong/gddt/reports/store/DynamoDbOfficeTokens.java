@@ -59,7 +59,7 @@ public final class DynamoDbOfficeTokens implements OfficeTokens {
 
     @Override
     public List<OfficeToken> all() {
-        return Items.partition(dynamo, table, PK).map(DynamoDbOfficeTokens::token).toList();
+        return Items.partition(dynamo, table, PK, DynamoDbOfficeTokens::token);
     }
 
     @Override

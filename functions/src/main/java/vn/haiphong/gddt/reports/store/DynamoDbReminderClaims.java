@@ -45,7 +45,7 @@ public final class DynamoDbReminderClaims implements ReminderClaims {
                         ":prefix", s("UNIT#"), ":reminder", s(REMINDER)))
                 .build();
         Map<String, Claim> claims = new HashMap<>();
-        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+        Items.query(dynamo, query, item -> {
             // A claim given back leaves its item without a claim: as if never taken.
             Claims.Status.of(item, SEND).ifPresent(status -> {
                 State state = status.state() == Claims.State.IN_PROGRESS ? State.CLAIMED
@@ -53,7 +53,7 @@ public final class DynamoDbReminderClaims implements ReminderClaims {
                 Claim claim = new Claim(str(item, "unitId"), str(item, "stage"), state, status.expiresAt());
                 claims.put(claim.unitId() + "#" + claim.stage(), claim);
             });
-        }
+        });
         return claims;
     }
 
@@ -92,7 +92,7 @@ public final class DynamoDbReminderClaims implements ReminderClaims {
         QueryRequest query = QueryRequest.builder().tableName(table).keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(SUPPRESSED))).build();
         Set<String> emails = new HashSet<>();
-        dynamo.queryPaginator(query).items().forEach(item -> emails.add(str(item, "email")));
+        Items.query(dynamo, query, item -> emails.add(str(item, "email")));
         return emails;
     }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -31,6 +32,7 @@ import vn.haiphong.gddt.reports.domain.Submission;
 public final class DynamoDbSubmissionLedger implements SubmissionLedger {
     /** The table's one index: a submission by its id alone (only submission items carry the attribute). */
     public static final String BY_SUBMISSION_ID = "BySubmissionId";
+    private static final Pattern SUBMISSION_ID = Pattern.compile("[a-z0-9]{8,64}");
     private static final String SUBMISSION = "SUBMISSION";
     private static final String EXTENSION = "EXTENSION";
     private static final String SENT = "SENT";
@@ -65,7 +67,7 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
 
     @Override
     public Optional<Submission> findById(String submissionId) {
-        if (!submissionId.matches("[a-z0-9]{8,64}")) {
+        if (!SUBMISSION_ID.matcher(submissionId).matches()) {
             return Optional.empty();
         }
         return dynamo.query(r -> r.tableName(table).indexName(BY_SUBMISSION_ID)
@@ -93,7 +95,7 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
         List<Submission> submissions = new ArrayList<>();
         List<Extension> extensions = new ArrayList<>();
         List<Owed> owed = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+        Items.query(dynamo, query, item -> {
             switch (String.valueOf(str(item, "type"))) {
                 case SUBMISSION -> {
                     Submission s = submission(item);
@@ -111,7 +113,7 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
                     // another kind of record in the partition (claims, snapshots): not ours to read
                 }
             }
-        }
+        });
         return new Records(List.copyOf(submissions), List.copyOf(extensions), List.copyOf(owed));
     }
 

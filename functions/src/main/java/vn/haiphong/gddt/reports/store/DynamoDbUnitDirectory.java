@@ -42,7 +42,7 @@ public final class DynamoDbUnitDirectory implements UnitDirectory {
 
     @Override
     public List<Unit> all() {
-        return Items.partition(dynamo, table, PK).map(DynamoDbUnitDirectory::unit).toList();
+        return Items.partition(dynamo, table, PK, DynamoDbUnitDirectory::unit);
     }
 
     @Override

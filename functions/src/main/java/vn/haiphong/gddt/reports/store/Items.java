@@ -1,13 +1,16 @@
 package vn.haiphong.gddt.reports.store;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Small helpers for hand-written item mapping: no reflection, so cold starts stay short. */
 final class Items {
@@ -50,12 +53,34 @@ final class Items {
         return item.get(name).l().stream().map(AttributeValue::s).toList();
     }
 
-    /** Every item of one small partition (the units, the office tokens), page after page. */
-    static Stream<Map<String, AttributeValue>> partition(DynamoDbClient dynamo, String table, String pk) {
+    /** Every item of one small partition (the units, the office tokens), read with {@code read}, in key order. */
+    static <T> List<T> partition(DynamoDbClient dynamo, String table, String pk, Function<Map<String, AttributeValue>, T> read) {
         QueryRequest query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(pk)))
                 .build();
-        return dynamo.queryPaginator(query).items().stream();
+        List<T> all = new ArrayList<>();
+        query(dynamo, query, item -> all.add(read.apply(item)));
+        return List.copyOf(all);
+    }
+
+    /**
+     * Every item the query finds, to {@code each}, page after page (one page, at most 1 MB, held at a
+     * time). A loop over {@code Query}, not the SDK's paginator: the same requests, without the
+     * paginator's iterables and the request override it builds per page, a few dozen classes and
+     * lambdas more on a function's cold start.
+     */
+    static void query(DynamoDbClient dynamo, QueryRequest query, Consumer<Map<String, AttributeValue>> each) {
+        QueryRequest page = query;
+        while (true) {
+            QueryResponse response = dynamo.query(page);
+            for (Map<String, AttributeValue> item : response.items()) {
+                each.accept(item);
+            }
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                return;
+            }
+            page = page.toBuilder().exclusiveStartKey(response.lastEvaluatedKey()).build();
+        }
     }
 }

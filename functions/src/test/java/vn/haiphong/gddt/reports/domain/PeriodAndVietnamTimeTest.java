@@ -122,6 +122,25 @@ class PeriodAndVietnamTimeTest {
         }
 
         @Test
+        void iso_times_are_written_exactly_as_the_iso_offset_formatter_writes_them() {
+            // iso() writes the usual years by hand; any instant, old offsets and far years included, reads the same.
+            java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+            java.util.Random random = new java.util.Random(15);
+            java.util.List<Instant> instants = new java.util.ArrayList<>(java.util.List.of(Instant.EPOCH,
+                    Instant.parse("1900-01-01T00:00:00Z"), Instant.parse("1975-06-12T16:00:00Z"),
+                    Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999Z"),
+                    Instant.parse("-0001-06-01T00:00:00Z"), Instant.parse("+10000-01-01T00:00:00Z")));
+            for (int i = 0; i < 2000; i++) {
+                instants.add(Instant.ofEpochSecond(random.nextLong() % 8_000_000_000L, random.nextInt(1_000_000_000)));
+            }
+            for (Instant instant : instants) {
+                assertThat(VietnamTime.iso(instant)).as("%s", instant)
+                        .isEqualTo(formatter.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                .atZone(VietnamTime.ZONE)));
+            }
+        }
+
+        @Test
         void date_and_time_are_written_as_people_read_them() {
             assertThat(VietnamTime.dateTime(Instant.parse("2025-06-08T08:21:09Z"))).isEqualTo("15:21:09 ngày 8/6/2025");
         }

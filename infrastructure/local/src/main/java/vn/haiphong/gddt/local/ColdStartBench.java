@@ -47,7 +47,7 @@ import vn.haiphong.gddt.reports.Env;
 
 /**
  * {@code java -jar infrastructure/local/target/local-runner.jar bench-cold [--samples 20] [--warm 1000]
- * [--handlers GetMeFunction,…] [--out infrastructure/local/target/bench-cold.json]}
+ * [--handlers GetMeFunction,…] [--out infrastructure/local/target/bench-cold.json] [--class-logs DIR]}
  *
  * <p>Cold start of every function of template.yaml, each sample a fresh JVM started with the Lambda
  * runtime's flags on the function's real Lambda jar (the one built from its CodeUri:
@@ -98,21 +98,32 @@ final class ColdStartBench {
         Path out = args.path("--out", Path.of("infrastructure/local/target/bench-cold.json"));
         Path template = args.path("--template", Path.of("template.yaml"));
         Path unitsCsv = args.path("--units", Path.of("infrastructure/seed/units.csv"));
+        // Where to keep each subject's class-load log (its first sample's), to compare what two functions load.
+        Path classLogs = args.path("--class-logs", null);
         args.rejectUnknown();
         if (samples < 2 || warm < 1) {
             System.err.println("--samples must be at least 2 (the first is dropped) and --warm at least 1");
             return 2;
         }
-        Map<String, Object> report = run(template, unitsCsv, samples, warm, only, System.out);
+        Map<String, Object> report = run(template, unitsCsv, samples, warm, only, classLogs, System.out);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         System.out.println("\nwritten to " + out);
         return 0;
     }
 
-    /** The whole run: returns what the JSON file holds, prints the table as it goes. */
     static Map<String, Object> run(Path template, Path unitsCsv, int samples, int warm, Set<String> only,
                                    java.io.PrintStream print) throws Exception {
+        return run(template, unitsCsv, samples, warm, only, null, print);
+    }
+
+    /**
+     * The whole run: returns what the JSON file holds, prints the table as it goes.
+     *
+     * @param classLogs if not null, each subject's class-load log is kept there as {@code <subject>.classes.log}
+     */
+    static Map<String, Object> run(Path template, Path unitsCsv, int samples, int warm, Set<String> only,
+                                   Path classLogs, java.io.PrintStream print) throws Exception {
         Path work = Files.createTempDirectory("bench-cold");
         Path driver = copyDriver(work.resolve("driver"));
         Path home = Files.createDirectories(work.resolve("home"));
@@ -143,11 +154,17 @@ final class ColdStartBench {
                 print.printf("  jar %s (%,d bytes)%n", jar, Files.size(jar));
             }
             report.put("jars", jars);
-            print.printf("%n%-30s %9s %9s %9s %15s %7s %9s %9s %8s%n", "subject", "init ms", "1st ms", "cold ms",
-                    "(min–max)", "× SDK", "warm p50", "warm p99", "classes");
+            print.printf("%n%-30s %9s %9s %9s %15s %7s %9s %9s %9s %8s%n", "subject", "init ms", "1st ms", "cold ms",
+                    "(min–max)", "× SDK", "cpu ms", "warm p50", "warm p99", "classes");
             Double sdkCold = null;
             for (Subject subject : subjects) {
                 Map<String, Object> result = measure(subject, driver, home, work, samples, warm);
+                if (classLogs != null) {
+                    Files.createDirectories(classLogs);
+                    Files.copy(work.resolve("classes.log"), classLogs.resolve(
+                            subject.name().replaceAll("[^A-Za-z0-9-]+", "-") + ".classes.log"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
                 results.add(result);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> summary = (Map<String, Object>) result.get("summary");
@@ -158,11 +175,11 @@ final class ColdStartBench {
                 if (sdkCold != null && !subject.name().startsWith("baseline")) {
                     summary.put("coldOverSdk", round(cold / sdkCold));
                 }
-                print.printf("%-30s %9.0f %9.0f %9.0f %15s %7s %9.2f %9.2f %8.0f%s%n", subject.name(),
+                print.printf("%-30s %9.0f %9.0f %9.0f %15s %7s %9.0f %9.2f %9.2f %8.0f%s%n", subject.name(),
                         summary.get("initMs"), summary.get("firstInvokeMs"), cold,
                         String.format(Locale.ROOT, "(%.0f–%.0f)", summary.get("coldMinMs"), summary.get("coldMaxMs")),
                         summary.containsKey("coldOverSdk") ? String.format(Locale.ROOT, "%.2f", summary.get("coldOverSdk")) : "",
-                        summary.get("warmP50Ms"), summary.get("warmP99Ms"), summary.get("classes"),
+                        summary.get("cpuMs"), summary.get("warmP50Ms"), summary.get("warmP99Ms"), summary.get("classes"),
                         forbiddenNote(result));
             }
         }
@@ -173,7 +190,8 @@ final class ColdStartBench {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         print.printf("%ninit: JVM launch to handler constructed; 1st: the first invocation; cold: launch to first "
-                + "response (medians of %d JVMs); × SDK: cold over the SDK baseline's (target ≤ 1.25); warm: one JVM, "
+                + "response (medians of %d JVMs); × SDK: cold over the SDK baseline's (target ≤ 1.25); cpu: the "
+                + "process's CPU time up to the first response (all threads), less moved by other load; warm: one JVM, "
                 + "%d invocations; classes: loaded after the first invocation. Load average after: %s%n",
                 samples - 1, warm, report.get("loadAverageAfter"));
         return report;
@@ -217,6 +235,7 @@ final class ColdStartBench {
         summary.put("coldMinMs", kept.stream().mapToDouble(number("coldMs")).min().orElseThrow());
         summary.put("coldMaxMs", kept.stream().mapToDouble(number("coldMs")).max().orElseThrow());
         summary.put("classes", median(kept, "classes"));
+        summary.put("cpuMs", median(kept, "cpuMs"));
         Map<String, Object> last = kept.get(kept.size() - 1);
         summary.put("warmP50Ms", last.get("warmP50Ms"));
         summary.put("warmP99Ms", last.get("warmP99Ms"));
