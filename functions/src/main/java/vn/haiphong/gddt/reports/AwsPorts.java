@@ -149,7 +149,7 @@ public final class AwsPorts implements Ports {
     @Override
     public synchronized SubmissionFiles files() {
         if (files == null) {
-            files = new S3SubmissionFiles(s3(), presigner(), bucket());
+            files = new S3SubmissionFiles(this::s3, presigner(), bucket());
         }
         return files;
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -25,11 +26,16 @@ import vn.haiphong.gddt.reports.domain.FileName;
 
 /** The submissions bucket on S3. */
 public final class S3SubmissionFiles implements SubmissionFiles {
-    private final S3Client s3;
+    private final Supplier<S3Client> s3;
     private final S3Presigner presigner;
     private final String bucket;
 
-    public S3SubmissionFiles(S3Client s3, S3Presigner presigner, String bucket) {
+    /**
+     * @param s3 asked for on the first call that reads or writes the bucket: presigning needs no client, and
+     *           building one (its verifier loads some 160 model classes) is about a tenth of the cold start
+     *           of the two functions that only presign ({@code POST /v1/uploads}, a file's download link)
+     */
+    public S3SubmissionFiles(Supplier<S3Client> s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
@@ -87,7 +93,7 @@ public final class S3SubmissionFiles implements SubmissionFiles {
 
     @Override
     public Optional<StoredFile> describe(String key) {
-        return S3Objects.head(s3, bucket, key).map(head -> new StoredFile(head.contentLength(), unquote(head.eTag()),
+        return S3Objects.head(s3.get(), bucket, key).map(head -> new StoredFile(head.contentLength(), unquote(head.eTag()),
                 head.versionId(), head.contentType(), head.metadata(), servedWith(head)));
     }
 
@@ -107,14 +113,14 @@ public final class S3SubmissionFiles implements SubmissionFiles {
 
     @Override
     public byte[] firstBytes(String key, int count) {
-        ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)
+        ResponseBytes<GetObjectResponse> bytes = s3.get().getObjectAsBytes(r -> r.bucket(bucket).key(key)
                 .range("bytes=0-" + (count - 1)));
         return bytes.asByteArray();
     }
 
     @Override
     public List<Listed> list(String prefix) {
-        return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+        return s3.get().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
                 .map(o -> new Listed(o.key(), o.lastModified())).toList();
     }
 
@@ -125,7 +131,7 @@ public final class S3SubmissionFiles implements SubmissionFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        s3.getObject(r -> r.bucket(bucket).key(key), ResponseTransformer.toFile(file));
+        s3.get().getObject(r -> r.bucket(bucket).key(key), ResponseTransformer.toFile(file));
     }
 
     @Override
@@ -133,8 +139,8 @@ public final class S3SubmissionFiles implements SubmissionFiles {
         if (describe(key).isEmpty()) {
             return;
         }
-        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket).destinationKey(to));
-        s3.deleteObject(r -> r.bucket(bucket).key(key));
+        s3.get().copyObject(r -> r.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket).destinationKey(to));
+        s3.get().deleteObject(r -> r.bucket(bucket).key(key));
     }
 
     private static String unquote(String eTag) {

@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.reports.AwsClients;
+import vn.haiphong.gddt.reports.Digests;
 import vn.haiphong.gddt.reports.EmulatorClients;
 import vn.haiphong.gddt.reports.OnEmulators;
-import vn.haiphong.gddt.reports.Digests;
 
 /**
  * One set of rules for the submissions bucket, held by S3 (S3Proxy, the file stored through its
@@ -130,8 +131,9 @@ class SubmissionFilesContractTest {
         OnS3(Emulators emulators) {
             AwsClients aws = EmulatorClients.of(emulators);
             String bucket = "files-" + UUID.randomUUID().toString().substring(0, 8);
-            aws.s3().createBucket(r -> r.bucket(bucket));
-            files = new S3SubmissionFiles(aws.s3(), aws.s3Presigner(), bucket);
+            S3Client s3 = aws.s3();
+            s3.createBucket(r -> r.bucket(bucket));
+            files = new S3SubmissionFiles(() -> s3, aws.s3Presigner(), bucket);
         }
 
         @Override
