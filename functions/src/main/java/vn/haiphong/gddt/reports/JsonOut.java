@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -22,8 +24,15 @@ import java.util.Optional;
  */
 public final class JsonOut {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private record Component(String name, Method accessor) {
+    /**
+     * A record component's accessor as a method handle of one shape, {@code (Record)Object}: reflection
+     * ({@code Method.invoke}) would spin a bytecode accessor class for each component after its 15th call,
+     * some twenty of them while the first status document of a cold start is written.
+     */
+    private record Component(String name, MethodHandle accessor) {
     }
+
+    private static final MethodType READ = MethodType.methodType(Object.class, Record.class);
 
     private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
         @Override
@@ -33,7 +42,11 @@ public final class JsonOut {
             for (int i = 0; i < declared.length; i++) {
                 Method accessor = declared[i].getAccessor();
                 accessor.setAccessible(true);
-                components[i] = new Component(declared[i].getName(), accessor);
+                try {
+                    components[i] = new Component(declared[i].getName(), MethodHandles.lookup().unreflect(accessor).asType(READ));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read " + accessor, e);
+                }
             }
             return components;
         }
@@ -99,11 +112,13 @@ public final class JsonOut {
         }
     }
 
-    private static Object read(Method accessor, Record record) {
+    private static Object read(MethodHandle accessor, Record record) {
         try {
-            return accessor.invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + accessor, e);
+            return (Object) accessor.invokeExact(record);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read a record component", e);
         }
     }
 }
