@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 
@@ -22,7 +22,7 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
  * Outages switched at {@code /_local/faults}, seen from outside: the API, the browser's PUT to storage,
  * the asynchronous invocations' retries and the OnFailure queue, read with the SQS client.
  */
-@Isolated("slow and failing services against the SDK timeouts")
+@ResourceLock(Outages.LOCK)
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultsTest {

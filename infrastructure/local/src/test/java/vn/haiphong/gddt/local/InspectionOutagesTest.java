@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 
@@ -29,7 +29,7 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
  * inspection's schedule finishes the work once, with the verdict, the quarantine and the e-mails as if
  * nothing had happened.
  */
-@Isolated("slow and failing services against the SDK timeouts")
+@ResourceLock(Outages.LOCK)
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InspectionOutagesTest {
