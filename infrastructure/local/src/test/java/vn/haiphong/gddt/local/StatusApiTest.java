@@ -105,7 +105,9 @@ class StatusApiTest {
             running.awaitSubmissions(token(unit), QCDC, 1);
         }
         running.awaitSubmissions(token(REFUSED_FILE_UNIT), DVCQ, 1);
-        // A second, later file from tran-phu: two submissions, the latest is the Office's copy.
+        // A second, later file from tran-phu: two submissions, the latest is the Office's copy. Received (in
+        // whole seconds, as S3's LastModified) at least two seconds after the first, so that an asOf fits between.
+        Running.untilTheNextSecond();
         Running.untilTheNextSecond();
         byte[] second = Running.pdf("dvcq thpt-tran-phu, bản 2");
         submissionIds.put(DVCQ + "/thpt-tran-phu#2", running.upload(token("thpt-tran-phu"), DVCQ, "bc-dvcq-ban-2.pdf",
