@@ -53,7 +53,9 @@ import vn.haiphong.gddt.reports.Env;
  * runtime's flags on the function's real Lambda jar (the one built from its CodeUri:
  * {@code <CodeUri>/target/*-lambda.jar}), against emulators started once here. Two baselines from the
  * API functions' jar in the same run: a no-op handler (the JVM floor) and the SDK clients the handlers build
- * making one DynamoDB call. The first sample of each is dropped (it warms the page cache) and logs
+ * making one DynamoDB call. Samples are taken round by round (one JVM of every subject per round), so that
+ * drift in the machine's speed falls on baselines and functions alike. The first sample of each is dropped
+ * (it warms the page cache) and logs
  * every class it loads, which is how the init path is checked for reflection-heavy libraries. The
  * warm series runs in the last sample only: warm latency does not depend on how the JVM started, and
  * 1,000 invocations in each of 20 JVMs would multiply the run time without telling more.
@@ -156,26 +158,36 @@ final class ColdStartBench {
             report.put("jars", jars);
             print.printf("%n%-30s %9s %9s %9s %15s %7s %9s %9s %9s %8s%n", "subject", "init ms", "1st ms", "cold ms",
                     "(min–max)", "× SDK", "cpu ms", "warm p50", "warm p99", "classes");
-            Double sdkCold = null;
-            for (Subject subject : subjects) {
-                Map<String, Object> result = measure(subject, driver, home, work, samples, warm);
-                if (classLogs != null) {
-                    Files.createDirectories(classLogs);
-                    Files.copy(work.resolve("classes.log"), classLogs.resolve(
-                            subject.name().replaceAll("[^A-Za-z0-9-]+", "-") + ".classes.log"),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // Round by round, one JVM of every subject in each: a machine that slows down or speeds up during the
+            // run (other tenants, the emulators' own work) then moves the baselines as much as the functions,
+            // and the ratios stay comparable. Subject after subject, one run's ratios moved by ±0.2.
+            List<Series> series = subjects.stream().map(Series::new).toList();
+            for (int round = 0; round < samples; round++) {
+                for (Series one : series) {
+                    one.sample(round, driver, home, work, samples, warm);
+                    if (round == 0 && classLogs != null) {
+                        Files.createDirectories(classLogs);
+                        Files.copy(work.resolve("classes.log"), classLogs.resolve(
+                                one.subject.name().replaceAll("[^A-Za-z0-9-]+", "-") + ".classes.log"),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
+                print.printf("  round %d of %d done%n", round + 1, samples);
+            }
+            Double sdkCold = null;
+            for (Series one : series) {
+                Map<String, Object> result = one.result();
                 results.add(result);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> summary = (Map<String, Object>) result.get("summary");
                 double cold = (double) summary.get("coldMs");
-                if (subject.name().equals(SDK)) {
+                if (one.subject.name().equals(SDK)) {
                     sdkCold = cold;
                 }
-                if (sdkCold != null && !subject.name().startsWith("baseline")) {
+                if (sdkCold != null && !one.subject.name().startsWith("baseline")) {
                     summary.put("coldOverSdk", round(cold / sdkCold));
                 }
-                print.printf("%-30s %9.0f %9.0f %9.0f %15s %7s %9.0f %9.2f %9.2f %8.0f%s%n", subject.name(),
+                print.printf("%-30s %9.0f %9.0f %9.0f %15s %7s %9.0f %9.2f %9.2f %8.0f%s%n", one.subject.name(),
                         summary.get("initMs"), summary.get("firstInvokeMs"), cold,
                         String.format(Locale.ROOT, "(%.0f–%.0f)", summary.get("coldMinMs"), summary.get("coldMaxMs")),
                         summary.containsKey("coldOverSdk") ? String.format(Locale.ROOT, "%.2f", summary.get("coldOverSdk")) : "",
@@ -203,50 +215,60 @@ final class ColdStartBench {
         return forbidden.isEmpty() ? "" : "  reflection-heavy on the init path: " + forbidden;
     }
 
-    private static Map<String, Object> measure(Subject subject, Path driver, Path home, Path work,
-                                               int samples, int warm) throws Exception {
-        List<Map<String, Object>> kept = new ArrayList<>();
-        Map<String, Object> initPath = null;
-        for (int i = 0; i < samples; i++) {
+    /** One subject's JVMs, taken one per round; the first is dropped and logs its class loads. */
+    private static final class Series {
+        private final Subject subject;
+        private final List<Map<String, Object>> kept = new ArrayList<>();
+        private Map<String, Object> initPath;
+
+        Series(Subject subject) {
+            this.subject = subject;
+        }
+
+        /** The warm series runs in the last round only. */
+        void sample(int round, Path driver, Path home, Path work, int samples, int warm) throws Exception {
             Properties spec = subject.events().next();
             Path specFile = work.resolve("event.properties");
             try (OutputStream o = Files.newOutputStream(specFile)) {
                 spec.store(o, subject.name());
             }
-            Path classLog = i == 0 ? work.resolve("classes.log") : null;
-            Map<String, Object> sample = sample(subject, driver, home, specFile, i == samples - 1 ? warm : 0,
-                    classLog, work.resolve("child.out"));
+            Path classLog = round == 0 ? work.resolve("classes.log") : null;
+            Map<String, Object> sample = ColdStartBench.sample(subject, driver, home, specFile,
+                    round == samples - 1 ? warm : 0, classLog, work.resolve("child.out"));
             String status = String.valueOf(sample.get("firstStatus"));
             if (!status.equals("ok") && !status.startsWith("2")) {
                 throw new IllegalStateException(subject.name() + ": the first invocation answered " + status
                         + "; its output is in " + work.resolve("child.out"));
             }
-            if (i == 0) {
+            if (round == 0) {
                 initPath = classLoads(classLog, subject.jar());
             } else {
                 kept.add(sample);
             }
         }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("startToMainMs", median(kept, "startToMainMs"));
-        summary.put("initMs", median(kept, "initMs"));
-        summary.put("firstInvokeMs", median(kept, "firstInvokeMs"));
-        summary.put("coldMs", median(kept, "coldMs"));
-        summary.put("coldMinMs", kept.stream().mapToDouble(number("coldMs")).min().orElseThrow());
-        summary.put("coldMaxMs", kept.stream().mapToDouble(number("coldMs")).max().orElseThrow());
-        summary.put("classes", median(kept, "classes"));
-        summary.put("cpuMs", median(kept, "cpuMs"));
-        Map<String, Object> last = kept.get(kept.size() - 1);
-        summary.put("warmP50Ms", last.get("warmP50Ms"));
-        summary.put("warmP99Ms", last.get("warmP99Ms"));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("name", subject.name());
-        result.put("handler", subject.handlerClass());
-        result.put("jar", subject.jar().toString());
-        result.put("summary", summary);
-        result.put("initPath", initPath);
-        result.put("samples", kept);
-        return result;
+
+        Map<String, Object> result() {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("startToMainMs", median(kept, "startToMainMs"));
+            summary.put("initMs", median(kept, "initMs"));
+            summary.put("firstInvokeMs", median(kept, "firstInvokeMs"));
+            summary.put("coldMs", median(kept, "coldMs"));
+            summary.put("coldMinMs", kept.stream().mapToDouble(number("coldMs")).min().orElseThrow());
+            summary.put("coldMaxMs", kept.stream().mapToDouble(number("coldMs")).max().orElseThrow());
+            summary.put("classes", median(kept, "classes"));
+            summary.put("cpuMs", median(kept, "cpuMs"));
+            Map<String, Object> last = kept.get(kept.size() - 1);
+            summary.put("warmP50Ms", last.get("warmP50Ms"));
+            summary.put("warmP99Ms", last.get("warmP99Ms"));
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("name", subject.name());
+            result.put("handler", subject.handlerClass());
+            result.put("jar", subject.jar().toString());
+            result.put("summary", summary);
+            result.put("initPath", initPath);
+            result.put("samples", kept);
+            return result;
+        }
     }
 
     /** One fresh JVM: its output goes to a file (the handlers log a line per request, as to CloudWatch). */
