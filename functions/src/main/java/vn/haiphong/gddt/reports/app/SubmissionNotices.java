@@ -68,4 +68,10 @@ final class SubmissionNotices {
         ledger.noticeSent(claim.get(), messageId);
         return Result.SENT;
     }
+
+    /** Ends a notice without sending it (what it would say went out in another one); a no-op if it is held or done. */
+    void closeUnsent(Submission submission, SubmissionLedger.Notice notice, String outcome) {
+        ledger.claimNotice(submission, notice, clock.instant(), Claims.lease(Duration.ofMinutes(1)))
+                .ifPresent(claim -> ledger.noticeClosed(claim, outcome));
+    }
 }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.FileType;
+import vn.haiphong.gddt.reports.domain.Inspection;
 import vn.haiphong.gddt.reports.domain.Obligation;
 import vn.haiphong.gddt.reports.domain.ObligationStatus;
 import vn.haiphong.gddt.reports.domain.Submission;
@@ -38,6 +39,9 @@ import vn.haiphong.gddt.reports.store.UnitDirectory;
 public final class SubmissionRecorder {
     public enum Outcome { RECORDED, ALREADY_RECORDED, IGNORED }
 
+
+    /** How an inspection's refusal notice ends when the receipt itself carried the refusal. */
+    static final String IN_RECEIPT = "IN_RECEIPT";
 
     private final Catalog catalog;
     private final UnitDirectory units;
@@ -150,6 +154,12 @@ public final class SubmissionRecorder {
         if (obligation.isEmpty() || unit.isEmpty() || submission.accepted()) {
             return false;
         }
+        if (receiptOwed(submission)) {
+            // No receipt went out (SES was down, or the inspection beat it): the one still owed is written from
+            // the verdict, so it goes now as this refusal, and closes this notice. Both would tell the unit
+            // twice, the second about a receipt it never got.
+            return tellUnit(submission, unit.get(), obligation.get(), timeLeft);
+        }
         SubmissionNotices.Result result = notices.sendOnce(submission, SubmissionLedger.Notice.INSPECTION_REFUSAL,
                 unit.get(), timeLeft, (to, now) -> emails.inspectionRefusal(unit.get(), obligation.get(), submission, to));
         return result == SubmissionNotices.Result.SENT || result == SubmissionNotices.Result.UNCONFIRMED;
@@ -194,6 +204,20 @@ public final class SubmissionRecorder {
                 (to, now) -> submission.accepted()
                         ? emails.receipt(unit, obligation, submission, to)
                         : emails.refusal(unit, obligation, submission, to));
-        return result == SubmissionNotices.Result.SENT || result == SubmissionNotices.Result.UNCONFIRMED;
+        boolean told = result == SubmissionNotices.Result.SENT || result == SubmissionNotices.Result.UNCONFIRMED;
+        if (told && submission.inspection().filter(i -> i.verdict() == Inspection.Verdict.REFUSED).isPresent()) {
+            // This receipt was the inspection's refusal, with its reason: nothing more to tell.
+            notices.closeUnsent(submission, SubmissionLedger.Notice.INSPECTION_REFUSAL, IN_RECEIPT);
+        }
+        return told;
+    }
+
+    private boolean receiptOwed(Submission submission) {
+        for (SubmissionLedger.Owed owed : ledger.records(submission.obligationId(), submission.unitId()).owed()) {
+            if (owed.notice() == SubmissionLedger.Notice.RECEIPT && owed.submission().submissionId().equals(submission.submissionId())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
