@@ -21,10 +21,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -42,7 +42,7 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
  * diacritics, the filters, the unit's dialog (download, extension), the exports, and the token kept
  * out of every URL. The page's CSP is the real one: a violation (an inline style, say) fails the test.
  */
-@ResourceLock("chromium")
+@Order(-70)
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardTest {

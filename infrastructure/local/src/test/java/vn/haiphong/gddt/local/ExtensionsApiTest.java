@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +31,7 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
  * as the status, the unit's own page and its receipts show it, and its revocation, which leaves the
  * past as it was. The clock stands at 6/12/2026, a day after QCDC:2026-Y was due.
  */
+@Order(-20)
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExtensionsApiTest {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 
@@ -22,7 +21,6 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
  * Outages switched at {@code /_local/faults}, seen from outside: the API, the browser's PUT to storage,
  * the asynchronous invocations' retries and the OnFailure queue, read with the SQS client.
  */
-@ResourceLock(Outages.LOCK)
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultsTest {

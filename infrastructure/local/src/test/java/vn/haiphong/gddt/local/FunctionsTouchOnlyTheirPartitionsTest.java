@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.haiphong.gddt.emulators.Emulators;
@@ -24,6 +25,7 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
  * emulators, so {@link TableKeyRecorder} records each call's partition and this test holds it to the
  * template. Calls other tests in the same JVM made are held to it too.
  */
+@Order(-15)
 @ExtendWith(EmulatorsExtension.class)
 class FunctionsTouchOnlyTheirPartitionsTest {
     private static final Instant MORNING = OffsetDateTime.parse("2026-12-08T08:00:00+07:00").toInstant();

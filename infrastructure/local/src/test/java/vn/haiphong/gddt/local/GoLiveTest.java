@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 import vn.haiphong.gddt.reports.catalog.CatalogFile;
@@ -31,7 +30,6 @@ import vn.haiphong.gddt.reports.domain.WorkingDays;
  * its clock's year) the school's page, the status, uploads and reminders know nothing of last year; with
  * {@code GoLiveDate} set mid-year, nothing due before that day either.
  */
-@ResourceLock("chromium")
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GoLiveTest {

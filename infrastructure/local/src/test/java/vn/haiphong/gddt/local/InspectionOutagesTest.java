@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 
@@ -29,7 +28,6 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
  * inspection's schedule finishes the work once, with the verdict, the quarantine and the e-mails as if
  * nothing had happened.
  */
-@ResourceLock(Outages.LOCK)
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InspectionOutagesTest {

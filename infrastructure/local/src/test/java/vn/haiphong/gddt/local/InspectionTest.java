@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +29,7 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
  * and the status; a file that is not what it claims is refused, quarantined, and the unit told once.
  * The signed PDF was made by poppler's pdfsig (functions/inspect's test resources, with its README).
  */
+@Order(-20)
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InspectionTest {

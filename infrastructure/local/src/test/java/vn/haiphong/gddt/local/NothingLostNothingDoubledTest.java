@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.haiphong.gddt.emulators.Emulators;
@@ -31,7 +31,7 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
  * the reconciliation schedule, and counts what is in the table (through {@code /v1/me}) and in the SES
  * store.
  */
-@ResourceLock(Outages.LOCK)
+@Order(-40)
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NothingLostNothingDoubledTest {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +21,6 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
  * a short Vietnamese page saying what to do and whom to write to, through API Gateway's $default route
  * as template.yaml declares it; a program on an API path still gets a problem.
  */
-@ResourceLock("chromium")
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PeoplePagesTest {

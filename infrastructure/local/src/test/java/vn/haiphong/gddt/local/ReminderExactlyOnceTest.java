@@ -30,10 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
@@ -75,7 +75,7 @@ import vn.haiphong.gddt.reports.store.SubmissionLedger;
  * ({@link Wiring#reminders()}) with SES behind a {@link FaultyProxy}, since the runner cannot yet be
  * told to use another SES endpoint.
  */
-@ResourceLock(Outages.LOCK)
+@Order(-30)
 @ExtendWith(EmulatorsExtension.class)
 class ReminderExactlyOnceTest {
     private static final Instant JUNE_11 = OffsetDateTime.parse("2025-06-11T08:00:00+07:00").toInstant();

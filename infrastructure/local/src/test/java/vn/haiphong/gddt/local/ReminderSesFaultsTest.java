@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -44,7 +43,6 @@ import vn.haiphong.gddt.reports.mail.SesMailer;
  * The errors FaultyProxy answers are the AWS errors they stand for, as the reminders' SES client
  * (built by {@link AwsClients}, the SDK's default retries) and {@link SesMailer} read them.
  */
-@ResourceLock(Outages.LOCK)
 @ExtendWith(EmulatorsExtension.class)
 class ReminderSesFaultsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Isolated;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 import vn.haiphong.gddt.reports.app.Reminders;
@@ -52,7 +52,7 @@ import vn.haiphong.gddt.reports.domain.WorkingDays;
  * looks at (2024 and 2025), kept to the send days within the walk. The send rate is raised to 1000
  * a second (ReminderSendRate) only to keep the walk short; the rate itself is not under test here.
  */
-@Isolated("its seventy-six sweeps are held to a time bound")
+@Order(-60)
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReminderSteppingTest {

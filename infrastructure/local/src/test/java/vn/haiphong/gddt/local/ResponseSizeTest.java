@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 import vn.haiphong.gddt.emulators.EmulatorOptions;
 import vn.haiphong.gddt.emulators.Emulators;
 
@@ -33,7 +33,7 @@ import vn.haiphong.gddt.emulators.Emulators;
  * gzipped to a client that accepts it (every browser), as the pages are. The runner itself fails a
  * larger Lambda response as AWS does.
  */
-@Isolated("five thousand units on emulators of its own")
+@Order(-25)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResponseSizeTest {
     private static final int UNITS = 5_000;

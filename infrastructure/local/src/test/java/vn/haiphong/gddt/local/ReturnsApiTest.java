@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +40,7 @@ import vn.haiphong.gddt.reports.domain.VietnamTime;
  * the file stops counting, the unit is e-mailed the reason and its link, and sends a new one. The
  * clock stands at 30/11/2026, before QCDC:2026-Y and DVCQ:2026-Y are due.
  */
+@Order(-15)
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReturnsApiTest {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Isolated;
 import software.amazon.awssdk.services.s3.S3Client;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
@@ -25,7 +24,6 @@ import vn.haiphong.gddt.reports.files.SubmissionFiles;
  * The presigned PUT binds the body's SHA-256, its length and its type: the storage itself refuses
  * anything else, so a browser (or anyone holding the URL) cannot put a different file there.
  */
-@Isolated("a presigned URL that expires after one second")
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StorageRefusesWhatWasNotSignedTest {

@@ -42,6 +42,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import vn.haiphong.gddt.reports.Wiring;
 
@@ -49,6 +50,7 @@ import vn.haiphong.gddt.reports.Wiring;
  * template.yaml against the code it deploys: the things a deployment would only reveal in AWS (a
  * handler that does not exist, a variable nobody declared, a grant too wide) fail here instead.
  */
+@Order(-25)
 class TemplateTest {
     /** Surefire runs in the module's folder, infrastructure/local. */
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();

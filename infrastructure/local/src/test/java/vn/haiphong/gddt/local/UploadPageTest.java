@@ -25,10 +25,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -44,7 +44,7 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
  * school sees when it opens its link, an upload through the file input with progress and receipt,
  * the checks made before anything is sent, and the Vietnamese sentence for each failure.
  */
-@ResourceLock("chromium")
+@Order(-70)
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UploadPageTest {
