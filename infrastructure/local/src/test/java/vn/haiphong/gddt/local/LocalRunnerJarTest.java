@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --data}, keeps its state across a restart; started from any folder, it finds its repository or
  * says in one line what is missing, and leaves no emulator behind.
  */
-class LocalRunnerJarIT {
+@Order(-40)
+class LocalRunnerJarTest {
     private static final Path JAR = Path.of("target/local-runner.jar").toAbsolutePath();
 
     @Test

@@ -13,15 +13,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 7's targets for the deployment jar that sam build ships (functions/target/…-lambda.jar,
- * packaged before this module's integration tests run): its size, one HTTP client, no
+ * Issue 7's targets for the deployment jar that sam build ships (functions/target/…-lambda.jar, shaded
+ * right after the functions module compiles, so before this module's tests): its size, one HTTP client, no
  * reflection-heavy library, and no such library's classes on a handler's init path (bench-cold's
  * class-load log of real cold starts).
  */
-class LambdaJarIT {
+@Order(-40)
+class LambdaJarTest {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final long MAX_BYTES = 20_000_000;
 
