@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.haiphong.gddt.emulators.EmulatorOptions;
 import vn.haiphong.gddt.emulators.Emulators;
@@ -114,7 +113,7 @@ public final class DashboardBench {
         try (Browser browser = Browser.start()) {
             ChromeDriver driver = browser.driver;
             JavascriptExecutor js = driver;
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            var wait = browser.waiting(Duration.ofSeconds(60));
             driver.get(system.baseUrl() + "/office");
             wait.until(d -> d.findElement(By.id("token")).isDisplayed());
             driver.findElement(By.id("token")).sendKeys(system.officeToken());

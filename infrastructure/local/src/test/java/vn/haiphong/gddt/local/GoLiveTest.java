@@ -64,7 +64,7 @@ class GoLiveTest {
     void in_chromium_the_schools_page_names_no_report_of_last_year_and_nothing_overdue() {
         try (Browser browser = Browser.start()) {
             browser.driver.get(running.system.baseUrl() + "/u/" + school.token());
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30)).until(d ->
+            browser.waiting(java.time.Duration.ofSeconds(30)).until(d ->
                     !d.findElements(org.openqa.selenium.By.cssSelector("article[data-obligation]")).isEmpty());
             String page = browser.driver.findElement(org.openqa.selenium.By.tagName("main")).getText();
 

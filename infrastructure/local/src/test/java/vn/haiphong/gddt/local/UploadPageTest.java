@@ -34,7 +34,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
@@ -143,7 +142,7 @@ class UploadPageTest {
         assertThat(emails).hasSize(1);
         assertThat(emails.get(0).at("/body/text").asText()).contains(Running.sha256Hex(pdf));
         // The inspection follows within a minute; the page, still open, shows what it found without a reload.
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d ->
+        browser.waiting(Duration.ofSeconds(60)).until(d ->
                 !card.findElements(By.cssSelector("li.receipt .seal-UNSIGNED")).isEmpty());
         assertThat(card.findElement(By.cssSelector("li.receipt .seal-UNSIGNED")).getText()).isEqualTo("Chưa ký số");
 
@@ -648,7 +647,7 @@ class UploadPageTest {
 
         choose(card, file);
         sendButton(card).click();
-        new WebDriverWait(browser.driver, WAIT).until(d -> card.findElement(By.className("msg")).getAttribute("class").contains("warn"));
+        browser.waiting(WAIT).until(d -> card.findElement(By.className("msg")).getAttribute("class").contains("warn"));
         assertThat(card.findElement(By.className("msg")).getText())
                 .contains("giống hệt tệp “bao-cao-tra-lai.pdf” Sở đã trả lại", "Thiếu chữ ký của Hiệu trưởng");
         assertThat(running.obligation(school.token(), "DVCQ:2026-Y").get("submissions")).as("nothing sent yet").hasSize(1);
@@ -690,7 +689,7 @@ class UploadPageTest {
     }
 
     private WebElement awaitReceipt(WebElement card) {
-        new WebDriverWait(browser.driver, WAIT).until(d -> {
+        browser.waiting(WAIT).until(d -> {
             String msg = card.findElement(By.className("msg")).getText();
             if (card.findElement(By.className("msg")).getAttribute("class").contains("error")) {
                 throw new AssertionError("the page reports an error: " + msg);
@@ -701,7 +700,7 @@ class UploadPageTest {
     }
 
     private String awaitError(WebElement card) {
-        new WebDriverWait(browser.driver, WAIT).until(d -> card.findElement(By.className("msg")).getAttribute("class").contains("error"));
+        browser.waiting(WAIT).until(d -> card.findElement(By.className("msg")).getAttribute("class").contains("error"));
         WebElement msg = card.findElement(By.className("msg"));
         assertThat(msg.getAttribute("role")).isEqualTo("alert");
         return msg.getText();
@@ -774,7 +773,7 @@ class UploadPageTest {
     }
 
     private void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver, WAIT).until(d -> condition.getAsBoolean());
+        browser.waiting(WAIT).until(d -> condition.getAsBoolean());
     }
 
     private Path write(String name, byte[] content) throws IOException {
