@@ -792,14 +792,10 @@ class UploadPageTest {
         // The capture lays the page out again without a scroll bar: as wide as the window, as a phone has it.
         double width = ((Number) js("return window.innerWidth;")).doubleValue();
         double height = ((Number) size.get("height")).doubleValue();
-        Files.createDirectories(Browser.SCREENSHOTS);
         int part = 1;
         for (double y = 0; y < height; y += 1200, part++) {
             Map<String, Object> clip = Map.of("x", 0, "y", y, "width", width, "height", Math.min(1200, height - y), "scale", 1);
-            Map<String, Object> shot = browser.driver.executeCdpCommand("Page.captureScreenshot",
-                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-            Files.write(Browser.SCREENSHOTS.resolve(name + "-" + part + ".png"),
-                    Base64.getDecoder().decode((String) shot.get("data")));
+            browser.capture(name + "-" + part, Map.of("captureBeyondViewport", true, "clip", clip));
         }
     }
 
