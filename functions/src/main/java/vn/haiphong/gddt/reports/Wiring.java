@@ -169,7 +169,7 @@ public final class Wiring {
         pairs(env.optional("REMINDER_STAGES").orElse("")).forEach((report, spec) -> schedules.put(report, ReminderSchedule.parse(spec)));
         Reminders.Settings settings = new Reminders.Settings(schedules, pairs(env.required("RECEIVER_EMAILS")),
                 env.number("REMINDER_SEND_RATE", 14, 1, 10_000), (int) env.number("REMINDER_PARALLELISM", 8, 1, 64),
-                UNIT_LINK_AFTER_DEADLINE);
+                UNIT_LINK_AFTER_DEADLINE, Duration.ofMillis((long) env.number("REMINDER_RETRY_PAUSE_MS", 250, 0, 10_000)));
         return new Reminders(catalog(), ports.units(), ports.ledger(), ports.reminderClaims(), ports.mailer(),
                 new ReminderEmails(env.required("PUBLIC_BASE_URL")), tokens(), WorkingDays.vietnam(), settings, clock);
     }

@@ -58,8 +58,9 @@ public final class Reminders {
     private static final String DIGEST = "_digest";
     private static final int SEND_ATTEMPTS = 4;
 
+    /** @param retryPause how long to wait before sending again after SES failed for now; doubled at each try */
     public record Settings(Map<String, ReminderSchedule> schedules, Map<String, String> receiverEmails, double sendRate,
-                           int parallelism, Duration linkValidityAfterDeadline) {
+                           int parallelism, Duration linkValidityAfterDeadline, Duration retryPause) {
     }
 
     /** One e-mail the sweep would send (dry run) or did. */
@@ -258,7 +259,7 @@ public final class Reminders {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException transientFailure) {
-                if (attempt == SEND_ATTEMPTS || !backoff(attempt)) {
+                if (attempt == SEND_ATTEMPTS || !pause(settings.retryPause().multipliedBy(1L << (attempt - 1)))) {
                     break;
                 }
             }
@@ -277,9 +278,9 @@ public final class Reminders {
         }
     }
 
-    private static boolean backoff(int attempt) {
+    private static boolean pause(Duration pause) {
         try {
-            Thread.sleep(250L << (attempt - 1));
+            Thread.sleep(pause.toMillis());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -55,7 +55,9 @@ final class InMemorySystem {
                 Duration.ofDays(90));
         wiring = new Wiring(new Env(Map.of("PUBLIC_BASE_URL", "https://baocao.example.edu.vn",
                 "RECEIVER_EMAILS", "TCCB=tccb@example.edu.vn;VP=van-phong@example.edu.vn",
-                "REMINDER_SEND_RATE", "10000", "REMINDER_PARALLELISM", "8")), clock, ports);
+                "REMINDER_SEND_RATE", "10000", "REMINDER_PARALLELISM", "8",
+                // The rules of retrying, not its real-time pauses: a mail service down is tried again at once.
+                "REMINDER_RETRY_PAUSE_MS", "0")), clock, ports);
         catalog = wiring.catalog();
         List.of(TRAN_PHU, NGO_QUYEN, DO_SON, VAN_PHONG).forEach(units::upsert);
     }

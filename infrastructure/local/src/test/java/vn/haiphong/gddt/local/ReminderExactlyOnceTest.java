@@ -639,7 +639,8 @@ class ReminderExactlyOnceTest {
             AwsClients clients = new AwsClients(new Env(env));
             Clock clock = running.system.clock();
             Reminders.Settings settings = new Reminders.Settings(Map.of(),
-                    Map.of("TCCB", "tccb@example.edu.vn", "VP", "van-phong@example.edu.vn"), 1000, 8, Duration.ofDays(60));
+                    Map.of("TCCB", "tccb@example.edu.vn", "VP", "van-phong@example.edu.vn"), 1000, 8, Duration.ofDays(60),
+                    Duration.ofMillis(250));
             return new Reminders(CATALOG, new DynamoDbUnitDirectory(clients.dynamoDb(), table()), ledger, claims,
                     new SesMailer(clients.ses(), "bao-cao@example.edu.vn", null),
                     new ReminderEmails(running.system.baseUrl().toString()),
