@@ -479,7 +479,21 @@ class ReminderSteppingTest {
     }
 
     private List<Sent> remindersOf(String unitId, String obligationId) {
-        return reminders.stream().filter(s -> unitOf(s).unit().equals(unitId) && obligationOf(s).id().equals(obligationId)).toList();
+        return remindersByUnitAndObligation().getOrDefault(unitId + " " + obligationId, List.of());
+    }
+
+    private Map<String, List<Sent>> byUnitAndObligation;
+
+    /** Each reminder filed once under its unit and obligation, in sending order (asked for 75 × 30 times). */
+    private Map<String, List<Sent>> remindersByUnitAndObligation() {
+        if (byUnitAndObligation == null) {
+            Map<String, List<Sent>> filed = new HashMap<>();
+            for (Sent s : reminders) {
+                filed.computeIfAbsent(unitOf(s).unit() + " " + obligationOf(s).id(), k -> new ArrayList<>()).add(s);
+            }
+            byUnitAndObligation = filed;
+        }
+        return byUnitAndObligation;
     }
 
     private boolean isDigest(Sent s) {
