@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -66,7 +69,7 @@ final class Browser implements AutoCloseable {
 
     /** Saves what the page shows now as target/screenshots/<name>.png, a test artefact. */
     Path screenshot(String name) {
-        return capture(name, java.util.Map.of());
+        return capture(name, Map.of());
     }
 
     /**
@@ -74,15 +77,15 @@ final class Browser implements AutoCloseable {
      * (a clip, say). The PNG is encoded for speed, not size: the screenshots are for people to look at, and
      * compressing them hard was the browser's biggest share of the browser tests' CPU.
      */
-    Path capture(String name, java.util.Map<String, Object> options) {
-        java.util.Map<String, Object> parameters = new java.util.HashMap<>(options);
+    Path capture(String name, Map<String, Object> options) {
+        Map<String, Object> parameters = new HashMap<>(options);
         parameters.put("format", "png");
         parameters.put("optimizeForSpeed", true);
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
             Object data = driver.executeCdpCommand("Page.captureScreenshot", parameters).get("data");
-            Files.write(file, java.util.Base64.getDecoder().decode((String) data));
+            Files.write(file, Base64.getDecoder().decode((String) data));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,20 +97,20 @@ final class Browser implements AutoCloseable {
      * viewport is a mobile one. {@link #windowViewport()} gives the page back to the window.
      */
     void viewport(Dimension size) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", size.getWidth(),
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.getWidth(),
                 "height", size.getHeight(), "deviceScaleFactor", 1, "mobile", size.getWidth() < 600));
         settle();
     }
 
     void windowViewport() {
-        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         settle();
     }
 
     /** A touch screen: {@code (pointer: coarse)} matches, as on a phone or tablet. */
     void touchScreen(boolean on) {
         driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", on
-                ? java.util.Map.of("enabled", true, "maxTouchPoints", 5) : java.util.Map.of("enabled", false));
+                ? Map.of("enabled", true, "maxTouchPoints", 5) : Map.of("enabled", false));
     }
 
     /**
