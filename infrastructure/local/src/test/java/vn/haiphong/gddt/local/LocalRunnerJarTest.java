@@ -226,10 +226,15 @@ class LocalRunnerJarTest {
                 .start();
     }
 
-    /** The README's command, with this JVM's java. */
+    /**
+     * The README's command, with this JVM's java, on the client compiler and the serial collector as the test
+     * JVMs: each runner here lives seconds, and C2 and G1's threads would only take a core from the classes
+     * running beside this one.
+     */
     private static List<String> javaJar(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-jar", JAR.toString()));
         command.addAll(List.of(args));
         return command;
     }

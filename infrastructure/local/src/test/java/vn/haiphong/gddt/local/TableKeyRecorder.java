@@ -31,6 +31,7 @@ public final class TableKeyRecorder implements ExecutionInterceptor {
     private static final Set<Call> CALLS = ConcurrentHashMap.newKeySet();
     private static final Pattern PK_PLACEHOLDER = Pattern.compile("\\bPK\\s*=\\s*(:\\w+)");
     private static final String HANDLERS = "vn.haiphong.gddt.reports.handlers.";
+    private static final StackWalker STACK = StackWalker.getInstance();
 
     static Set<Call> calls() {
         return Set.copyOf(CALLS);
@@ -65,13 +66,13 @@ public final class TableKeyRecorder implements ExecutionInterceptor {
         return Optional.ofNullable(key.get("PK")).map(AttributeValue::s);
     }
 
-    /** The handler on this thread's stack; empty for the runner's own and the tests' calls (and a handler's pool threads). */
+    /**
+     * The handler on this thread's stack; empty for the runner's own and the tests' calls (and a handler's pool
+     * threads). Walked lazily up to the first handler frame, not copied whole: every DynamoDB call of every
+     * test class in this JVM passes here.
+     */
     private static Optional<String> handler() {
-        for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
-            if (frame.getClassName().startsWith(HANDLERS) && frame.getClassName().endsWith("Handler")) {
-                return Optional.of(frame.getClassName());
-            }
-        }
-        return Optional.empty();
+        return STACK.walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(name -> name.startsWith(HANDLERS) && name.endsWith("Handler")).findFirst());
     }
 }
