@@ -4,6 +4,7 @@ import vn.haiphong.gddt.reports.OnEmulators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -61,15 +62,35 @@ class UnitDirectoryContractTest {
     @Nested
     @OnEmulators
     class OnDynamoDb extends Contract {
+        private final Emulators emulators;
         private final DynamoDbUnitDirectory units;
 
         OnDynamoDb(Emulators emulators) {
+            this.emulators = emulators;
             units = new DynamoDbUnitDirectory(EmulatorClients.dynamoDb(emulators), EmulatorClients.newTable(emulators, "units"));
         }
 
         @Override
         UnitDirectory units() {
             return units;
+        }
+
+        @Test
+        void units_added_to_a_new_table_in_batches_read_back_exactly_as_upserted_ones_and_keep_their_token_versions() {
+            List<Unit> sixty = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                sixty.add(new Unit("thpt-so-" + (100 + i), "Trường THPT Số " + i, UnitCategory.values()[i % UnitCategory.values().length],
+                        i % 3 == 0 ? List.of() : List.of("van-thu-" + i + "@example.edu.vn", "hieu-truong-" + i + "@example.edu.vn"),
+                        1 + i % 4, i % 2 == 0 ? LocalDate.of(2025, 9, 1) : null, i % 5 == 0 ? LocalDate.of(2027, 6, 30) : null));
+            }
+            DynamoDbUnitDirectory upserted = new DynamoDbUnitDirectory(EmulatorClients.dynamoDb(emulators),
+                    EmulatorClients.newTable(emulators, "upserted"));
+            sixty.forEach(upserted::upsert);
+
+            units.addToNewTable(sixty);
+
+            assertThat(units.all()).as("three requests' worth").hasSize(60).isEqualTo(upserted.all());
+            assertThat(units.find("thpt-so-103")).contains(sixty.get(3));
         }
     }
 }

@@ -23,9 +23,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -231,7 +233,7 @@ public final class LocalSystem implements AutoCloseable {
             Intrinsics intrinsics = new Intrinsics(template, pseudo, parameters, names::get);
             // The runner's own set-up goes straight to the emulators; the functions go through proxies that faults switch.
             AwsClients setUp = new AwsClients(new Env(awsEnvironment(emulators)));
-            createTables(template, setUp.dynamoDb(), names);
+            Set<String> newTables = createTables(template, setUp.dynamoDb(), names);
             createBuckets(template, setUp.s3(), names);
             if (options.trustedRoots() != null) {
                 putTrustedRoots(options.trustedRoots(), template, intrinsics, setUp.s3(), names);
@@ -296,7 +298,8 @@ public final class LocalSystem implements AutoCloseable {
 
             CapabilityTokens tokens = new CapabilityTokens(TokenKeys.parse(tokenKeys));
             String table = names.get(tableOf(template));
-            List<SessionUnit> seeded = seed(options.unitsCsv(), setUp.dynamoDb(), table, tokens, clock, baseUrl);
+            List<SessionUnit> seeded = seed(options.unitsCsv(), setUp.dynamoDb(), table, newTables.contains(table), tokens,
+                    clock, baseUrl);
             DynamoDbClient register = setUp.dynamoDb();
             started.add(register);
             OfficeCredentials credentials = new OfficeCredentials(tokens, new DynamoDbOfficeTokens(register, table), clock);
@@ -582,14 +585,18 @@ public final class LocalSystem implements AutoCloseable {
         return buckets.get(0);
     }
 
-    private static void createTables(SamTemplate template, DynamoDbClient dynamo, Map<String, String> names) {
+    /** @return the names of the tables created now (the others were kept from the data directory) */
+    private static Set<String> createTables(SamTemplate template, DynamoDbClient dynamo, Map<String, String> names) {
+        Set<String> created = new HashSet<>();
         for (String id : template.resourcesOfType("AWS::DynamoDB::Table")) {
             try {
                 dynamo.createTable(TableDefinition.from(template.properties(id), names.get(id)));
+                created.add(names.get(id));
             } catch (ResourceInUseException existsFromEarlierRun) {
                 LOG.info("table {} kept from the data directory", names.get(id));
             }
         }
+        return created;
     }
 
     private static void createBuckets(SamTemplate template, S3Client s3, Map<String, String> names) {
@@ -637,8 +644,9 @@ public final class LocalSystem implements AutoCloseable {
         return Map.copyOf(urls);
     }
 
-    private static List<SessionUnit> seed(Path unitsCsv, DynamoDbClient dynamo, String table, CapabilityTokens tokens,
-                                          Clock clock, URI baseUrl) throws IOException {
+    /** @param newTable whether this runner created the table just now: nobody else has written to it */
+    private static List<SessionUnit> seed(Path unitsCsv, DynamoDbClient dynamo, String table, boolean newTable,
+                                          CapabilityTokens tokens, Clock clock, URI baseUrl) throws IOException {
         UnitCsv.Result parsed = UnitCsv.parse(Files.readAllBytes(unitsCsv));
         if (!parsed.valid()) {
             throw new IllegalStateException(unitsCsv + ":\n" + String.join("\n", parsed.errors()));
@@ -650,7 +658,11 @@ public final class LocalSystem implements AutoCloseable {
         if (!changes.valid()) {
             throw new IllegalStateException(unitsCsv + ":\n" + String.join("\n", changes.errors()));
         }
-        changes.toWrite().forEach(directory::upsert);
+        if (newTable) {
+            directory.addToNewTable(changes.toWrite());
+        } else {
+            changes.toWrite().forEach(directory::upsert);
+        }
         Instant expires = clock.instant().plus(UNIT_LINK_VALIDITY);
         List<SessionUnit> units = new ArrayList<>();
         for (Unit unit : directory.all()) {
