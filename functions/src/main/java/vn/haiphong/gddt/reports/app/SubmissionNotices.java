@@ -43,11 +43,18 @@ final class SubmissionNotices {
     /** @param compose the e-mail to these addresses, at this instant (built only when it is to be sent) */
     Result sendOnce(Submission submission, SubmissionLedger.Notice notice, Unit unit, Duration timeLeft,
                     BiFunction<List<String>, Instant, Mailer.Email> compose) {
+        return sendOnce(submission, notice, unit, timeLeft, compose, () -> { });
+    }
+
+    /** @param onceHeld run once this call holds the notice, before anything is sent */
+    Result sendOnce(Submission submission, SubmissionLedger.Notice notice, Unit unit, Duration timeLeft,
+                    BiFunction<List<String>, Instant, Mailer.Email> compose, Runnable onceHeld) {
         Instant now = clock.instant();
         Optional<Claims.Held> claim = ledger.claimNotice(submission, notice, now, Claims.lease(timeLeft));
         if (claim.isEmpty()) {
             return Result.ALREADY_HANDLED;
         }
+        onceHeld.run();
         Set<String> bounced = unit.emails().isEmpty() ? Set.of() : undeliverable.get();
         List<String> to = unit.emails().stream().filter(e -> !bounced.contains(e.toLowerCase(Locale.ROOT))).toList();
         if (to.isEmpty()) {

@@ -200,16 +200,18 @@ public final class SubmissionRecorder {
     }
 
     private boolean tellUnit(Submission submission, Unit unit, Obligation obligation, Duration timeLeft) {
+        boolean refusedOnInspection = submission.inspection().filter(i -> i.verdict() == Inspection.Verdict.REFUSED).isPresent();
         SubmissionNotices.Result result = notices.sendOnce(submission, SubmissionLedger.Notice.RECEIPT, unit, timeLeft,
                 (to, now) -> submission.accepted()
                         ? emails.receipt(unit, obligation, submission, to)
-                        : emails.refusal(unit, obligation, submission, to));
-        boolean told = result == SubmissionNotices.Result.SENT || result == SubmissionNotices.Result.UNCONFIRMED;
-        if (told && submission.inspection().filter(i -> i.verdict() == Inspection.Verdict.REFUSED).isPresent()) {
-            // This receipt was the inspection's refusal, with its reason: nothing more to tell.
-            notices.closeUnsent(submission, SubmissionLedger.Notice.INSPECTION_REFUSAL, IN_RECEIPT);
-        }
-        return told;
+                        : emails.refusal(unit, obligation, submission, to),
+                // This receipt is the inspection's refusal, with its reason: the separate refusal is ended while the
+                // receipt is held, before it goes out. Ended after the send, a sweep that read the receipt done in
+                // between sent the refusal a second time. A failed send leaves the receipt owed, and it says the same.
+                refusedOnInspection
+                        ? () -> notices.closeUnsent(submission, SubmissionLedger.Notice.INSPECTION_REFUSAL, IN_RECEIPT)
+                        : () -> { });
+        return result == SubmissionNotices.Result.SENT || result == SubmissionNotices.Result.UNCONFIRMED;
     }
 
     private boolean receiptOwed(Submission submission) {

@@ -6,6 +6,7 @@ import static vn.haiphong.gddt.reports.app.InMemorySystem.TRAN_PHU;
 import static vn.haiphong.gddt.reports.app.InMemorySystem.pdf;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import vn.haiphong.gddt.reports.domain.Inspection;
 import vn.haiphong.gddt.reports.domain.Submission;
 import vn.haiphong.gddt.reports.mail.Mailer;
+import vn.haiphong.gddt.reports.store.SubmissionLedger;
 
 @DisplayName("A file the deep inspection refuses: the unit is told once, whatever was down")
 class InspectionRefusalRulesTest {
@@ -54,6 +56,25 @@ class InspectionRefusalRulesTest {
                 "Biên nhận: Báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở năm 2026 — Trường THPT Trần Phú",
                 "Tệp không đạt khi kiểm tra, chưa được tính là đã nộp: Báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở năm 2026");
         assertThat(system.mailer.sent().get(1).text()).contains("Biên nhận trước đó của tệp này không còn giá trị");
+    }
+
+    @Test
+    void the_separate_refusal_is_already_ended_while_the_refusal_goes_out_as_the_receipt_so_no_sweep_can_send_it_too() {
+        system.mailer.failWith(email -> new IllegalStateException("SES down"));
+        assertThatThrownBy(() -> system.upload(TRAN_PHU, QCDC, "bc.pdf", pdf("hỏng"))).isInstanceOf(IllegalStateException.class);
+        Submission inspected = inspect(system.ledger.records(QCDC, TRAN_PHU.id()).submissions().get(0));
+        List<SubmissionLedger.Notice> owedWhileWithSes = new ArrayList<>();
+        system.mailer.failWith(email -> {
+            system.ledger.records(QCDC, TRAN_PHU.id()).owed().forEach(owed -> owedWhileWithSes.add(owed.notice()));
+            return null;
+        });
+
+        assertThat(system.recorder().sendOwedInspectionRefusal(inspected, MINUTE)).isTrue();
+        sweep();
+
+        assertThat(owedWhileWithSes).as("owed while SES had the refusal: only the receipt it is, held by this send")
+                .containsExactly(SubmissionLedger.Notice.RECEIPT);
+        assertThat(system.mailer.sent()).hasSize(1);
     }
 
     private Submission inspect(Submission s) {
