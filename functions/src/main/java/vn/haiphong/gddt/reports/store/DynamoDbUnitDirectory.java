@@ -9,7 +9,9 @@ import static vn.haiphong.gddt.reports.store.Items.str;
 import static vn.haiphong.gddt.reports.store.Items.strings;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,8 @@ public final class DynamoDbUnitDirectory implements UnitDirectory {
     static final String PK = "UNITS";
     /** DynamoDB's limit on the requests of one BatchWriteItem. */
     private static final int BATCH_WRITE_LIMIT = 25;
+    /** The unit's optional dates: an update removes the one the unit no longer has. */
+    private static final List<String> DATES = List.of("activeFrom", "activeUntil");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -50,17 +54,20 @@ public final class DynamoDbUnitDirectory implements UnitDirectory {
 
     @Override
     public void upsert(Unit unit) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":id", s(unit.id()), ":name", s(unit.name()),
-                ":category", s(unit.category().name()), ":emails", list(unit.emails()),
-                ":version", n(unit.tokenVersion())));
-        StringBuilder set = new StringBuilder("SET unitId = :id, #name = :name, category = :category, emails = :emails, "
-                + "tokenVersion = if_not_exists(tokenVersion, :version)");
-        StringBuilder remove = new StringBuilder();
-        dated(unit.activeFrom(), "activeFrom", values, set, remove);
-        dated(unit.activeUntil(), "activeUntil", values, set, remove);
+        Map<String, AttributeValue> fields = fields(unit);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":version", n(unit.tokenVersion())));
+        List<String> set = new ArrayList<>(List.of("tokenVersion = if_not_exists(tokenVersion, :version)"));
+        fields.forEach((attribute, value) -> {
+            names.put("#" + attribute, attribute);
+            values.put(":" + attribute, value);
+            set.add("#" + attribute + " = :" + attribute);
+        });
+        List<String> remove = DATES.stream().filter(date -> !fields.containsKey(date)).toList();
         dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(PK, sk(unit.id())))
-                .updateExpression(set + (remove.isEmpty() ? "" : " REMOVE " + remove))
-                .expressionAttributeNames(Map.of("#name", "name"))
+                .updateExpression("SET " + String.join(", ", set)
+                        + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)))
+                .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build());
     }
@@ -88,28 +95,25 @@ public final class DynamoDbUnitDirectory implements UnitDirectory {
     /** The item {@link #upsert} leaves for a unit the table did not hold. */
     private static Map<String, AttributeValue> item(Unit unit) {
         Map<String, AttributeValue> item = key(PK, sk(unit.id()));
-        item.put("unitId", s(unit.id()));
-        item.put("name", s(unit.name()));
-        item.put("category", s(unit.category().name()));
-        item.put("emails", list(unit.emails()));
+        item.putAll(fields(unit));
         item.put("tokenVersion", n(unit.tokenVersion()));
-        if (unit.activeFrom() != null) {
-            item.put("activeFrom", s(unit.activeFrom().toString()));
-        }
-        if (unit.activeUntil() != null) {
-            item.put("activeUntil", s(unit.activeUntil().toString()));
-        }
         return item;
     }
 
-    private static void dated(LocalDate day, String attribute, Map<String, AttributeValue> values, StringBuilder set,
-                              StringBuilder remove) {
-        if (day == null) {
-            remove.append(remove.isEmpty() ? "" : ", ").append(attribute);
-        } else {
-            set.append(", ").append(attribute).append(" = :").append(attribute);
-            values.put(":" + attribute, s(day.toString()));
+    /** Every attribute of a unit but its token version (which an update keeps); an open-ended date is absent. */
+    private static Map<String, AttributeValue> fields(Unit unit) {
+        Map<String, AttributeValue> fields = new LinkedHashMap<>();
+        fields.put("unitId", s(unit.id()));
+        fields.put("name", s(unit.name()));
+        fields.put("category", s(unit.category().name()));
+        fields.put("emails", list(unit.emails()));
+        if (unit.activeFrom() != null) {
+            fields.put("activeFrom", s(unit.activeFrom().toString()));
         }
+        if (unit.activeUntil() != null) {
+            fields.put("activeUntil", s(unit.activeUntil().toString()));
+        }
+        return fields;
     }
 
     private static String sk(String unitId) {
