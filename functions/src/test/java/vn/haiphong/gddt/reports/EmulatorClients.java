@@ -1,5 +1,6 @@
 package vn.haiphong.gddt.reports;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,9 +58,14 @@ public final class EmulatorClients {
     }
 
     public static AwsClients of(Emulators emulators) {
+        return of(emulators, emulators.s3Endpoint());
+    }
+
+    /** As {@link #of(Emulators)}, with S3 reached at {@code s3Endpoint} (an {@code OutageProxy} in front of S3Proxy). */
+    public static AwsClients of(Emulators emulators, URI s3Endpoint) {
         return new AwsClients(new Env(Map.of("AWS_REGION", emulators.region(),
                 "AWS_ACCESS_KEY_ID", emulators.accessKeyId(), "AWS_SECRET_ACCESS_KEY", emulators.secretAccessKey(),
-                "AWS_ENDPOINT_URL_S3", emulators.s3Endpoint().toString(),
+                "AWS_ENDPOINT_URL_S3", s3Endpoint.toString(),
                 "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString(),
                 "AWS_ENDPOINT_URL_SESV2", emulators.sesEndpoint().toString())));
     }

@@ -6,7 +6,10 @@ import vn.haiphong.gddt.reports.app.StatusDocument;
 public interface StatusArchive {
     boolean exists(String key);
 
-    /** Writes the document unless something is already there; false when it was. */
+    /**
+     * Writes the document unless one is already kept under the key; false when another document is. The
+     * same document found there counts as written: it may be this very write, tried again.
+     */
     boolean writeOnce(String key, StatusDocument document);
 
     void write(String key, StatusDocument document);

@@ -16,7 +16,8 @@ public final class InMemoryStatusArchive implements StatusArchive {
 
     @Override
     public synchronized boolean writeOnce(String key, StatusDocument document) {
-        return documents.putIfAbsent(key, document) == null;
+        StatusDocument kept = documents.putIfAbsent(key, document);
+        return kept == null || kept.equals(document);
     }
 
     @Override

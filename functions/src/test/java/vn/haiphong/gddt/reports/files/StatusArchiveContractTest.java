@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import vn.haiphong.gddt.emulators.Emulators;
+import vn.haiphong.gddt.emulators.OutageProxy;
 import vn.haiphong.gddt.reports.EmulatorClients;
 import vn.haiphong.gddt.reports.OnEmulators;
 import vn.haiphong.gddt.reports.app.StatusDocument;
 
 /** One set of rules for kept status documents, held by S3 (S3Proxy) and by the map the rule tests use: a snapshot is never replaced. */
 class StatusArchiveContractTest {
+    private static final String PREFIX = "status/2026/";
+
     private static StatusDocument document(String generatedAt) {
         return new StatusDocument(generatedAt, generatedAt, List.of(), List.of(), "2025-01-01", null, List.of());
     }
@@ -24,11 +27,9 @@ class StatusArchiveContractTest {
         /** The document kept under the key, as read back. */
         abstract String generatedAtOf(String key);
 
-        private final String prefix = "status/2026/";
-
         @Test
         void a_snapshot_is_written_once_and_never_replaced() {
-            String key = prefix + "QCDC-2026-Y.json";
+            String key = PREFIX + "QCDC-2026-Y.json";
             assertThat(archive().exists(key)).isFalse();
 
             assertThat(archive().writeOnce(key, document("2026-12-05T00:00:00+07:00"))).isTrue();
@@ -39,8 +40,17 @@ class StatusArchiveContractTest {
         }
 
         @Test
+        void the_same_snapshot_found_already_kept_counts_as_written() {
+            String key = PREFIX + "QCDC-2026-Y.json";
+            assertThat(archive().writeOnce(key, document("2026-12-05T00:00:00+07:00"))).isTrue();
+
+            assertThat(archive().writeOnce(key, document("2026-12-05T00:00:00+07:00"))).isTrue();
+            assertThat(generatedAtOf(key)).isEqualTo("2026-12-05T00:00:00+07:00");
+        }
+
+        @Test
         void the_latest_is_replaced_each_time() {
-            String key = prefix + "latest.json";
+            String key = PREFIX + "latest.json";
             archive().write(key, document("2026-12-05T00:00:00+07:00"));
             archive().write(key, document("2026-12-06T00:00:00+07:00"));
 
@@ -66,6 +76,21 @@ class StatusArchiveContractTest {
     @Nested
     @OnEmulators
     class OnS3 extends Contract {
+        @Test
+        void a_snapshot_whose_answer_was_lost_on_the_way_is_reported_written(Emulators emulators) {
+            String key = PREFIX + "QCDC-2026-Y.json";
+            try (OutageProxy network = OutageProxy.start(emulators.s3Endpoint());
+                 S3Client viaNetwork = EmulatorClients.of(emulators, network.endpoint()).s3()) {
+                S3StatusArchive overNetwork = new S3StatusArchive(viaNetwork, bucket);
+                network.loseNextAnswers(1);
+
+                assertThat(overNetwork.writeOnce(key, document("2026-12-05T00:00:00+07:00"))).isTrue();
+
+                assertThat(network.answersLost()).as("the write's first answer was lost").isEqualTo(1);
+            }
+            assertThat(generatedAtOf(key)).isEqualTo("2026-12-05T00:00:00+07:00");
+        }
+
         private final S3Client s3;
         private final String bucket = "status-" + UUID.randomUUID().toString().substring(0, 8);
         private final S3StatusArchive archive;

@@ -46,6 +46,8 @@ public final class OutageProxy implements AutoCloseable {
     private final Set<Pipe> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger holding = new AtomicInteger();
+    private final AtomicInteger answersToLose = new AtomicInteger();
+    private final AtomicInteger answersLost = new AtomicInteger();
     private volatile boolean down;
     private volatile Duration slowBy = Duration.ZERO;
 
@@ -100,6 +102,24 @@ public final class OutageProxy implements AutoCloseable {
     public void slow(Duration by) {
         slowBy = Objects.requireNonNull(by, "by");
         down = false;
+    }
+
+    /**
+     * The next {@code n} answers never reach their clients: the service gets each request and acts on it,
+     * then the connection is reset as its answer starts back. A client that tries again finds its own
+     * write already done (a conditional write then fails against itself), as after a network that drops
+     * an answer.
+     */
+    public void loseNextAnswers(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative: " + n);
+        }
+        answersToLose.set(n);
+    }
+
+    /** Answers dropped by {@link #loseNextAnswers}. */
+    public int answersLost() {
+        return answersLost.get();
     }
 
     /** Back to normal: neither down nor slow. */
@@ -199,6 +219,11 @@ public final class OutageProxy implements AutoCloseable {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     if (down) {
                         refused.incrementAndGet();
+                        reset();
+                        return;
+                    }
+                    if (from == upstream && answersToLose.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                        answersLost.incrementAndGet();
                         reset();
                         return;
                     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The proxy that switches a service off: S3 behind it, because S3Proxy checks every signature. */
@@ -83,6 +84,21 @@ class OutageProxyTest {
         proxy.up();
         assertThat(viaProxy.getObjectAsBytes(r -> r.bucket(bucket).key("before.txt")).asUtf8String())
                 .isEqualTo("trước sự cố");
+    }
+
+    @Test
+    void a_conditional_write_whose_answer_was_lost_fails_against_itself_when_the_sdk_tries_it_again() {
+        proxy.loseNextAnswers(1);
+
+        assertThatThrownBy(() -> viaProxy.putObject(r -> r.bucket(bucket).key("once.json").ifNoneMatch("*"),
+                RequestBody.fromString("{\"lần\":1}")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+        assertThat(proxy.answersLost()).isEqualTo(1);
+        try (S3Client direct = Clients.s3(emulators)) {
+            assertThat(direct.getObjectAsBytes(r -> r.bucket(bucket).key("once.json")).asUtf8String()).isEqualTo("{\"lần\":1}");
+        }
+        viaProxy.putObject(r -> r.bucket(bucket).key("after.json"), RequestBody.fromString("{}"));
+        assertThat(proxy.answersLost()).as("only the answers asked for are lost").isEqualTo(1);
     }
 
     @Test
