@@ -1,6 +1,7 @@
 package vn.haiphong.gddt.reports;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,15 +59,21 @@ public final class EmulatorClients {
     }
 
     public static AwsClients of(Emulators emulators) {
-        return of(emulators, emulators.s3Endpoint());
+        return of(emulators, Map.of());
     }
 
-    /** As {@link #of(Emulators)}, with S3 reached at {@code s3Endpoint} (an {@code OutageProxy} in front of S3Proxy). */
-    public static AwsClients of(Emulators emulators, URI s3Endpoint) {
-        return new AwsClients(new Env(Map.of("AWS_REGION", emulators.region(),
-                "AWS_ACCESS_KEY_ID", emulators.accessKeyId(), "AWS_SECRET_ACCESS_KEY", emulators.secretAccessKey(),
-                "AWS_ENDPOINT_URL_S3", s3Endpoint.toString(),
-                "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString(),
-                "AWS_ENDPOINT_URL_SESV2", emulators.sesEndpoint().toString())));
+    /**
+     * As {@link #of(Emulators)}, with some services reached at other endpoints, by their ids in
+     * {@code AWS_ENDPOINT_URL_<id>} ({@code "S3"}, {@code "DYNAMODB"}): an {@code OutageProxy} in front of the
+     * emulator, say.
+     */
+    public static AwsClients of(Emulators emulators, Map<String, URI> endpoints) {
+        Map<String, URI> reached = new HashMap<>(Map.of("S3", emulators.s3Endpoint(),
+                "DYNAMODB", emulators.dynamoDbEndpoint(), "SESV2", emulators.sesEndpoint()));
+        reached.putAll(endpoints);
+        Map<String, String> env = new HashMap<>(Map.of("AWS_REGION", emulators.region(),
+                "AWS_ACCESS_KEY_ID", emulators.accessKeyId(), "AWS_SECRET_ACCESS_KEY", emulators.secretAccessKey()));
+        reached.forEach((service, endpoint) -> env.put("AWS_ENDPOINT_URL_" + service, endpoint.toString()));
+        return new AwsClients(new Env(env));
     }
 }

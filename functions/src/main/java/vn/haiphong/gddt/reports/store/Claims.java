@@ -109,13 +109,14 @@ public final class Claims {
         values.put(":owner", s(owner));
         String set = "SET #c = :inProgress, #expiresAt = :expiresAt, #owner = :owner" + also(alsoSet, names, values);
         String free = "(attribute_not_exists(#c) OR (#c = :inProgress AND #expiresAt < :now))";
+        Held held = new Held(name, key.get("PK").s(), key.get("SK").s(), owner);
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key).updateExpression(set)
                     .conditionExpression(itemMustExist ? "attribute_exists(PK) AND " + free : free)
                     .expressionAttributeNames(names).expressionAttributeValues(values));
-            return Optional.of(new Held(name, key.get("PK").s(), key.get("SK").s(), owner));
+            return Optional.of(held);
         } catch (ConditionalCheckFailedException heldOrDone) {
-            return Optional.empty();
+            return ownStatus(held).filter(own -> own.state() == State.IN_PROGRESS).map(own -> held);
         }
     }
 
@@ -134,7 +135,8 @@ public final class Claims {
         values.put(":owner", s(held.owner()));
         values.put(":outcome", s(outcome));
         if (!update(held, "SET #c = :done, #outcome = :outcome" + also(alsoSet, names, values) + " REMOVE #expiresAt",
-                names, values)) {
+                names, values) && ownStatus(held).filter(own -> own.state() == State.DONE
+                && own.outcome().equals(Optional.of(outcome))).isEmpty()) {
             throw new IllegalStateException(held + " lapsed before it was marked " + outcome);
         }
     }
@@ -150,6 +152,22 @@ public final class Claims {
         values.put(":inProgress", s(State.IN_PROGRESS.name()));
         values.put(":owner", s(held.owner()));
         return update(held, "REMOVE #c, #expiresAt, #owner", names(held.name()), values);
+    }
+
+    /**
+     * The claim as it stands, read back after a refused write, when it is still the caller's. The SDK tries
+     * a write again when its answer is lost on the way, and that try finds the first one done: a claim the
+     * caller took, or finished, then looks taken or finished by someone else.
+     */
+    private Optional<Status> ownStatus(Held held) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(held.key()).consistentRead(true)
+                .projectionExpression("#c, #owner, #expiresAt, #outcome")
+                .expressionAttributeNames(Map.of("#c", held.name(), "#owner", held.name() + "Owner",
+                        "#expiresAt", held.name() + "ExpiresAt", "#outcome", held.name() + "Outcome"))).item();
+        if (item == null || !held.owner().equals(Items.str(item, held.name() + "Owner"))) {
+            return Optional.empty();
+        }
+        return Status.of(item, held.name());
     }
 
     private boolean update(Held held, String expression, Map<String, String> names, Map<String, AttributeValue> values) {

@@ -47,7 +47,8 @@ public final class DynamoDbExportJobs implements ExportJobs {
             dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
-            return false;
+            // Read back: when the answer to this very write was lost, the SDK's second try found it done.
+            return find(job.exportId()).filter(job::equals).isPresent();
         }
     }
 

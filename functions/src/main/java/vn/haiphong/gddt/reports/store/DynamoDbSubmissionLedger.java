@@ -152,7 +152,9 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
                             ":name", s(r.returnedBy().name()), ":reason", s(r.reason()))));
             return true;
         } catch (ConditionalCheckFailedException returnedBefore) {
-            return false;
+            // Read back: when the answer to this very write was lost, the SDK's second try found it done.
+            return find(submission.obligationId(), submission.unitId(), submission.submissionId())
+                    .flatMap(Submission::returned).filter(r::equals).isPresent();
         }
     }
 
@@ -168,7 +170,17 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
         item.put("grantedBy", s(e.grantedBy().id()));
         item.put("grantedByName", s(e.grantedBy().name()));
         item.put("grantedAt", s(e.grantedAt().toString()));
-        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException written) {
+            // The key holds the instant of the grant: only this very write, tried again after its answer was
+            // lost, can have written it. Read back to be sure of that.
+            Map<String, AttributeValue> kept = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                    .key(Items.key(item.get("PK").s(), item.get("SK").s()))).item();
+            if (kept == null || kept.isEmpty() || !extension(kept).equals(e)) {
+                throw written;
+            }
+        }
     }
 
     /** Revokes every extension of the unit still in force, so one DELETE always leaves the plain deadline. */

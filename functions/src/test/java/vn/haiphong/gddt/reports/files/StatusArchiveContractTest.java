@@ -3,6 +3,7 @@ package vn.haiphong.gddt.reports.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class StatusArchiveContractTest {
         void a_snapshot_whose_answer_was_lost_on_the_way_is_reported_written(Emulators emulators) {
             String key = PREFIX + "QCDC-2026-Y.json";
             try (OutageProxy network = OutageProxy.start(emulators.s3Endpoint());
-                 S3Client viaNetwork = EmulatorClients.of(emulators, network.endpoint()).s3()) {
+                 S3Client viaNetwork = EmulatorClients.of(emulators, Map.of("S3", network.endpoint())).s3()) {
                 S3StatusArchive overNetwork = new S3StatusArchive(viaNetwork, bucket);
                 network.loseNextAnswers(1);
 

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
+import vn.haiphong.gddt.emulators.OutageProxy;
 import vn.haiphong.gddt.reports.EmulatorClients;
 
 /** The one claim protocol, on dynalite: whoever holds a claim does the work, and nobody else. */
@@ -35,12 +36,14 @@ class ClaimsTest {
     private static final Instant T0 = Instant.parse("2025-06-11T01:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(50);
 
+    private Emulators emulators;
     private DynamoDbClient dynamo;
     private String table;
     private Claims claims;
 
     @BeforeAll
     void createTable(Emulators emulators) {
+        this.emulators = emulators;
         dynamo = EmulatorClients.of(emulators).dynamoDb();
         table = EmulatorClients.newTable(dynamo, "claims");
         claims = new Claims(dynamo, table);
@@ -106,6 +109,40 @@ class ClaimsTest {
         assertThat(status(key, "receipt").state()).isEqualTo(Claims.State.IN_PROGRESS);
         assertThat(claims.release(next)).isTrue();
         assertThat(Claims.Status.of(item(key), "receipt")).as("given back: as if never taken").isEmpty();
+    }
+
+    @Test
+    void a_claim_whose_answer_was_lost_on_the_way_is_still_held_by_the_one_that_took_it() {
+        Map<String, AttributeValue> key = newItem();
+        try (OutageProxy network = OutageProxy.start(emulators.dynamoDbEndpoint());
+             DynamoDbClient viaNetwork = EmulatorClients.of(emulators, Map.of("DYNAMODB", network.endpoint())).dynamoDb()) {
+            Claims overNetwork = new Claims(viaNetwork, table);
+            network.loseNextAnswers(1);
+
+            Claims.Held held = overNetwork.take(key, "reminder", T0, LEASE, true, Map.of()).orElseThrow();
+
+            assertThat(network.answersLost()).as("the take's first answer was lost").isEqualTo(1);
+            assertThat(claims.take(key, "reminder", T0.plusSeconds(1), LEASE, true, Map.of())).as("anyone else").isEmpty();
+            overNetwork.complete(held, "SENT", Map.of());
+        }
+        assertThat(status(key, "reminder").state()).isEqualTo(Claims.State.DONE);
+    }
+
+    @Test
+    void a_claim_finished_but_whose_answer_was_lost_on_the_way_counts_as_finished() {
+        Map<String, AttributeValue> key = newItem();
+        try (OutageProxy network = OutageProxy.start(emulators.dynamoDbEndpoint());
+             DynamoDbClient viaNetwork = EmulatorClients.of(emulators, Map.of("DYNAMODB", network.endpoint())).dynamoDb()) {
+            Claims overNetwork = new Claims(viaNetwork, table);
+            Claims.Held held = overNetwork.take(key, "receipt", T0, LEASE, true, Map.of()).orElseThrow();
+            network.loseNextAnswers(1);
+
+            overNetwork.complete(held, "SENT", Map.of("receiptMessageId", AttributeValue.fromS("m-2")));
+
+            assertThat(network.answersLost()).as("the completion's first answer was lost").isEqualTo(1);
+        }
+        assertThat(status(key, "receipt")).isEqualTo(new Claims.Status(Claims.State.DONE, Optional.empty(), Optional.of("SENT")));
+        assertThat(item(key).get("receiptMessageId").s()).isEqualTo("m-2");
     }
 
     @Test

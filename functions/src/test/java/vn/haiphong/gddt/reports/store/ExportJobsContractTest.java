@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.haiphong.gddt.emulators.Emulators;
+import vn.haiphong.gddt.emulators.OutageProxy;
 import vn.haiphong.gddt.reports.EmulatorClients;
 import vn.haiphong.gddt.reports.store.ExportJobs.Job;
 import vn.haiphong.gddt.reports.store.ExportJobs.State;
@@ -110,7 +111,7 @@ class ExportJobsContractTest {
             assertThat(jobs().find(id)).isEmpty();
         }
 
-        private static String newId() {
+        static String newId() {
             return UUID.randomUUID().toString().replace("-", "");
         }
     }
@@ -141,6 +142,21 @@ class ExportJobsContractTest {
         @Override
         ExportJobs jobs() {
             return jobs;
+        }
+
+        @Test
+        void a_job_whose_answer_was_lost_on_the_way_is_reported_created(Emulators emulators) {
+            String id = newId();
+            try (OutageProxy network = OutageProxy.start(emulators.dynamoDbEndpoint());
+                 DynamoDbClient viaNetwork = EmulatorClients.of(emulators, Map.of("DYNAMODB", network.endpoint())).dynamoDb()) {
+                network.loseNextAnswers(1);
+
+                assertThat(new DynamoDbExportJobs(viaNetwork, table).create(Job.pending(id, "QCDC:2025-H1", "van-phong", T0)))
+                        .isTrue();
+
+                assertThat(network.answersLost()).as("the create's first answer was lost").isEqualTo(1);
+            }
+            assertThat(jobs.find(id)).contains(Job.pending(id, "QCDC:2025-H1", "van-phong", T0));
         }
 
         @Test

@@ -107,7 +107,8 @@ public final class InMemorySubmissionLedger implements SubmissionLedger {
     public synchronized boolean markReturned(Submission submission, Returned returned) {
         Optional<Submission> stored = find(submission.obligationId(), submission.unitId(), submission.submissionId());
         if (stored.isEmpty() || stored.get().returned().isPresent()) {
-            return false;
+            // As DynamoDB's read-back does: the same return found is this very write, tried again.
+            return stored.flatMap(Submission::returned).filter(returned::equals).isPresent();
         }
         partition(submission.obligationId()).put(sk(submission), stored.get().withReturned(returned));
         return true;
@@ -116,7 +117,8 @@ public final class InMemorySubmissionLedger implements SubmissionLedger {
     @Override
     public synchronized void grant(Extension extension) {
         String sk = "UNIT#" + extension.unitId() + "#EXT#" + extension.grantedAt();
-        if (partition(extension.obligationId()).putIfAbsent(sk, extension) != null) {
+        Object kept = partition(extension.obligationId()).putIfAbsent(sk, extension);
+        if (kept != null && !kept.equals(extension)) {
             throw new IllegalStateException("an extension was granted at " + extension.grantedAt() + " already");
         }
     }

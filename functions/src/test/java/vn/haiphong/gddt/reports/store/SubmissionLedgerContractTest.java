@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.haiphong.gddt.emulators.Emulators;
+import vn.haiphong.gddt.emulators.OutageProxy;
 import vn.haiphong.gddt.reports.EmulatorClients;
 import vn.haiphong.gddt.reports.domain.Actor;
 import vn.haiphong.gddt.reports.domain.Extension;
@@ -38,14 +42,14 @@ class SubmissionLedgerContractTest {
     abstract static class Contract {
         abstract SubmissionLedger ledger();
 
-        private final String obligation = "QCDC:2025-H1";
+        final String obligation = "QCDC:2025-H1";
 
-        private Submission submission(String unit, String id, Instant at) {
+        Submission submission(String unit, String id, Instant at) {
             return new Submission(id, unit, obligation, "submissions/" + unit + "/" + id + "/bc.pdf", "etag", null, 1234,
                     "c2hh", "application/pdf", "Báo cáo tháng 6.pdf", at, true, Optional.empty());
         }
 
-        private static String id() {
+        static String id() {
             return UUID.randomUUID().toString().replace("-", "");
         }
 
@@ -206,15 +210,59 @@ class SubmissionLedgerContractTest {
     @Nested
     @OnEmulators
     class OnDynamoDb extends Contract {
+        private final Emulators emulators;
+        private final String table;
         private final DynamoDbSubmissionLedger ledger;
 
         OnDynamoDb(Emulators emulators) {
-            ledger = new DynamoDbSubmissionLedger(EmulatorClients.dynamoDb(emulators), EmulatorClients.newTable(emulators, "ledger"));
+            this.emulators = emulators;
+            table = EmulatorClients.newTable(emulators, "ledger");
+            ledger = new DynamoDbSubmissionLedger(EmulatorClients.dynamoDb(emulators), table);
         }
 
         @Override
         SubmissionLedger ledger() {
             return ledger;
+        }
+
+        @Test
+        void a_return_whose_answer_was_lost_on_the_way_is_reported_made_and_a_later_one_still_refused() {
+            Submission s = submission("thpt-tran-phu", id(), AT);
+            ledger.recordIfAbsent(s);
+            Returned r = new Returned(AT.plusSeconds(3600), LAN, "Thiếu chữ ký của Hiệu trưởng");
+
+            boolean made = overALossyNetwork((network, lossy) -> {
+                network.loseNextAnswers(1);
+                return lossy.markReturned(s, r);
+            });
+
+            assertThat(made).isTrue();
+            assertThat(ledger.markReturned(s, new Returned(AT.plusSeconds(3601), LAN, "lần hai"))).isFalse();
+            assertThat(ledger.find(obligation, s.unitId(), s.submissionId())).contains(s.withReturned(r));
+        }
+
+        @Test
+        void an_extension_whose_answer_was_lost_on_the_way_is_granted_once_without_an_error() {
+            Extension e = new Extension(obligation, "thpt-cat-ba", AT.plus(Duration.ofDays(9)), "bão số 3",
+                    LAN, AT, Optional.empty(), Optional.empty());
+
+            overALossyNetwork((network, lossy) -> {
+                network.loseNextAnswers(1);
+                lossy.grant(e);
+                return null;
+            });
+
+            assertThat(ledger.records(obligation, "thpt-cat-ba").extensions()).containsExactly(e);
+        }
+
+        /** Runs {@code work} on a ledger that reaches dynalite through an {@link OutageProxy}; checks one answer was lost. */
+        private <T> T overALossyNetwork(BiFunction<OutageProxy, DynamoDbSubmissionLedger, T> work) {
+            try (OutageProxy network = OutageProxy.start(emulators.dynamoDbEndpoint());
+                 DynamoDbClient viaNetwork = EmulatorClients.of(emulators, Map.of("DYNAMODB", network.endpoint())).dynamoDb()) {
+                T result = work.apply(network, new DynamoDbSubmissionLedger(viaNetwork, table));
+                assertThat(network.answersLost()).as("answers lost on the way").isEqualTo(1);
+                return result;
+            }
         }
     }
 }
