@@ -83,7 +83,7 @@ class StatusArchiveContractTest {
             try (OutageProxy network = OutageProxy.start(emulators.s3Endpoint());
                  S3Client viaNetwork = EmulatorClients.of(emulators, Map.of("S3", network.endpoint())).s3()) {
                 S3StatusArchive overNetwork = new S3StatusArchive(viaNetwork, bucket);
-                network.loseNextAnswers(1);
+                network.loseNextAnswerTo("PUT /");
 
                 assertThat(overNetwork.writeOnce(key, document("2026-12-05T00:00:00+07:00"))).isTrue();
 

@@ -35,6 +35,7 @@ import vn.haiphong.gddt.reports.EmulatorClients;
 class ClaimsTest {
     private static final Instant T0 = Instant.parse("2025-06-11T01:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(50);
+    private static final String UPDATE_ITEM = "DynamoDB_20120810.UpdateItem";
 
     private Emulators emulators;
     private DynamoDbClient dynamo;
@@ -117,7 +118,7 @@ class ClaimsTest {
         try (OutageProxy network = OutageProxy.start(emulators.dynamoDbEndpoint());
              DynamoDbClient viaNetwork = EmulatorClients.of(emulators, Map.of("DYNAMODB", network.endpoint())).dynamoDb()) {
             Claims overNetwork = new Claims(viaNetwork, table);
-            network.loseNextAnswers(1);
+            network.loseNextAnswerTo(UPDATE_ITEM);
 
             Claims.Held held = overNetwork.take(key, "reminder", T0, LEASE, true, Map.of()).orElseThrow();
 
@@ -135,7 +136,7 @@ class ClaimsTest {
              DynamoDbClient viaNetwork = EmulatorClients.of(emulators, Map.of("DYNAMODB", network.endpoint())).dynamoDb()) {
             Claims overNetwork = new Claims(viaNetwork, table);
             Claims.Held held = overNetwork.take(key, "receipt", T0, LEASE, true, Map.of()).orElseThrow();
-            network.loseNextAnswers(1);
+            network.loseNextAnswerTo(UPDATE_ITEM);
 
             overNetwork.complete(held, "SENT", Map.of("receiptMessageId", AttributeValue.fromS("m-2")));
 

@@ -149,7 +149,7 @@ class ExportJobsContractTest {
             String id = newId();
             try (OutageProxy network = OutageProxy.start(emulators.dynamoDbEndpoint());
                  DynamoDbClient viaNetwork = EmulatorClients.of(emulators, Map.of("DYNAMODB", network.endpoint())).dynamoDb()) {
-                network.loseNextAnswers(1);
+                network.loseNextAnswerTo("DynamoDB_20120810.PutItem");
 
                 assertThat(new DynamoDbExportJobs(viaNetwork, table).create(Job.pending(id, "QCDC:2025-H1", "van-phong", T0)))
                         .isTrue();

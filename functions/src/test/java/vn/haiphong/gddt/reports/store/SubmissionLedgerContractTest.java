@@ -232,7 +232,7 @@ class SubmissionLedgerContractTest {
             Returned r = new Returned(AT.plusSeconds(3600), LAN, "Thiếu chữ ký của Hiệu trưởng");
 
             boolean made = overALossyNetwork((network, lossy) -> {
-                network.loseNextAnswers(1);
+                network.loseNextAnswerTo("DynamoDB_20120810.UpdateItem");
                 return lossy.markReturned(s, r);
             });
 
@@ -247,7 +247,7 @@ class SubmissionLedgerContractTest {
                     LAN, AT, Optional.empty(), Optional.empty());
 
             overALossyNetwork((network, lossy) -> {
-                network.loseNextAnswers(1);
+                network.loseNextAnswerTo("DynamoDB_20120810.PutItem");
                 lossy.grant(e);
                 return null;
             });

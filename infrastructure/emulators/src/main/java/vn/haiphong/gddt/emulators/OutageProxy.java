@@ -9,7 +9,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class OutageProxy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutageProxy.class);
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final byte[] CONTINUE = "HTTP/1.1 100".getBytes(StandardCharsets.ISO_8859_1);
 
     private final URI target;
     private final ServerSocket listener;
@@ -46,7 +50,7 @@ public final class OutageProxy implements AutoCloseable {
     private final Set<Pipe> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger holding = new AtomicInteger();
-    private final AtomicInteger answersToLose = new AtomicInteger();
+    private final AtomicReference<List<byte[]>> loseAnswerTo = new AtomicReference<>();
     private final AtomicInteger answersLost = new AtomicInteger();
     private volatile boolean down;
     private volatile Duration slowBy = Duration.ZERO;
@@ -105,27 +109,34 @@ public final class OutageProxy implements AutoCloseable {
     }
 
     /**
-     * The next {@code n} answers never reach their clients: the service gets each request and acts on it,
-     * then the connection is reset as its answer starts back. A client that tries again finds its own
-     * write already done (a conditional write then fails against itself), as after a network that drops
-     * an answer.
+     * The answer to the next request whose head names one of {@code markers} (an operation,
+     * {@code "DynamoDB_20120810.UpdateItem"}; a method, {@code "PUT /"}) never reaches its client: the service
+     * gets the request and acts on it, then the connection is reset as its answer starts back, as when a
+     * network drops an answer. A client that tries again finds its own write done: a conditional write then
+     * fails against itself. Other requests pass untouched.
      */
-    public void loseNextAnswers(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must not be negative: " + n);
+    public void loseNextAnswerTo(String... markers) {
+        if (markers.length == 0) {
+            throw new IllegalArgumentException("name at least one marker");
         }
-        answersToLose.set(n);
+        loseAnswerTo.set(Arrays.stream(markers).map(m -> m.getBytes(StandardCharsets.ISO_8859_1)).toList());
     }
 
-    /** Answers dropped by {@link #loseNextAnswers}. */
+    /** True until the request {@link #loseNextAnswerTo} waits for has come. */
+    public boolean losingAnAnswer() {
+        return loseAnswerTo.get() != null;
+    }
+
+    /** Answers dropped by {@link #loseNextAnswerTo}. */
     public int answersLost() {
         return answersLost.get();
     }
 
-    /** Back to normal: neither down nor slow. */
+    /** Back to normal: neither down nor slow, and no answer waiting to be lost. */
     public void up() {
         down = false;
         slowBy = Duration.ZERO;
+        loseAnswerTo.set(null);
     }
 
     public boolean isDown() {
@@ -200,6 +211,8 @@ public final class OutageProxy implements AutoCloseable {
         private final Socket client;
         private final Socket upstream;
         private final AtomicInteger directionsOpen = new AtomicInteger(2);
+        /** The request now on this connection is the one whose answer is to be lost. */
+        private volatile boolean answerToLose;
 
         Pipe(Socket client, Socket upstream) {
             this.client = client;
@@ -222,7 +235,14 @@ public final class OutageProxy implements AutoCloseable {
                         reset();
                         return;
                     }
-                    if (from == upstream && answersToLose.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                    if (from == client) {
+                        List<byte[]> markers = loseAnswerTo.get();
+                        // Marked before the request goes on, so that its answer cannot come back first.
+                        if (markers != null && names(buffer, n, markers) && loseAnswerTo.compareAndSet(markers, null)) {
+                            answerToLose = true;
+                        }
+                    } else if (answerToLose && !startsWith(buffer, n, CONTINUE)) {
+                        // Not at a "100 Continue": the service would not have the body yet, nor have acted.
                         answersLost.incrementAndGet();
                         reset();
                         return;
@@ -264,6 +284,25 @@ public final class OutageProxy implements AutoCloseable {
             OutageProxy.reset(upstream);
             open.remove(this);
         }
+    }
+
+    private static boolean startsWith(byte[] buffer, int length, byte[] prefix) {
+        return length >= prefix.length && Arrays.equals(buffer, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static boolean names(byte[] buffer, int length, List<byte[]> markers) {
+        for (byte[] marker : markers) {
+            outer:
+            for (int i = 0; i + marker.length <= length; i++) {
+                for (int j = 0; j < marker.length; j++) {
+                    if (buffer[i + j] != marker[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closes with a TCP reset rather than an orderly close, as a connection that breaks does. */

@@ -11,8 +11,9 @@ import vn.haiphong.gddt.reports.AwsClients;
 
 /**
  * What {@code /_local/faults} switches: each AWS service the functions call, down, slow (each request
- * held past the functions' client timeout, then served: the ambiguous case) or up, and S3's event
- * notifications, held or delivered.
+ * held past the functions' client timeout, then served: the ambiguous case) or up; for DynamoDB and S3,
+ * {@code lose-next-write} (the next write is done, but its answer never reaches the function, whose SDK
+ * tries it again); and S3's event notifications, held or delivered.
  *
  * <p>The functions reach each service through an {@link OutageProxy} of this system's own (their
  * {@code AWS_ENDPOINT_URL_*}), so a service down here fails every call they make to it, keeps its data,
@@ -33,6 +34,12 @@ final class LocalFaults {
             DYNAMODB, AwsClients.DYNAMODB.attemptTimeout().plusSeconds(1),
             SES, AwsClients.SES.attemptTimeout().plusSeconds(1),
             S3, AwsClients.S3.attemptTimeout().plusSeconds(1));
+
+    static final String LOSE_NEXT_WRITE = "lose-next-write";
+    /** What a write request names in its head, per service that has {@link #LOSE_NEXT_WRITE}. */
+    private static final Map<String, List<String>> WRITES = Map.of(
+            DYNAMODB, List.of("DynamoDB_20120810.PutItem", "DynamoDB_20120810.UpdateItem", "DynamoDB_20120810.DeleteItem"),
+            S3, List.of("PUT /", "DELETE /"));
 
     private final Map<String, OutageProxy> services;
     private final S3Notifications s3Events;
@@ -56,10 +63,14 @@ final class LocalFaults {
         return proxies;
     }
 
-    /** {@code {"dynamodb": "up", "ses": "up", "s3": "up", "s3Events": "up"}}, or down / held where switched. */
+    /**
+     * {@code {"dynamodb": "up", "ses": "up", "s3": "up", "s3Events": "up"}}, or down / slow / held where
+     * switched; {@code lose-next-write} until that write has come.
+     */
     Map<String, String> state() {
         Map<String, String> state = new LinkedHashMap<>();
-        services.forEach((name, proxy) -> state.put(name, proxy.isDown() ? "down" : proxy.isSlow() ? "slow" : "up"));
+        services.forEach((name, proxy) -> state.put(name, proxy.isDown() ? "down" : proxy.isSlow() ? "slow"
+                : proxy.losingAnAnswer() ? LOSE_NEXT_WRITE : "up"));
         state.put(S3_EVENTS, s3Events.holding() ? "held" : "up");
         return state;
     }
@@ -76,7 +87,8 @@ final class LocalFaults {
             mistakes.add("nothing to switch: send e.g. {\"dynamodb\": \"down\"}");
         }
         changes.forEach((name, value) -> {
-            List<String> allowed = services.containsKey(name) ? List.of("down", "slow", "up")
+            List<String> allowed = WRITES.containsKey(name) ? List.of("down", "slow", LOSE_NEXT_WRITE, "up")
+                    : services.containsKey(name) ? List.of("down", "slow", "up")
                     : S3_EVENTS.equals(name) ? List.of("held", "up") : null;
             if (allowed == null) {
                 mistakes.add("unknown service \"" + name + "\": use " + String.join(", ", state().keySet()));
@@ -98,6 +110,9 @@ final class LocalFaults {
                 services.get(name).down();
             } else if (value.equals("slow")) {
                 services.get(name).slow(SLOW_BY.get(name));
+            } else if (value.equals(LOSE_NEXT_WRITE)) {
+                services.get(name).up();
+                services.get(name).loseNextAnswerTo(WRITES.get(name).toArray(String[]::new));
             } else {
                 services.get(name).up();
             }

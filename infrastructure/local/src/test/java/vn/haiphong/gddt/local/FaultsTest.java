@@ -106,6 +106,7 @@ class FaultsTest {
         HttpResponse<String> down = running.switchFaults("{\"ses\":\"down\",\"s3\":\"down\"}");
         HttpResponse<String> unknown = running.switchFaults("{\"ses\":\"up\",\"sqs\":\"down\"}");
         HttpResponse<String> badValue = running.switchFaults("{\"dynamodb\":\"sideways\"}");
+        HttpResponse<String> sesLosesNoWrite = running.switchFaults("{\"ses\":\"lose-next-write\"}");
         HttpResponse<String> notAnObject = running.switchFaults("[\"ses\"]");
         HttpResponse<String> notJson = running.switchFaults("ses=down");
 
@@ -115,7 +116,9 @@ class FaultsTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(Running.read(unknown.body()).get("detail").asText()).contains("\"sqs\"", "dynamodb, ses, s3, s3Events");
-        assertThat(Running.read(badValue.body()).get("detail").asText()).contains("dynamodb", "\"down\" or \"slow\" or \"up\"", "sideways");
+        assertThat(Running.read(badValue.body()).get("detail").asText())
+                .contains("dynamodb", "\"down\" or \"slow\" or \"lose-next-write\" or \"up\"", "sideways");
+        assertThat(Running.read(sesLosesNoWrite.body()).get("detail").asText()).contains("ses", "\"down\" or \"slow\" or \"up\"");
         assertThat(badValue.statusCode()).isEqualTo(400);
         assertThat(notAnObject.statusCode()).isEqualTo(400);
         assertThat(notJson.statusCode()).isEqualTo(400);
