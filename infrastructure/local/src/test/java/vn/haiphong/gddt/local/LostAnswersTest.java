@@ -1,8 +1,10 @@
 package vn.haiphong.gddt.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,15 +18,18 @@ import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 
 /**
- * A write that DynamoDB did, whose answer never reached the function ({@code "lose-next-write"} at
- * {@code /_local/faults}): the SDK tries it again, the conditional write then fails against itself, and the
- * function must still see its own write, not someone else's.
+ * A write that DynamoDB or S3 did, whose answer never reached its caller ({@code "lose-next-write"} at
+ * {@code /_local/faults}): a function's SDK tries it again, the conditional write then fails against itself,
+ * and the function must still see its own write, not someone else's; a school's browser sees its upload
+ * fail, though the file arrived.
  */
 @ExtendWith(EmulatorsExtension.class)
 class LostAnswersTest {
     /** QCDC:2025-H1's first reminder ("OPEN") goes out this morning to every unit that owes it. */
     private static final Instant REMINDER_MORNING = OffsetDateTime.parse("2025-05-12T08:00:00+07:00").toInstant();
     private static final String LOSE_NEXT_WRITE = "{\"dynamodb\":\"lose-next-write\"}";
+    /** Four days before QCDC:2026-Y is due (trước ngày 5/12/2026). */
+    private static final Instant UPLOAD_DAY = OffsetDateTime.parse("2026-12-01T09:00:00+07:00").toInstant();
 
     @Test
     void a_reminder_whose_claim_lost_its_answer_still_goes_out_that_morning_and_only_once(Emulators emulators)
@@ -67,6 +72,32 @@ class LostAnswersTest {
             JsonNode row = running.obligation(running.unit("THPT").token(), "QCDC:2025-H1");
             assertThat(row.at("/extension/until").asText()).isEqualTo("2025-06-21T00:00:00+07:00");
             assertThat(row.at("/extension/reason").asText()).isEqualTo("Bão số 1: mất điện ba ngày");
+        }
+    }
+
+    @Test
+    void a_file_whose_upload_lost_its_answer_is_recorded_with_one_receipt_and_the_schools_second_try_changes_nothing(
+            Emulators emulators) throws Exception {
+        try (Running running = Running.start(emulators, UPLOAD_DAY, Map.of())) {
+            LocalSystem.SessionUnit school = running.unit("THPT");
+            byte[] file = Running.pdf("câu trả lời bị mất");
+            JsonNode grant = Running.read(running.requestUpload(school.token(), "QCDC:2026-Y", "bao-cao.pdf",
+                    "application/pdf", file).body());
+            String id = grant.get("submissionId").asText();
+            running.switchFaults("{\"s3\":\"lose-next-write\"}");
+
+            assertThatThrownBy(() -> Running.put(grant, file)).as("the browser sees its connection break")
+                    .isInstanceOf(UncheckedIOException.class);
+
+            assertThat(running.faults().get("s3").asText()).as("the PUT came and its answer was lost").isEqualTo("up");
+            assertThat(running.awaitSubmissions(school.token(), "QCDC:2026-Y", 1).get("submissions")).singleElement()
+                    .satisfies(s -> assertThat(s.get("submissionId").asText()).isEqualTo(id));
+            assertThat(running.awaitEmailsMentioning(id, 1)).as("the receipt").hasSize(1);
+            // The school's page offers to send the file again; the school does, with the same link.
+            assertThat(Running.put(grant, file).statusCode()).isEqualTo(200);
+            running.awaitQuiet();
+            assertThat(running.obligation(school.token(), "QCDC:2026-Y").get("submissions")).hasSize(1);
+            assertThat(running.emailsMentioning(id)).as("receipts").hasSize(1);
         }
     }
 }
