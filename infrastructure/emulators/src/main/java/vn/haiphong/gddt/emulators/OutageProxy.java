@@ -11,7 +11,6 @@ import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -42,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class OutageProxy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutageProxy.class);
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-    private static final byte[] CONTINUE = "HTTP/1.1 100".getBytes(StandardCharsets.ISO_8859_1);
 
     private final URI target;
     private final ServerSocket listener;
@@ -50,7 +48,7 @@ public final class OutageProxy implements AutoCloseable {
     private final Set<Pipe> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger holding = new AtomicInteger();
-    private final AtomicReference<List<byte[]>> loseAnswerTo = new AtomicReference<>();
+    private final AtomicReference<List<String>> loseAnswerTo = new AtomicReference<>();
     private final AtomicInteger answersLost = new AtomicInteger();
     private volatile boolean down;
     private volatile Duration slowBy = Duration.ZERO;
@@ -119,7 +117,7 @@ public final class OutageProxy implements AutoCloseable {
         if (markers.length == 0) {
             throw new IllegalArgumentException("name at least one marker");
         }
-        loseAnswerTo.set(Arrays.stream(markers).map(m -> m.getBytes(StandardCharsets.ISO_8859_1)).toList());
+        loseAnswerTo.set(List.of(markers));
     }
 
     /** True until the request {@link #loseNextAnswerTo} waits for has come. */
@@ -236,12 +234,13 @@ public final class OutageProxy implements AutoCloseable {
                         return;
                     }
                     if (from == client) {
-                        List<byte[]> markers = loseAnswerTo.get();
+                        List<String> markers = loseAnswerTo.get();
                         // Marked before the request goes on, so that its answer cannot come back first.
-                        if (markers != null && names(buffer, n, markers) && loseAnswerTo.compareAndSet(markers, null)) {
+                        if (markers != null && markers.stream().anyMatch(text(buffer, n)::contains)
+                                && loseAnswerTo.compareAndSet(markers, null)) {
                             answerToLose = true;
                         }
-                    } else if (answerToLose && !startsWith(buffer, n, CONTINUE)) {
+                    } else if (answerToLose && !text(buffer, n).startsWith("HTTP/1.1 100")) {
                         // Not at a "100 Continue": the service would not have the body yet, nor have acted.
                         answersLost.incrementAndGet();
                         reset();
@@ -286,23 +285,9 @@ public final class OutageProxy implements AutoCloseable {
         }
     }
 
-    private static boolean startsWith(byte[] buffer, int length, byte[] prefix) {
-        return length >= prefix.length && Arrays.equals(buffer, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
-    private static boolean names(byte[] buffer, int length, List<byte[]> markers) {
-        for (byte[] marker : markers) {
-            outer:
-            for (int i = 0; i + marker.length <= length; i++) {
-                for (int j = 0; j < marker.length; j++) {
-                    if (buffer[i + j] != marker[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-        }
-        return false;
+    /** A piece of HTTP as the bytes it is: a request's head and an answer's status line are ASCII. */
+    private static String text(byte[] buffer, int length) {
+        return new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     /** Closes with a TCP reset rather than an orderly close, as a connection that breaks does. */

@@ -35,7 +35,7 @@ final class LocalFaults {
             SES, AwsClients.SES.attemptTimeout().plusSeconds(1),
             S3, AwsClients.S3.attemptTimeout().plusSeconds(1));
 
-    static final String LOSE_NEXT_WRITE = "lose-next-write";
+    private static final String LOSE_NEXT_WRITE = "lose-next-write";
     /** What a write request names in its head, per service that has {@link #LOSE_NEXT_WRITE}. */
     private static final Map<String, List<String>> WRITES = Map.of(
             DYNAMODB, List.of("DynamoDB_20120810.PutItem", "DynamoDB_20120810.UpdateItem", "DynamoDB_20120810.DeleteItem"),
