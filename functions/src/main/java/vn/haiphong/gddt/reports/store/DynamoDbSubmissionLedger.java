@@ -160,8 +160,8 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
 
     @Override
     public void grant(Extension e) {
-        Map<String, AttributeValue> item = new HashMap<>(Items.key(pk(e.obligationId()),
-                "UNIT#" + e.unitId() + "#EXT#" + e.grantedAt()));
+        Map<String, AttributeValue> key = Items.key(pk(e.obligationId()), "UNIT#" + e.unitId() + "#EXT#" + e.grantedAt());
+        Map<String, AttributeValue> item = new HashMap<>(key);
         item.put("type", s(EXTENSION));
         item.put("unitId", s(e.unitId()));
         item.put("obligationId", s(e.obligationId()));
@@ -175,8 +175,7 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
         } catch (ConditionalCheckFailedException written) {
             // The key holds the instant of the grant: only this very write, tried again after its answer was
             // lost, can have written it. Read back to be sure of that.
-            Map<String, AttributeValue> kept = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                    .key(Items.key(item.get("PK").s(), item.get("SK").s()))).item();
+            Map<String, AttributeValue> kept = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key)).item();
             if (kept == null || kept.isEmpty() || !extension(kept).equals(e)) {
                 throw written;
             }

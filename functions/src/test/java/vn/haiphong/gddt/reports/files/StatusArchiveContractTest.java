@@ -3,14 +3,13 @@ package vn.haiphong.gddt.reports.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import vn.haiphong.gddt.emulators.Emulators;
-import vn.haiphong.gddt.emulators.OutageProxy;
 import vn.haiphong.gddt.reports.EmulatorClients;
+import vn.haiphong.gddt.reports.LossyNetwork;
 import vn.haiphong.gddt.reports.OnEmulators;
 import vn.haiphong.gddt.reports.app.StatusDocument;
 
@@ -80,9 +79,8 @@ class StatusArchiveContractTest {
         @Test
         void a_snapshot_whose_answer_was_lost_on_the_way_is_reported_written(Emulators emulators) {
             String key = PREFIX + "QCDC-2026-Y.json";
-            try (OutageProxy network = OutageProxy.start(emulators.s3Endpoint());
-                 S3Client viaNetwork = EmulatorClients.of(emulators, Map.of("S3", network.endpoint())).s3()) {
-                S3StatusArchive overNetwork = new S3StatusArchive(viaNetwork, bucket);
+            try (LossyNetwork<S3Client> network = LossyNetwork.toS3(emulators)) {
+                S3StatusArchive overNetwork = new S3StatusArchive(network.client(), bucket);
                 network.loseNextAnswerTo("PUT /");
 
                 assertThat(overNetwork.writeOnce(key, document("2026-12-05T00:00:00+07:00"))).isTrue();

@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
-import vn.haiphong.gddt.emulators.OutageProxy;
 import vn.haiphong.gddt.reports.EmulatorClients;
+import vn.haiphong.gddt.reports.LossyNetwork;
 
 /** The one claim protocol, on dynalite: whoever holds a claim does the work, and nobody else. */
 @Tag("emulators")
@@ -115,9 +115,8 @@ class ClaimsTest {
     @Test
     void a_claim_whose_answer_was_lost_on_the_way_is_still_held_by_the_one_that_took_it() {
         Map<String, AttributeValue> key = newItem();
-        try (OutageProxy network = OutageProxy.start(emulators.dynamoDbEndpoint());
-             DynamoDbClient viaNetwork = EmulatorClients.of(emulators, Map.of("DYNAMODB", network.endpoint())).dynamoDb()) {
-            Claims overNetwork = new Claims(viaNetwork, table);
+        try (LossyNetwork<DynamoDbClient> network = LossyNetwork.toDynamoDb(emulators)) {
+            Claims overNetwork = new Claims(network.client(), table);
             network.loseNextAnswerTo(UPDATE_ITEM);
 
             Claims.Held held = overNetwork.take(key, "reminder", T0, LEASE, true, Map.of()).orElseThrow();
@@ -132,9 +131,8 @@ class ClaimsTest {
     @Test
     void a_claim_finished_but_whose_answer_was_lost_on_the_way_counts_as_finished() {
         Map<String, AttributeValue> key = newItem();
-        try (OutageProxy network = OutageProxy.start(emulators.dynamoDbEndpoint());
-             DynamoDbClient viaNetwork = EmulatorClients.of(emulators, Map.of("DYNAMODB", network.endpoint())).dynamoDb()) {
-            Claims overNetwork = new Claims(viaNetwork, table);
+        try (LossyNetwork<DynamoDbClient> network = LossyNetwork.toDynamoDb(emulators)) {
+            Claims overNetwork = new Claims(network.client(), table);
             Claims.Held held = overNetwork.take(key, "receipt", T0, LEASE, true, Map.of()).orElseThrow();
             network.loseNextAnswerTo(UPDATE_ITEM);
 

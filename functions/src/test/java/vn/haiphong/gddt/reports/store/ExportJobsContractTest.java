@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.haiphong.gddt.emulators.Emulators;
-import vn.haiphong.gddt.emulators.OutageProxy;
 import vn.haiphong.gddt.reports.EmulatorClients;
+import vn.haiphong.gddt.reports.LossyNetwork;
 import vn.haiphong.gddt.reports.store.ExportJobs.Job;
 import vn.haiphong.gddt.reports.store.ExportJobs.State;
 
@@ -147,11 +147,10 @@ class ExportJobsContractTest {
         @Test
         void a_job_whose_answer_was_lost_on_the_way_is_reported_created(Emulators emulators) {
             String id = newId();
-            try (OutageProxy network = OutageProxy.start(emulators.dynamoDbEndpoint());
-                 DynamoDbClient viaNetwork = EmulatorClients.of(emulators, Map.of("DYNAMODB", network.endpoint())).dynamoDb()) {
+            try (LossyNetwork<DynamoDbClient> network = LossyNetwork.toDynamoDb(emulators)) {
                 network.loseNextAnswerTo("DynamoDB_20120810.PutItem");
 
-                assertThat(new DynamoDbExportJobs(viaNetwork, table).create(Job.pending(id, "QCDC:2025-H1", "van-phong", T0)))
+                assertThat(new DynamoDbExportJobs(network.client(), table).create(Job.pending(id, "QCDC:2025-H1", "van-phong", T0)))
                         .isTrue();
 
                 assertThat(network.answersLost()).as("the create's first answer was lost").isEqualTo(1);

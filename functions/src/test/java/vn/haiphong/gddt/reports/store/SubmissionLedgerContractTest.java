@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.haiphong.gddt.emulators.Emulators;
-import vn.haiphong.gddt.emulators.OutageProxy;
 import vn.haiphong.gddt.reports.EmulatorClients;
+import vn.haiphong.gddt.reports.LossyNetwork;
 import vn.haiphong.gddt.reports.domain.Actor;
 import vn.haiphong.gddt.reports.domain.Extension;
 import vn.haiphong.gddt.reports.domain.Inspection;
@@ -255,11 +254,10 @@ class SubmissionLedgerContractTest {
             assertThat(ledger.records(obligation, "thpt-cat-ba").extensions()).containsExactly(e);
         }
 
-        /** Runs {@code work} on a ledger that reaches dynalite through an {@link OutageProxy}; checks one answer was lost. */
-        private <T> T overALossyNetwork(BiFunction<OutageProxy, DynamoDbSubmissionLedger, T> work) {
-            try (OutageProxy network = OutageProxy.start(emulators.dynamoDbEndpoint());
-                 DynamoDbClient viaNetwork = EmulatorClients.of(emulators, Map.of("DYNAMODB", network.endpoint())).dynamoDb()) {
-                T result = work.apply(network, new DynamoDbSubmissionLedger(viaNetwork, table));
+        /** Runs {@code work} on a ledger that reaches dynalite through a {@link LossyNetwork}; checks one answer was lost. */
+        private <T> T overALossyNetwork(BiFunction<LossyNetwork<DynamoDbClient>, DynamoDbSubmissionLedger, T> work) {
+            try (LossyNetwork<DynamoDbClient> network = LossyNetwork.toDynamoDb(emulators)) {
+                T result = work.apply(network, new DynamoDbSubmissionLedger(network.client(), table));
                 assertThat(network.answersLost()).as("answers lost on the way").isEqualTo(1);
                 return result;
             }
