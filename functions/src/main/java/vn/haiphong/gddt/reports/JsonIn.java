@@ -1,11 +1,5 @@
 package vn.haiphong.gddt.reports;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -16,9 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonLocation;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParseException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
 
 /**
- * Reads JSON into plain Java values with Jackson's streaming parser: an object is a
+ * Reads JSON into plain Java values with Jackson's streaming parser (the copy the SDK ships, see JsonOut): an object is a
  * {@code Map<String, Object>} in document order, an array a {@code List}, a whole number a
  * {@code Long} (a {@code BigInteger} past its range), any other number a {@code Double}, and
  * {@code true}, {@code false}, {@code null} themselves. Strict: a key written twice, anything after
@@ -27,7 +28,7 @@ import java.util.Map;
  */
 public final class JsonIn {
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** Not JSON, or not strict JSON: says where, as a person reads it (line and column). */
     public static final class Malformed extends IllegalArgumentException {

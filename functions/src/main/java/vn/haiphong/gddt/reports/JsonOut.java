@@ -1,7 +1,5 @@
 package vn.haiphong.gddt.reports;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,12 +12,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
 
 /**
  * Writes what the functions answer (records, lists, maps, strings, numbers, booleans, null) as JSON,
- * with Jackson's streaming generator only. Jackson databind would introspect every record type on the
- * first response, several hundred classes and a good part of a cold start (docs/benchmarks.md); these
- * shapes need none of its features. Record components come out in declaration order, nulls included;
+ * with Jackson's streaming generator only: the copy of jackson-core the SDK itself ships and loads for
+ * DynamoDB and SES (a second copy cost each cold start some 25 ms). Jackson databind would introspect
+ * every record type on the first response, several hundred classes and a good part of a cold start
+ * (docs/benchmarks.md); these shapes need none of its features. Record components come out in declaration order, nulls included;
  * any other type as its {@code toString()}.
  */
 public final class JsonOut {
