@@ -19,8 +19,8 @@ import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
 import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
 
 /**
- * Reads JSON into plain Java values with Jackson's streaming parser (the copy the SDK ships, see JsonOut): an object is a
- * {@code Map<String, Object>} in document order, an array a {@code List}, a whole number a
+ * Reads JSON into plain Java values with Jackson's streaming parser (the copy the SDK ships, see JsonOut):
+ * an object is a {@code Map<String, Object>} in document order, an array a {@code List}, a whole number a
  * {@code Long} (a {@code BigInteger} past its range), any other number a {@code Double}, and
  * {@code true}, {@code false}, {@code null} themselves. Strict: a key written twice, anything after
  * the value, bytes that are not UTF-8, a lone surrogate (raw or as a {@code \\u} escape) and anything past
