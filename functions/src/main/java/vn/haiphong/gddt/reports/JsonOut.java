@@ -3,10 +3,7 @@ package vn.haiphong.gddt.reports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +23,15 @@ import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
 public final class JsonOut {
     private static final JsonFactory FACTORY = new JsonFactory();
     /**
-     * A record component's accessor as a method handle of one shape, {@code (Record)Object}: reflection
-     * ({@code Method.invoke}) would spin a bytecode accessor class for each component after its 15th call,
-     * some twenty of them while the first status document of a cold start is written.
+     * A record component read through its field: the JDK reads a field with {@code Unsafe}, generating no
+     * class. Reading it through its accessor generated classes on a cold start: {@code Method.invoke} spins a
+     * bytecode accessor per component after its 15th call, and a method handle called from one site more
+     * than 127 times gets a LambdaForm class of its own; the first status document spun some thirty of
+     * them (docs/benchmarks.md). The same value as long as no record declares an accessor of its own, which
+     * {@code RecordsDeclareNoAccessorTest} holds.
      */
-    private record Component(String name, MethodHandle accessor) {
+    private record Component(String name, Field field) {
     }
-
-    private static final MethodType READ = MethodType.methodType(Object.class, Record.class);
 
     private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
         @Override
@@ -41,12 +39,12 @@ public final class JsonOut {
             RecordComponent[] declared = type.getRecordComponents();
             Component[] components = new Component[declared.length];
             for (int i = 0; i < declared.length; i++) {
-                Method accessor = declared[i].getAccessor();
-                accessor.setAccessible(true);
                 try {
-                    components[i] = new Component(declared[i].getName(), MethodHandles.lookup().unreflect(accessor).asType(READ));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot read " + accessor, e);
+                    Field field = type.getDeclaredField(declared[i].getName());
+                    field.setAccessible(true);
+                    components[i] = new Component(declared[i].getName(), field);
+                } catch (NoSuchFieldException e) {
+                    throw new IllegalStateException("no field for " + declared[i], e);
                 }
             }
             return components;
@@ -104,7 +102,7 @@ public final class JsonOut {
             json.writeStartObject();
             for (Component component : COMPONENTS.get(record.getClass())) {
                 json.writeFieldName(component.name());
-                value(json, read(component.accessor(), record));
+                value(json, read(component.field(), record));
             }
             json.writeEndObject();
         } else {
@@ -113,13 +111,11 @@ public final class JsonOut {
         }
     }
 
-    private static Object read(MethodHandle accessor, Record record) {
+    private static Object read(Field field, Record record) {
         try {
-            return (Object) accessor.invokeExact(record);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot read a record component", e);
+            return field.get(record);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + field, e);
         }
     }
 }

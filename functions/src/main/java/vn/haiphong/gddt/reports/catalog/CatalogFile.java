@@ -32,8 +32,9 @@ import vn.haiphong.gddt.reports.domain.UnitCategory;
 /**
  * The catalog as data ({@value #RESOURCE}): the periodic reports, recurring every year from the
  * days the plan names, and each year's plan with its tasks. The Office adds a report or a year's
- * tasks, or moves a deadline, by editing the file; every mistake is reported at load, all at once,
- * by its place in the file, and nothing of a wrong file is used.
+ * tasks, or moves a deadline, by editing the file; every mistake is reported when it is read (by the
+ * build, which compiles it: {@link CatalogCompiler}; by {@code check-catalog}), all at once, by its place
+ * in the file, and nothing of a wrong file is used.
  */
 public final class CatalogFile {
     public static final String RESOURCE = "/vn/haiphong/gddt/reports/catalog.json";
@@ -62,8 +63,28 @@ public final class CatalogFile {
     private CatalogFile() {
     }
 
-    /** The catalog shipped with the functions. */
+    /**
+     * The reports and tasks of the bundled catalog as the build compiled them ({@link CatalogCompiler}):
+     * the same values {@link #parse} reads from the file, without reading it.
+     */
+    public interface Compiled {
+        List<Report> reports();
+
+        List<Task> tasks();
+    }
+
+    /**
+     * The catalog shipped with the functions: the build's {@code CompiledCatalog} when the class path holds
+     * it, as every jar the build makes does (LambdaJarTest); the file itself on one that has not run the
+     * build's process-classes phase (an IDE's), the same catalog, read more slowly.
+     */
     public static Catalog bundled(CatalogSettings settings) {
+        Compiled compiled = compiled();
+        return compiled != null ? new Catalog(compiled.reports(), compiled.tasks(), settings) : file(settings);
+    }
+
+    /** The bundled file itself, read and checked. */
+    static Catalog file(CatalogSettings settings) {
         try (InputStream in = CatalogFile.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
@@ -71,6 +92,17 @@ public final class CatalogFile {
             return parse(in.readAllBytes(), settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static Compiled compiled() {
+        try {
+            return (Compiled) Class.forName(CatalogFile.class.getPackageName() + "." + CatalogCompiler.CLASS_NAME)
+                    .getDeclaredConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the compiled catalog cannot be built", e);
         }
     }
 

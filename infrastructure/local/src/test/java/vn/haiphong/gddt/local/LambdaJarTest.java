@@ -67,6 +67,14 @@ class LambdaJarTest {
     }
 
     @Test
+    void it_holds_the_catalog_compiled_at_build_time_and_not_the_tool_that_compiled_it() throws IOException {
+        try (ZipFile zip = new ZipFile(jar().toFile())) {
+            assertThat(zip.getEntry("vn/haiphong/gddt/reports/catalog/CompiledCatalog.class")).isNotNull();
+            assertThat(zip.getEntry("vn/haiphong/gddt/reports/catalog/CatalogCompiler.class")).isNull();
+        }
+    }
+
+    @Test
     void no_reflection_heavy_library_is_in_the_jar() throws IOException {
         try (ZipFile zip = new ZipFile(jar().toFile())) {
             assertThat(classesUnder(zip, ColdStartBench.REFLECTION_HEAVY.stream().map(p -> p.replace('.', '/')).toList()))
