@@ -109,7 +109,7 @@ public final class SubmissionRecorder {
         Optional<Submission> known = ledger.find(k.obligationId(), k.unitId(), k.submissionId());
         boolean fresh = false;
         if (known.isEmpty()) {
-            Optional<StoredFile> file = files.describe(key);
+            Optional<SubmissionFiles.Described> file = files.describeWithFirstBytes(key, FileType.HEAD_BYTES);
             if (file.isEmpty()) {
                 return Found.nothing(Outcome.IGNORED);
             }
@@ -165,7 +165,8 @@ public final class SubmissionRecorder {
         return result == SubmissionNotices.Result.SENT || result == SubmissionNotices.Result.UNCONFIRMED;
     }
 
-    private Submission check(SubmissionKey k, StoredFile file, String versionId, Instant at, Instant due) {
+    private Submission check(SubmissionKey k, SubmissionFiles.Described described, String versionId, Instant at, Instant due) {
+        StoredFile file = described.file();
         Optional<FileType> type = FileType.ofContentType(file.contentType());
         // The grant named the type that fits the file's extension, and nothing else.
         Optional<FileType> granted = Arrays.stream(FileType.values()).filter(t -> t.fitsName(k.safeName())).findFirst();
@@ -181,7 +182,7 @@ public final class SubmissionRecorder {
             refusal = Optional.of("tệp được gửi kèm tiêu đề không có trong quyền tải lên ("
                     + file.servedWith().entrySet().stream().map(e -> e.getKey() + ": " + clipped(e.getValue()))
                             .collect(Collectors.joining("; ")) + ")");
-        } else if (!type.get().fitsHead(files.firstBytes(k.key(), FileType.HEAD_BYTES))) {
+        } else if (!type.get().fitsHead(described.firstBytes())) {
             refusal = Optional.of("nội dung tệp không phải là tệp " + type.get().name() + " hợp lệ");
         } else {
             refusal = Optional.empty();

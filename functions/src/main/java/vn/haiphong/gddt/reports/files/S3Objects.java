@@ -19,13 +19,16 @@ final class S3Objects {
     static Optional<HeadObjectResponse> head(S3Client s3, String bucket, String key) {
         try {
             return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key)));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
         } catch (S3Exception e) {
-            if (e.statusCode() == 404 || e.statusCode() == 403) {
+            if (absent(e)) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    /** Whether S3 answered that the key is not there: 404, or 403 (see {@link #head}). */
+    static boolean absent(S3Exception e) {
+        return e instanceof NoSuchKeyException || e.statusCode() == 404 || e.statusCode() == 403;
     }
 }

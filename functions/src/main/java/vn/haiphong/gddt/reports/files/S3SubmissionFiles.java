@@ -17,7 +17,7 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
@@ -94,14 +94,48 @@ public final class S3SubmissionFiles implements SubmissionFiles {
     @Override
     public Optional<StoredFile> describe(String key) {
         return S3Objects.head(s3.get(), bucket, key).map(head -> new StoredFile(head.contentLength(), unquote(head.eTag()),
-                head.versionId(), head.contentType(), head.metadata(), servedWith(head)));
+                head.versionId(), head.contentType(), head.metadata(), servedWith(head.contentEncoding(), head.cacheControl(),
+                        head.contentDisposition(), head.contentLanguage(), head.expiresString())));
     }
 
-    private static Map<String, String> servedWith(HeadObjectResponse head) {
+    /**
+     * A ranged GET, which answers with every header a HEAD does: one request where a HEAD and a GET were two
+     * (and, on a cold start, one SDK operation fewer to load). The size is the one Content-Range gives.
+     */
+    @Override
+    public Optional<Described> describeWithFirstBytes(String key, int count) {
+        ResponseBytes<GetObjectResponse> got;
+        try {
+            got = s3.get().getObjectAsBytes(r -> r.bucket(bucket).key(key).range("bytes=0-" + (count - 1)));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) {
+                // An empty object has no byte 0 to start a range at.
+                return describe(key).map(file -> new Described(file, new byte[0]));
+            }
+            if (S3Objects.absent(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        GetObjectResponse head = got.response();
+        StoredFile file = new StoredFile(size(head), unquote(head.eTag()), head.versionId(), head.contentType(), head.metadata(),
+                servedWith(head.contentEncoding(), head.cacheControl(), head.contentDisposition(), head.contentLanguage(),
+                        head.expiresString()));
+        return Optional.of(new Described(file, got.asByteArray()));
+    }
+
+    /** {@code bytes 0-7/12345} → 12345; without a Content-Range the whole object came back. */
+    private static long size(GetObjectResponse ranged) {
+        String range = ranged.contentRange();
+        return range == null ? ranged.contentLength() : Long.parseLong(range.substring(range.lastIndexOf('/') + 1).strip());
+    }
+
+    /** In SERVED_WITH's order; Expires as written, not parsed: an unparsable date is still a header. */
+    private static Map<String, String> servedWith(String contentEncoding, String cacheControl, String contentDisposition,
+                                                  String contentLanguage, String expires) {
         Map<String, String> found = new LinkedHashMap<>();
-        // In SERVED_WITH's order; expiresString, not expires(): an unparsable date is still a header.
-        List<String> values = java.util.Arrays.asList(head.contentEncoding(), head.cacheControl(),
-                head.contentDisposition(), head.contentLanguage(), head.expiresString());
+        List<String> values = java.util.Arrays.asList(contentEncoding, cacheControl, contentDisposition, contentLanguage,
+                expires);
         for (int i = 0; i < SERVED_WITH.size(); i++) {
             String value = values.get(i);
             if (value != null && !value.isBlank()) {
@@ -109,13 +143,6 @@ public final class S3SubmissionFiles implements SubmissionFiles {
             }
         }
         return found;
-    }
-
-    @Override
-    public byte[] firstBytes(String key, int count) {
-        ResponseBytes<GetObjectResponse> bytes = s3.get().getObjectAsBytes(r -> r.bucket(bucket).key(key)
-                .range("bytes=0-" + (count - 1)));
-        return bytes.asByteArray();
     }
 
     @Override

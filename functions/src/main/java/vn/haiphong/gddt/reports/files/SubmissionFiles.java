@@ -36,6 +36,10 @@ public interface SubmissionFiles {
     List<String> SERVED_WITH = List.of("Content-Encoding", "Cache-Control", "Content-Disposition", "Content-Language",
             "Expires");
 
+    /** An object as {@link #describe} gives it, with the bytes it starts with. */
+    record Described(StoredFile file, byte[] firstBytes) {
+    }
+
     /** An object as a listing shows it: {@code lastModified} is when storage received it, on its own clock. */
     record Listed(String key, Instant lastModified) {
     }
@@ -47,7 +51,11 @@ public interface SubmissionFiles {
 
     Optional<StoredFile> describe(String key);
 
-    byte[] firstBytes(String key, int count);
+    /**
+     * The object as {@link #describe} gives it and its first {@code count} bytes (all of them when it is
+     * shorter), in one read: what recording a new file needs.
+     */
+    Optional<Described> describeWithFirstBytes(String key, int count);
 
     /** Every object under {@code prefix}, a page of a thousand at a time. */
     List<Listed> list(String prefix);

@@ -145,7 +145,7 @@ public final class Priming implements Resource {
             dynamo.updateItem(r -> r.tableName(table).key(key).updateExpression("SET #s = :s")
                     .expressionAttributeNames(Map.of("#s", "state")).expressionAttributeValues(Map.of(":s", AttributeValue.fromS("x"))));
 
-            s3.headObject(r -> r.bucket(bucket).key("submissions/priming"));
+            s3.getObjectAsBytes(r -> r.bucket(bucket).key("submissions/priming").range("bytes=0-7"));
             s3.putObject(r -> r.bucket(bucket).key("status/priming.json").contentType("application/json"),
                     RequestBody.fromString("{}", StandardCharsets.UTF_8));
             presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(15)).putObjectRequest(r -> r

@@ -85,9 +85,11 @@ public final class InMemorySubmissionFiles implements SubmissionFiles {
     }
 
     @Override
-    public synchronized byte[] firstBytes(String key, int count) {
-        byte[] bytes = object(key).orElseThrow(() -> new IllegalStateException("no object " + key)).bytes();
-        return Arrays.copyOf(bytes, Math.min(count, bytes.length));
+    public synchronized Optional<Described> describeWithFirstBytes(String key, int count) {
+        return describe(key).map(file -> {
+            byte[] bytes = object(key).orElseThrow().bytes();
+            return new Described(file, Arrays.copyOf(bytes, Math.min(count, bytes.length)));
+        });
     }
 
     @Override

@@ -62,11 +62,34 @@ class SubmissionFilesContractTest {
         }
 
         @Test
-        void the_first_bytes_the_listing_and_a_download_give_back_what_was_sent() throws IOException {
+        void one_read_describes_a_file_as_describe_does_and_gives_its_first_bytes() {
+            String key = stored("bao-cao.pdf", PDF);
+
+            SubmissionFiles.Described described = files().describeWithFirstBytes(key, 5).orElseThrow();
+            assertThat(described.file()).isEqualTo(files().describe(key).orElseThrow());
+            assertThat(described.firstBytes()).isEqualTo("%PDF-".getBytes(StandardCharsets.US_ASCII));
+            assertThat(files().describeWithFirstBytes(prefix + "khong-co.pdf", 5)).isEmpty();
+        }
+
+        @Test
+        void a_file_shorter_than_the_bytes_asked_gives_all_it_has_and_an_empty_one_none() {
+            String shortKey = stored("ngan.pdf", "%PDF".getBytes(StandardCharsets.US_ASCII));
+            String emptyKey = stored("rong.pdf", new byte[0]);
+
+            SubmissionFiles.Described shortFile = files().describeWithFirstBytes(shortKey, 512).orElseThrow();
+            assertThat(shortFile.firstBytes()).isEqualTo("%PDF".getBytes(StandardCharsets.US_ASCII));
+            assertThat(shortFile.file().size()).isEqualTo(4);
+            SubmissionFiles.Described empty = files().describeWithFirstBytes(emptyKey, 512).orElseThrow();
+            assertThat(empty.firstBytes()).isEmpty();
+            assertThat(empty.file().size()).isZero();
+            assertThat(empty.file()).isEqualTo(files().describe(emptyKey).orElseThrow());
+        }
+
+        @Test
+        void the_listing_and_a_download_give_back_what_was_sent() throws IOException {
             String key = stored("bao-cao.pdf", PDF);
             stored("phu-luc.pdf", PDF);
 
-            assertThat(files().firstBytes(key, 5)).isEqualTo("%PDF-".getBytes(StandardCharsets.US_ASCII));
             assertThat(files().list(prefix)).extracting(SubmissionFiles.Listed::key)
                     .containsExactly(prefix + "bao-cao.pdf", prefix + "phu-luc.pdf");
             Path copy = Files.createTempFile("download", ".pdf");

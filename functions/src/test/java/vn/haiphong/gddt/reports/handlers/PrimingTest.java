@@ -73,7 +73,7 @@ class PrimingTest {
                 "POST dynamodb.ap-southeast-1.amazonaws.com",
                 "POST dynamodb.ap-southeast-1.amazonaws.com",
                 "POST dynamodb.ap-southeast-1.amazonaws.com",
-                "HEAD priming-bucket.s3.ap-southeast-1.amazonaws.com",
+                "GET priming-bucket.s3.ap-southeast-1.amazonaws.com",
                 "PUT priming-bucket.s3.ap-southeast-1.amazonaws.com",
                 "POST email.ap-southeast-1.amazonaws.com");
         assertThat(connections).as("connections attempted while priming").isEmpty();
