@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.DelegatingS3Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Request;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
@@ -87,6 +90,30 @@ class ZipToS3Test {
         Map<String, byte[]> read = readZip("exports/big.zip");
         assertThat(read.keySet()).containsExactlyElementsOf(files.keySet());
         files.forEach((name, bytes) -> assertThat(read.get(name)).as(name).isEqualTo(bytes));
+    }
+
+    @Test
+    void an_archive_smaller_than_one_part_is_one_put_and_starts_no_multipart_upload() throws IOException {
+        List<ExportArchives.Source> sources = store(Map.of("một tệp.pdf", "%PDF-1.4 nhỏ".getBytes(StandardCharsets.UTF_8)));
+        List<String> requests = new ArrayList<>();
+        S3Client recording = new DelegatingS3Client(s3) {
+            @Override
+            protected <T extends S3Request, R> R invokeOperation(T request, Function<T, R> operation) {
+                requests.add(request.getClass().getSimpleName());
+                return operation.apply(request);
+            }
+        };
+
+        ExportArchives.Completed done;
+        try (ExportArchives.Archive archive = new ZipToS3(recording, presigner, bucket).create("exports/small.zip")) {
+            archive.addObjects(sources);
+            done = archive.complete();
+        }
+
+        assertThat(requests).containsExactly("GetObjectRequest", "PutObjectRequest");
+        assertThat(done.parts()).isEqualTo(1);
+        assertThat(s3.headObject(r -> r.bucket(bucket).key("exports/small.zip")).contentLength()).isEqualTo(done.bytes());
+        assertThat(readZip("exports/small.zip")).containsOnlyKeys("một tệp.pdf");
     }
 
     @Test
