@@ -18,7 +18,7 @@ import vn.haiphong.gddt.reports.domain.Task;
 import vn.haiphong.gddt.reports.domain.UnitCategory;
 
 /**
- * Run by the build (functions/pom.xml, phase process-classes): reads catalog.json as {@link CatalogFile}
+ * Run by the build (functions/pom.xml, compile phase, after javac): reads catalog.json as {@link CatalogFile}
  * does, failing the build with every mistake the file holds, and writes {@value #CLASS_NAME}, whose
  * reports and tasks are the file's as plain constructor calls. A function's cold start then builds the
  * catalog without reading 10 KB of JSON and checking it in code that runs for the first time (40–50 ms on

@@ -76,7 +76,7 @@ public final class CatalogFile {
     /**
      * The catalog shipped with the functions: the build's {@code CompiledCatalog} when the class path holds
      * it, as every jar the build makes does (LambdaJarTest); the file itself on one that has not run the
-     * build's process-classes phase (an IDE's), the same catalog, read more slowly.
+     * build's compile phase (an IDE's own build), the same catalog, read more slowly.
      */
     public static Catalog bundled(CatalogSettings settings) {
         Compiled compiled = compiled();
