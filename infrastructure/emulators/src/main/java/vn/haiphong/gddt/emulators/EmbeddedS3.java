@@ -23,10 +23,10 @@ final class EmbeddedS3 implements AutoCloseable {
         this.endpoint = URI.create("http://" + Ports.HOST + ":" + proxy.getPort());
     }
 
-    static EmbeddedS3 start(BlobStore store, List<String> corsOrigins, String accessKeyId, String secretAccessKey) {
+    static EmbeddedS3 start(int port, BlobStore store, List<String> corsOrigins, String accessKeyId, String secretAccessKey) {
         S3Proxy.Builder builder = S3Proxy.builder()
                 .blobStore(store)
-                .endpoint(URI.create("http://" + Ports.HOST + ":0"))
+                .endpoint(URI.create("http://" + Ports.HOST + ":" + port))
                 .awsAuthentication(AuthenticationType.AWS_V4, accessKeyId, secretAccessKey);
         if (!corsOrigins.isEmpty()) {
             builder.corsRules(cors(corsOrigins));

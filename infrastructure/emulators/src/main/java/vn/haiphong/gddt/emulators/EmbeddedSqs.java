@@ -19,8 +19,7 @@ final class EmbeddedSqs implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static EmbeddedSqs start(String region, String accountId) {
-        int port = Ports.free();
+    static EmbeddedSqs start(int port, String region, String accountId) {
         // Queue URLs name this address; left alone, ElasticMQ would name localhost:9324.
         SQSRestServer server = SQSRestServerBuilder.withInterface(Ports.HOST)
                 .withPort(port)

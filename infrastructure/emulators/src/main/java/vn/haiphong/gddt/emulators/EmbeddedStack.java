@@ -43,7 +43,9 @@ final class EmbeddedStack {
             Path logDir = dataDir == null ? workDir : Files.createDirectories(dataDir.resolve("logs"));
 
             // Both node processes boot while S3Proxy starts in this thread; then wait for their ports.
-            int dynamoDbPort = Ports.free();
+            int[] ports = Ports.distinctFree(4);
+            int dynamoDbPort = ports[0];
+            int sesPort = ports[1];
             List<String> dynaliteArgs = new ArrayList<>(List.of("--host", Ports.HOST, "--port", String.valueOf(dynamoDbPort),
                     "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
             if (dataDir != null) {
@@ -53,7 +55,6 @@ final class EmbeddedStack {
                     "dynalite", nodeModules.dynalite(), preload, dynaliteArgs, logDir.resolve("dynalite.log"));
             started.add(dynalite);
 
-            int sesPort = otherFreePort(dynamoDbPort);
             NodeProcess ses = NodeProcess.start("aws-ses-v2-local", nodeModules.sesV2Local(), preload,
                     List.of("--host", Ports.HOST, "--port", String.valueOf(sesPort)), logDir.resolve("ses.log"));
             started.add(ses);
@@ -61,10 +62,10 @@ final class EmbeddedStack {
             // The bus is listed before S3Proxy so that closing, in reverse, stops the producer first.
             ObjectCreatedBus events = new ObjectCreatedBus();
             started.add(events);
-            EmbeddedS3 s3 = EmbeddedS3.start(new NotifyingBlobStore(blobStore(dataDir), events),
+            EmbeddedS3 s3 = EmbeddedS3.start(ports[2], new NotifyingBlobStore(blobStore(dataDir), events),
                     options.corsOrigins(), ACCESS_KEY_ID, SECRET_ACCESS_KEY);
             started.add(s3);
-            EmbeddedSqs sqs = EmbeddedSqs.start(Emulators.REGION, ACCOUNT_ID);
+            EmbeddedSqs sqs = EmbeddedSqs.start(ports[3], Emulators.REGION, ACCOUNT_ID);
             started.add(sqs);
 
             dynalite.awaitPort(dynamoDbPort, READY_TIMEOUT);
@@ -84,14 +85,6 @@ final class EmbeddedStack {
             Emulators.closeInReverse(started);
             throw e;
         }
-    }
-
-    private static int otherFreePort(int taken) {
-        int port = Ports.free();
-        while (port == taken) {
-            port = Ports.free();
-        }
-        return port;
     }
 
     private static URI loopback(int port) {

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Loopback ports: the emulators listen on 127.0.0.1 only, never on the machine's network. */
 final class Ports {
@@ -20,6 +22,34 @@ final class Ports {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port on " + HOST, e);
+        }
+    }
+
+    /**
+     * {@code count} different free ports, held open together while they are chosen: each emulator gets
+     * its own, where ports chosen one after another could repeat (a port closed moments ago is free
+     * again), and a node emulator booting on one would then find S3Proxy there first.
+     */
+    static int[] distinctFree(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST));
+                held.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("No " + count + " free ports on " + HOST, e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a listening socket that never accepted: nothing to lose
+                }
+            }
         }
     }
 
