@@ -18,11 +18,7 @@ final class Ports {
     }
 
     static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port on " + HOST, e);
-        }
+        return distinctFree(1)[0];
     }
 
     /**
