@@ -149,7 +149,7 @@ public final class AwsPorts implements Ports {
     @Override
     public synchronized SubmissionFiles files() {
         if (files == null) {
-            files = new S3SubmissionFiles(this::s3, presigner(), bucket());
+            files = new S3SubmissionFiles(this::s3, this::presigner, bucket());
         }
         return files;
     }
@@ -165,7 +165,7 @@ public final class AwsPorts implements Ports {
     @Override
     public synchronized ExportArchives archives() {
         if (archives == null) {
-            archives = new ZipToS3(s3(), presigner(), bucket());
+            archives = new ZipToS3(this::s3, this::presigner, bucket());
         }
         return archives;
     }

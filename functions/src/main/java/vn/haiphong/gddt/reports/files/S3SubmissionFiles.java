@@ -27,15 +27,16 @@ import vn.haiphong.gddt.reports.domain.FileName;
 /** The submissions bucket on S3. */
 public final class S3SubmissionFiles implements SubmissionFiles {
     private final Supplier<S3Client> s3;
-    private final S3Presigner presigner;
+    private final Supplier<S3Presigner> presigner;
     private final String bucket;
 
     /**
-     * @param s3 asked for on the first call that reads or writes the bucket: presigning needs no client, and
-     *           building one (its verifier loads some 160 model classes) is about a tenth of the cold start
-     *           of the two functions that only presign ({@code POST /v1/uploads}, a file's download link)
+     * @param s3        asked for on the first call that reads or writes the bucket: presigning needs no client, and
+     *                  building one (its verifier loads some 160 model classes) is about a tenth of the cold start
+     *                  of the two functions that only presign ({@code POST /v1/uploads}, a file's download link);
+     * @param presigner likewise on the first link: recording an upload presigns nothing
      */
-    public S3SubmissionFiles(Supplier<S3Client> s3, S3Presigner presigner, String bucket) {
+    public S3SubmissionFiles(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
@@ -53,7 +54,7 @@ public final class S3SubmissionFiles implements SubmissionFiles {
                 .checksumSHA256(spec.sha256())
                 .metadata(spec.metadata())
                 .build();
-        PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p.signatureDuration(validFor).putObjectRequest(put));
+        PresignedPutObjectRequest presigned = presigner.get().presignPutObject(p -> p.signatureDuration(validFor).putObjectRequest(put));
         Map<String, String> headers = new HashMap<>();
         presigned.signedHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("host")) {
@@ -70,7 +71,7 @@ public final class S3SubmissionFiles implements SubmissionFiles {
                 .responseContentDisposition(contentDisposition(fileName))
                 .responseContentType(contentType)
                 .build();
-        PresignedGetObjectRequest presigned = presigner.presignGetObject(p -> p.signatureDuration(validFor).getObjectRequest(get));
+        PresignedGetObjectRequest presigned = presigner.get().presignGetObject(p -> p.signatureDuration(validFor).getObjectRequest(get));
         return new PresignedDownload(presigned.url().toString(), presigned.expiration());
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -62,18 +63,24 @@ public final class ZipToS3 implements ExportArchives {
     static final int MAX_PARTS = 10_000;
     private static final int PARTS_PER_SIZE = 2_000;
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
+    private final Supplier<S3Client> s3;
+    private final Supplier<S3Presigner> presigner;
     private final String bucket;
     private final int partBytes;
     private final int prefetch;
 
-    public ZipToS3(S3Client s3, S3Presigner presigner, String bucket) {
+    /**
+     * @param s3        asked for on the first call that writes the bucket, and
+     * @param presigner on the first link: each function builds only what it uses (starting an export
+     *                  writes, its link presigns; building the S3 client it does not need was a tenth of
+     *                  {@code GET /v1/exports/{id}}'s cold start)
+     */
+    public ZipToS3(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket) {
         this(s3, presigner, bucket, DEFAULT_PART_BYTES, DEFAULT_PREFETCH);
     }
 
     /** @param prefetch how many objects are requested ahead of the one being written (1 = none) */
-    public ZipToS3(S3Client s3, S3Presigner presigner, String bucket, int partBytes, int prefetch) {
+    public ZipToS3(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket, int partBytes, int prefetch) {
         if (partBytes < MIN_PART_BYTES || prefetch < 1) {
             throw new IllegalArgumentException("parts of at least 5 MiB, at least one object in flight");
         }
@@ -86,7 +93,7 @@ public final class ZipToS3 implements ExportArchives {
 
     @Override
     public void putJson(String key, String json) {
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/json; charset=utf-8"),
+        s3.get().putObject(r -> r.bucket(bucket).key(key).contentType("application/json; charset=utf-8"),
                 RequestBody.fromString(json));
     }
 
@@ -96,23 +103,26 @@ public final class ZipToS3 implements ExportArchives {
                 .responseContentDisposition(S3SubmissionFiles.contentDisposition(fileName))
                 .responseContentType("application/zip")
                 .build();
-        PresignedGetObjectRequest presigned = presigner.presignGetObject(p -> p.signatureDuration(validFor).getObjectRequest(get));
+        PresignedGetObjectRequest presigned = presigner.get().presignGetObject(p -> p.signatureDuration(validFor).getObjectRequest(get));
         return new SubmissionFiles.PresignedDownload(presigned.url().toString(), presigned.expiration());
     }
 
     /** Starts writing {@code key}. Close the archive: unless completed, whatever was uploaded is aborted. */
     @Override
     public Archive create(String key) {
-        return new Archive(new MultipartOutputStream(s3, bucket, key, partBytes));
+        S3Client client = s3.get();
+        return new Archive(client, new MultipartOutputStream(client, bucket, key, partBytes));
     }
 
     /** An archive being written. Not thread-safe: one writer. */
     public final class Archive implements ExportArchives.Archive {
+        private final S3Client s3;
         private final MultipartOutputStream out;
         private final ZipOutputStream zip;
         private boolean completed;
 
-        private Archive(MultipartOutputStream out) {
+        private Archive(S3Client s3, MultipartOutputStream out) {
+            this.s3 = s3;
             this.out = out;
             // UTF-8 names; ZipOutputStream sets the language-encoding flag (bit 11) for them.
             this.zip = new ZipOutputStream(out);

@@ -118,7 +118,7 @@ class ExportArchivesContractTest {
             AwsClients aws = EmulatorClients.of(emulators);
             s3 = aws.s3();
             s3.createBucket(r -> r.bucket(bucket));
-            archives = new ZipToS3(s3, aws.s3Presigner(), bucket);
+            archives = new ZipToS3(() -> s3, aws::s3Presigner, bucket);
         }
 
         @Override

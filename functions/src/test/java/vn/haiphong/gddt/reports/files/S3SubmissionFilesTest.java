@@ -17,7 +17,7 @@ class S3SubmissionFilesTest {
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("TEST", "test"))).build();
     private final S3SubmissionFiles files = new S3SubmissionFiles(() -> {
         throw new AssertionError("a presigned link was given an S3 client to build");
-    }, presigner, "submissions-bucket");
+    }, () -> presigner, "submissions-bucket");
 
     @Test
     void upload_and_download_links_are_signed_without_building_an_s3_client() {

@@ -156,7 +156,7 @@ class SubmissionFilesContractTest {
             String bucket = "files-" + UUID.randomUUID().toString().substring(0, 8);
             S3Client s3 = aws.s3();
             s3.createBucket(r -> r.bucket(bucket));
-            files = new S3SubmissionFiles(() -> s3, aws.s3Presigner(), bucket);
+            files = new S3SubmissionFiles(() -> s3, aws::s3Presigner, bucket);
         }
 
         @Override

@@ -73,7 +73,7 @@ class ZipToS3Test {
             files.put("Trường THPT số " + i + "/báo cáo " + i + ".pdf", bytes);
         }
         List<ExportArchives.Source> sources = store(files);
-        ZipToS3 zip = new ZipToS3(s3, presigner, bucket);
+        ZipToS3 zip = new ZipToS3(() -> s3, () -> presigner, bucket);
 
         ExportArchives.Completed done;
         List<ExportArchives.Written> written;
@@ -105,7 +105,7 @@ class ZipToS3Test {
         };
 
         ExportArchives.Completed done;
-        try (ExportArchives.Archive archive = new ZipToS3(recording, presigner, bucket).create("exports/small.zip")) {
+        try (ExportArchives.Archive archive = new ZipToS3(() -> recording, () -> presigner, bucket).create("exports/small.zip")) {
             archive.addObjects(sources);
             done = archive.complete();
         }
@@ -117,11 +117,29 @@ class ZipToS3Test {
     }
 
     @Test
+    void asking_for_a_build_builds_no_presigner_and_a_download_link_builds_no_s3_client() throws IOException {
+        ZipToS3 writer = new ZipToS3(() -> s3, () -> {
+            throw new AssertionError("writing a build request built a presigner");
+        }, bucket);
+        ZipToS3 linker = new ZipToS3(() -> {
+            throw new AssertionError("presigning a download link built an S3 client");
+        }, () -> presigner, bucket);
+
+        writer.putJson("export-requests/lazy.json", "{\"exportId\":\"lazy\"}\n");
+        SubmissionFiles.PresignedDownload link = linker.presignDownload("export-requests/lazy.json", "Xuất.zip",
+                java.time.Duration.ofMinutes(5));
+
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("export-requests/lazy.json")).asUtf8String())
+                .isEqualTo("{\"exportId\":\"lazy\"}\n");
+        assertThat(link.url()).contains(bucket).contains("X-Amz-Signature=");
+    }
+
+    @Test
     void vietnamese_names_keep_their_nfc_form_and_the_utf8_flag_and_times_are_vietnam_local() throws IOException {
         String name = "Phòng Tổ chức cán bộ/Trường THPT Đồ Sơn/Báo cáo quy chế dân chủ.pdf";
         assertThat(Normalizer.isNormalized(name, Normalizer.Form.NFC)).isTrue();
         List<ExportArchives.Source> sources = store(Map.of(name, "%PDF-1.4 tệp nhỏ".getBytes(StandardCharsets.UTF_8)));
-        ZipToS3 zip = new ZipToS3(s3, presigner, bucket);
+        ZipToS3 zip = new ZipToS3(() -> s3, () -> presigner, bucket);
 
         try (ExportArchives.Archive archive = zip.create("exports/names.zip")) {
             archive.addObjects(sources);
@@ -152,7 +170,7 @@ class ZipToS3Test {
                     .getBytes(StandardCharsets.UTF_8));
         }
         List<ExportArchives.Source> sources = store(files);
-        ZipToS3 zip = new ZipToS3(s3, presigner, bucket, ZipToS3.DEFAULT_PART_BYTES, 16);
+        ZipToS3 zip = new ZipToS3(() -> s3, () -> presigner, bucket, ZipToS3.DEFAULT_PART_BYTES, 16);
 
         List<ExportArchives.Written> written;
         try (ExportArchives.Archive archive = zip.create("exports/many.zip")) {
@@ -172,7 +190,7 @@ class ZipToS3Test {
     void a_missing_object_fails_the_archive_and_nothing_is_left_at_its_key() {
         List<ExportArchives.Source> sources = new ArrayList<>(store(Map.of("a/there.pdf", new byte[] {1, 2, 3})));
         sources.add(new ExportArchives.Source("b/gone.pdf", "submissions/never-uploaded/" + UUID.randomUUID(), null, RECEIVED));
-        ZipToS3 zip = new ZipToS3(s3, presigner, bucket);
+        ZipToS3 zip = new ZipToS3(() -> s3, () -> presigner, bucket);
 
         assertThatThrownBy(() -> {
             try (ExportArchives.Archive archive = zip.create("exports/broken.zip")) {

@@ -174,7 +174,7 @@ final class ReconcileBench {
         AwsClients counted = new AwsClients(new Env(env), List.of(calls));
         Reconciliation reconciliation = new Wiring(new Env(env), clock, counted).reconciliation();
         S3Client s3 = counted.s3();
-        SubmissionFiles listing = new S3SubmissionFiles(() -> s3, counted.s3Presigner(), env.get("BUCKET_NAME"));
+        SubmissionFiles listing = new S3SubmissionFiles(() -> s3, counted::s3Presigner, env.get("BUCKET_NAME"));
         List<String> prefixes = sweptPrefixes(catalog, clock.instant());
         steadyState(reconciliation, listing, prefixes, calls, runs, timeoutSeconds, files.size());
         repair(reconciliation, calls, plain.dynamoDb(), env.get("TABLE_NAME"), files, timeoutSeconds);

@@ -97,7 +97,7 @@ class StorageRefusesWhatWasNotSignedTest {
     @Test
     void an_expired_url_is_refused() throws Exception {
         S3Client s3 = running.aws().s3();
-        SubmissionFiles files = new S3SubmissionFiles(() -> s3, running.aws().s3Presigner(), running.bucket());
+        SubmissionFiles files = new S3SubmissionFiles(() -> s3, running.aws()::s3Presigner, running.bucket());
         String sha = Running.sha256(file);
         SubmissionFiles.PresignedUpload upload = files.presignUpload(new SubmissionFiles.UploadSpec(
                 "submissions/2026/QCDC/2026-Y/thpt-het-han/0123456789abcdef/bc.pdf", "application/pdf", file.length, sha,
