@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import vn.haiphong.gddt.reports.app.ConcurrentReads;
 import vn.haiphong.gddt.reports.app.Downloads;
 import vn.haiphong.gddt.reports.app.Exports;
 import vn.haiphong.gddt.reports.app.Extensions;
@@ -51,6 +52,7 @@ public final class Wiring {
     private final Ports ports;
     private Catalog catalog;
     private CapabilityTokens tokens;
+    private ConcurrentReads reads;
 
     public Wiring(Env env, Clock clock) {
         this(env, clock, new AwsPorts(env));
@@ -136,7 +138,7 @@ public final class Wiring {
     }
 
     public StatusQuery statusQuery() {
-        return new StatusQuery(catalog(), ports.units(), ports.ledger(), ports.reminderClaims()::suppressed, clock);
+        return new StatusQuery(catalog(), ports.units(), ports.ledger(), ports.reminderClaims()::suppressed, reads(), clock);
     }
 
     public Extensions extensions() {
@@ -149,7 +151,7 @@ public final class Wiring {
 
     public Returns returns() {
         return new Returns(catalog(), ports.units(), ports.ledger(), ports.mailer(), new ReminderEmails(env.required("PUBLIC_BASE_URL")),
-                tokens(), ports.reminderClaims()::suppressed, UNIT_LINK_AFTER_DEADLINE, clock);
+                tokens(), ports.reminderClaims()::suppressed, UNIT_LINK_AFTER_DEADLINE, reads(), clock);
     }
 
     public StatusSnapshots statusSnapshots() {
@@ -217,6 +219,14 @@ public final class Wiring {
     public SubmissionRecorder submissionRecorder() {
         return new SubmissionRecorder(catalog(), ports.units(), ports.ledger(), ports.files(),
                 ports.mailer(), new SubmissionEmails(), ports.reminderClaims()::suppressed, clock);
+    }
+
+    /** Eight reads at once: a year's status reads one partition per obligation, a dozen or two. */
+    private synchronized ConcurrentReads reads() {
+        if (reads == null) {
+            reads = ConcurrentReads.pooled(8, env.optional("AWS_LAMBDA_FUNCTION_NAME").orElse("function"));
+        }
+        return reads;
     }
 
     /** The tokens' signer and checker, over the keys the ports read once (SSM in AWS). */

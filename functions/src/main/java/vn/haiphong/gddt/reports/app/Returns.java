@@ -55,12 +55,16 @@ public final class Returns {
     private final CapabilityTokens tokens;
     private final Supplier<Set<String>> undeliverable;
     private final Duration linkValidityAfterDeadline;
+    private final ConcurrentReads reads;
     private final Clock clock;
 
-    /** @param undeliverable addresses SES reported bounced or complained about (lower case): never written to */
+    /**
+     * @param undeliverable addresses SES reported bounced or complained about (lower case): never written to
+     * @param reads         where the unit, its records and the bounced addresses are read at once
+     */
     public Returns(Catalog catalog, UnitDirectory units, SubmissionLedger ledger, Mailer mailer, ReminderEmails emails,
                    CapabilityTokens tokens, Supplier<Set<String>> undeliverable, Duration linkValidityAfterDeadline,
-                   Clock clock) {
+                   ConcurrentReads reads, Clock clock) {
         this.catalog = catalog;
         this.units = units;
         this.ledger = ledger;
@@ -69,6 +73,7 @@ public final class Returns {
         this.tokens = tokens;
         this.undeliverable = undeliverable;
         this.linkValidityAfterDeadline = linkValidityAfterDeadline;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -80,8 +85,12 @@ public final class Returns {
         OfficeAccess.requireReadable(office, obligation.report());
         Instant now = clock.instant();
         Returned returned = Returned.of(now, office.person(), reason);
-        Unit unit = units.find(found.unitId()).orElseThrow(() -> new RequestRefused(Problem.UNIT_NOT_FOUND));
-        SubmissionLedger.Records records = ledger.records(obligation.id(), unit.id());
+        Supplier<Optional<Unit>> unitRead = reads.start(() -> units.find(found.unitId()));
+        Supplier<SubmissionLedger.Records> recordsRead = reads.start(() -> ledger.records(obligation.id(), found.unitId()));
+        // Read once for the row the Office gets back and for the notice's addresses.
+        Supplier<Set<String>> bounced = reads.start(undeliverable);
+        Unit unit = unitRead.get().orElseThrow(() -> new RequestRefused(Problem.UNIT_NOT_FOUND));
+        SubmissionLedger.Records records = recordsRead.get();
         // The index behind findById may lag; the unit's own records are read consistently.
         Submission target = records.submissions().stream().filter(s -> s.submissionId().equals(submissionId))
                 .findFirst().orElse(found);
@@ -93,9 +102,10 @@ public final class Returns {
         List<Submission> after = new ArrayList<>(records.submissions());
         after.replaceAll(s -> s == target ? target.withReturned(returned) : s);
         UnitStatus row = ObligationStatus.row(obligation, unit, after, records.extensions(), now);
-        StatusDocument.UnitView view = StatusDocument.unit(row, undeliverable.get(), obligation.report().signature());
+        StatusDocument.UnitView view = StatusDocument.unit(row, bounced.get(), obligation.report().signature());
         try {
-            return new Outcome(view, tell(target.withReturned(returned), unit, obligation, row.dueForUnit(), timeLeft), null);
+            return new Outcome(view, tell(target.withReturned(returned), unit, obligation, row.dueForUnit(), bounced, timeLeft),
+                    null);
         } catch (RuntimeException e) {
             // The return stands; the reconciliation sweep sends the notice once SES answers again.
             return new Outcome(view, Notice.FAILED, e.getClass().getSimpleName());
@@ -117,16 +127,18 @@ public final class Returns {
         SubmissionLedger.Records records = ledger.records(obligation.get().id(), unit.get().id());
         Instant due = ObligationStatus.row(obligation.get(), unit.get(), records.submissions(), records.extensions(),
                 clock.instant()).dueForUnit();
-        Notice notice = tell(returnedSubmission, unit.get(), obligation.get(), due, timeLeft);
+        Notice notice = tell(returnedSubmission, unit.get(), obligation.get(), due, undeliverable, timeLeft);
         return notice == Notice.SENT || notice == Notice.UNCONFIRMED;
     }
 
     /** Claims the notice, then sends it; a failed send gives the claim back and is thrown. */
-    private Notice tell(Submission target, Unit unit, Obligation obligation, Instant dueForUnit, Duration timeLeft) {
+    private Notice tell(Submission target, Unit unit, Obligation obligation, Instant dueForUnit,
+                        Supplier<Set<String>> bounced, Duration timeLeft) {
         SubmissionNotices.Result result = notices.sendOnce(target, SubmissionLedger.Notice.RETURN, unit, timeLeft,
                 (to, now) -> emails.returned(unit, obligation, target, target.returned().orElseThrow(), dueForUnit,
                         tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(),
-                                Reminders.linkExpiry(obligation, dueForUnit, now, linkValidityAfterDeadline))), to));
+                                Reminders.linkExpiry(obligation, dueForUnit, now, linkValidityAfterDeadline))), to),
+                () -> { }, bounced);
         return Notice.valueOf(result.name());
     }
 }

@@ -29,7 +29,8 @@ import vn.haiphong.gddt.reports.store.UnitDirectory;
 
 /**
  * {@code GET /v1/status}: the status of every obligation the filters name, as it stands now or
- * as it stood at {@code asOf}. Each obligation costs one Query of its partition, plus the unit list.
+ * as it stood at {@code asOf}. Each obligation costs one Query of its partition, plus the unit list and
+ * the bounced addresses, all read at once ({@link ConcurrentReads}).
  */
 public final class StatusQuery {
     public static final Set<String> PARAMETERS = Set.of("year", "obligation", "report", "period", "category", "unit",
@@ -55,14 +56,17 @@ public final class StatusQuery {
     private final UnitDirectory units;
     private final SubmissionLedger ledger;
     private final Supplier<Set<String>> undeliverable;
+    private final ConcurrentReads reads;
     private final Clock clock;
 
+    /** @param reads where the unit list, each obligation's records and the bounced addresses are read at once */
     public StatusQuery(Catalog catalog, UnitDirectory units, SubmissionLedger ledger,
-                       Supplier<Set<String>> undeliverable, Clock clock) {
+                       Supplier<Set<String>> undeliverable, ConcurrentReads reads, Clock clock) {
         this.catalog = catalog;
         this.units = units;
         this.ledger = ledger;
         this.undeliverable = undeliverable;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -76,39 +80,49 @@ public final class StatusQuery {
         Instant asOf = asOf(query.get("asOf"), now);
         UnitCategory category = query.get("category") == null ? null : category(query.get("category"));
         Optional<String> unitId = Optional.ofNullable(query.get("unit"));
-        List<Unit> selected = unitId.isPresent()
+        // Every parameter is checked before anything is read: a wrong query costs no read.
+        Selection selection = obligations(office, query, asOf);
+        Supplier<List<Unit>> selected = reads.start(() -> unitId.isPresent()
                 ? List.of(units.find(unitId.get()).orElseThrow(() -> new RequestRefused(Problem.UNIT_NOT_FOUND)))
-                : units.all();
-        List<Unit> inCategory = new ArrayList<>(selected.size());
-        for (Unit unit : selected) {
+                : units.all());
+        List<Supplier<SubmissionLedger.Records>> records = new ArrayList<>();
+        for (Obligation obligation : selection.obligations()) {
+            records.add(reads.start(() -> unitId.isPresent()
+                    ? ledger.records(obligation.id(), unitId.get())
+                    : ledger.records(obligation.id())));
+        }
+        Supplier<Set<String>> bounced = reads.start(undeliverable);
+
+        List<Unit> inCategory = new ArrayList<>();
+        for (Unit unit : selected.get()) {
             if (category == null || unit.category() == category) {
                 inCategory.add(unit);
             }
         }
-        SortedUnits filtered = SortedUnits.of(inCategory);
-
-        List<ObligationStatus> statuses = new ArrayList<>();
-        Selection selection = obligations(office, query, asOf);
-        for (Obligation obligation : selection.obligations()) {
-            SubmissionLedger.Records records = unitId.isPresent()
-                    ? ledger.records(obligation.id(), unitId.get())
-                    : ledger.records(obligation.id());
-            statuses.add(ObligationStatus.of(obligation, filtered, records.submissions(), records.extensions(), asOf));
-        }
-        return new Result(now, asOf, List.copyOf(statuses), undeliverable.get(), catalog.settings().goLive(),
-                selection.note());
+        return new Result(now, asOf, statuses(selection.obligations(), SortedUnits.of(inCategory), records, asOf),
+                bounced.get(), catalog.settings().goLive(), selection.note());
     }
 
     /** Every unit, for these obligations, as of that instant: what the snapshots keep. */
     public Result all(List<Obligation> obligations, Instant asOf) {
-        SortedUnits everyUnit = SortedUnits.of(units.all());
-        List<ObligationStatus> statuses = new ArrayList<>();
+        Supplier<List<Unit>> everyUnit = reads.start(units::all);
+        List<Supplier<SubmissionLedger.Records>> records = new ArrayList<>();
         for (Obligation obligation : obligations) {
-            SubmissionLedger.Records records = ledger.records(obligation.id());
-            statuses.add(ObligationStatus.of(obligation, everyUnit, records.submissions(), records.extensions(), asOf));
+            records.add(reads.start(() -> ledger.records(obligation.id())));
         }
-        return new Result(clock.instant(), asOf, List.copyOf(statuses), undeliverable.get(), catalog.settings().goLive(),
-                Optional.empty());
+        Supplier<Set<String>> bounced = reads.start(undeliverable);
+        return new Result(clock.instant(), asOf, statuses(obligations, SortedUnits.of(everyUnit.get()), records, asOf),
+                bounced.get(), catalog.settings().goLive(), Optional.empty());
+    }
+
+    private static List<ObligationStatus> statuses(List<Obligation> obligations, SortedUnits units,
+                                                   List<Supplier<SubmissionLedger.Records>> records, Instant asOf) {
+        List<ObligationStatus> statuses = new ArrayList<>(obligations.size());
+        for (int i = 0; i < obligations.size(); i++) {
+            SubmissionLedger.Records read = records.get(i).get();
+            statuses.add(ObligationStatus.of(obligations.get(i), units, read.submissions(), read.extensions(), asOf));
+        }
+        return List.copyOf(statuses);
     }
 
     private Selection obligations(OfficeToken office, Map<String, String> query, Instant asOf) {

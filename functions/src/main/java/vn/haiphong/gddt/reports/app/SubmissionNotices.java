@@ -49,14 +49,21 @@ final class SubmissionNotices {
     /** @param onceHeld run once this call holds the notice, before anything is sent */
     Result sendOnce(Submission submission, SubmissionLedger.Notice notice, Unit unit, Duration timeLeft,
                     BiFunction<List<String>, Instant, Mailer.Email> compose, Runnable onceHeld) {
+        return sendOnce(submission, notice, unit, timeLeft, compose, onceHeld, undeliverable);
+    }
+
+    /** @param bounced the undeliverable addresses as the caller read them already (asked for only if the unit has one) */
+    Result sendOnce(Submission submission, SubmissionLedger.Notice notice, Unit unit, Duration timeLeft,
+                    BiFunction<List<String>, Instant, Mailer.Email> compose, Runnable onceHeld,
+                    Supplier<Set<String>> bounced) {
         Instant now = clock.instant();
         Optional<Claims.Held> claim = ledger.claimNotice(submission, notice, now, Claims.lease(timeLeft));
         if (claim.isEmpty()) {
             return Result.ALREADY_HANDLED;
         }
         onceHeld.run();
-        Set<String> bounced = unit.emails().isEmpty() ? Set.of() : undeliverable.get();
-        List<String> to = unit.emails().stream().filter(e -> !bounced.contains(e.toLowerCase(Locale.ROOT))).toList();
+        Set<String> undeliverableNow = unit.emails().isEmpty() ? Set.of() : bounced.get();
+        List<String> to = unit.emails().stream().filter(e -> !undeliverableNow.contains(e.toLowerCase(Locale.ROOT))).toList();
         if (to.isEmpty()) {
             ledger.noticeClosed(claim.get(), NO_ADDRESS);
             return Result.NO_ADDRESS;

@@ -255,6 +255,8 @@ public final class LocalSystem implements AutoCloseable {
             for (SamTemplate.Function fn : template.functions()) {
                 Map<String, String> env = new LinkedHashMap<>(platform);
                 fn.environment().forEach((name, value) -> env.put(name, intrinsics.resolve(value)));
+                // As Lambda sets it (there the deployed name); the function's read threads are named after it.
+                env.put("AWS_LAMBDA_FUNCTION_NAME", fn.logicalId());
                 if (env.containsKey("PUBLIC_BASE_URL")) {
                     // In AWS it is the API's own URL; here the API is the runner.
                     env.put("PUBLIC_BASE_URL", baseUrl.toString());

@@ -24,7 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * the emulators enforce no IAM, so this is how the template's grants are checked against real calls.
  */
 public final class TableKeyRecorder implements ExecutionInterceptor {
-    /** One call: the handler class on the calling thread's stack, the operation, the partition key value. */
+    /**
+     * One call: the handler class on the calling thread's stack (or, for a function's concurrent reads, the
+     * function's name, which its read threads carry), the operation, the partition key value.
+     */
     public record Call(String handler, String operation, String partition) {
     }
 
@@ -32,6 +35,8 @@ public final class TableKeyRecorder implements ExecutionInterceptor {
     private static final Pattern PK_PLACEHOLDER = Pattern.compile("\\bPK\\s*=\\s*(:\\w+)");
     private static final String HANDLERS = "vn.haiphong.gddt.reports.handlers.";
     private static final StackWalker STACK = StackWalker.getInstance();
+    /** {@code ConcurrentReads}' threads: {@code <function>-read-<n>}. */
+    private static final Pattern READ_THREAD = Pattern.compile("(\\w+)-read-\\d+");
 
     static Set<Call> calls() {
         return Set.copyOf(CALLS);
@@ -67,12 +72,17 @@ public final class TableKeyRecorder implements ExecutionInterceptor {
     }
 
     /**
-     * The handler on this thread's stack; empty for the runner's own and the tests' calls (and a handler's pool
-     * threads). Walked lazily up to the first handler frame, not copied whole: every DynamoDB call of every
-     * test class in this JVM passes here.
+     * The handler on this thread's stack, or the function a read thread is named after; empty for the runner's
+     * own and the tests' calls. Walked lazily up to the first handler frame, not copied whole: every DynamoDB
+     * call of every test class in this JVM passes here.
      */
     private static Optional<String> handler() {
-        return STACK.walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+        Optional<String> onStack = STACK.walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
                 .filter(name -> name.startsWith(HANDLERS) && name.endsWith("Handler")).findFirst());
+        if (onStack.isPresent()) {
+            return onStack;
+        }
+        Matcher read = READ_THREAD.matcher(Thread.currentThread().getName());
+        return read.matches() ? Optional.of(read.group(1)) : Optional.empty();
     }
 }

@@ -61,7 +61,7 @@ class TemplateTest {
 
     /** Set by Lambda itself, or only ever by a developer pointing the code at emulators. */
     private static final Set<String> NOT_FOR_THE_TEMPLATE = Set.of(
-            "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "TOKEN_KEYS");
+            "AWS_REGION", "AWS_LAMBDA_FUNCTION_NAME", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "TOKEN_KEYS");
     private static final String ENDPOINT_OVERRIDES = "AWS_ENDPOINT_URL";
 
     /** Actions IAM cannot scope to a resource, so they are granted on "*". None is used today. */
