@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import vn.haiphong.gddt.reports.domain.Capability;
 import vn.haiphong.gddt.reports.domain.CapabilityTokens;
@@ -31,8 +32,8 @@ import vn.haiphong.gddt.reports.store.UnitDirectory;
  * it stops counting and the unit is asked, by e-mail with its own link, for a new one.
  *
  * <p>Every check comes before the one write, a conditional update that only the first of two
- * concurrent returns wins, so a refused request writes nothing. The e-mail is sent only by the
- * request that won that write, under the notice's claim ({@link Claims}). A failed send does not
+ * concurrent returns wins, so a refused request writes nothing. That write also takes the notice's
+ * claim ({@link Claims}): the e-mail is sent only by the request that won it. A failed send does not
  * undo the return (the unit's page shows it and the reason); it is reported to the caller, and the
  * reconciliation sweep sends the notice later ({@link #sendOwedNotice}).
  */
@@ -95,17 +96,17 @@ public final class Returns {
         Submission target = records.submissions().stream().filter(s -> s.submissionId().equals(submissionId))
                 .findFirst().orElse(found);
         Returned.requireReturnable(target, records.submissions());
-        if (!ledger.markReturned(target, returned)) {
-            throw new RequestRefused(Problem.SUBMISSION_ALREADY_RETURNED);
-        }
+        Claims.Held claim = ledger.markReturned(target, returned, now, Claims.lease(timeLeft))
+                .orElseThrow(() -> new RequestRefused(Problem.SUBMISSION_ALREADY_RETURNED));
 
         List<Submission> after = new ArrayList<>(records.submissions());
         after.replaceAll(s -> s == target ? target.withReturned(returned) : s);
         UnitStatus row = ObligationStatus.row(obligation, unit, after, records.extensions(), now);
         StatusDocument.UnitView view = StatusDocument.unit(row, bounced.get(), obligation.report().signature());
         try {
-            return new Outcome(view, tell(target.withReturned(returned), unit, obligation, row.dueForUnit(), bounced, timeLeft),
-                    null);
+            SubmissionNotices.Result told = notices.sendClaimed(claim, unit,
+                    notice(target.withReturned(returned), unit, obligation, row.dueForUnit()), bounced);
+            return new Outcome(view, Notice.valueOf(told.name()), null);
         } catch (RuntimeException e) {
             // The return stands; the reconciliation sweep sends the notice once SES answers again.
             return new Outcome(view, Notice.FAILED, e.getClass().getSimpleName());
@@ -127,18 +128,16 @@ public final class Returns {
         SubmissionLedger.Records records = ledger.records(obligation.get().id(), unit.get().id());
         Instant due = ObligationStatus.row(obligation.get(), unit.get(), records.submissions(), records.extensions(),
                 clock.instant()).dueForUnit();
-        Notice notice = tell(returnedSubmission, unit.get(), obligation.get(), due, undeliverable, timeLeft);
-        return notice == Notice.SENT || notice == Notice.UNCONFIRMED;
+        SubmissionNotices.Result told = notices.sendOnce(returnedSubmission, SubmissionLedger.Notice.RETURN, unit.get(),
+                timeLeft, notice(returnedSubmission, unit.get(), obligation.get(), due));
+        return told == SubmissionNotices.Result.SENT || told == SubmissionNotices.Result.UNCONFIRMED;
     }
 
-    /** Claims the notice, then sends it; a failed send gives the claim back and is thrown. */
-    private Notice tell(Submission target, Unit unit, Obligation obligation, Instant dueForUnit,
-                        Supplier<Set<String>> bounced, Duration timeLeft) {
-        SubmissionNotices.Result result = notices.sendOnce(target, SubmissionLedger.Notice.RETURN, unit, timeLeft,
-                (to, now) -> emails.returned(unit, obligation, target, target.returned().orElseThrow(), dueForUnit,
-                        tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(),
-                                Reminders.linkExpiry(obligation, dueForUnit, now, linkValidityAfterDeadline))), to),
-                () -> { }, bounced);
-        return Notice.valueOf(result.name());
+    /** The return notice, to these addresses at this instant, with a link for a new file. */
+    private BiFunction<List<String>, Instant, Mailer.Email> notice(Submission target, Unit unit, Obligation obligation,
+                                                                 Instant dueForUnit) {
+        return (to, now) -> emails.returned(unit, obligation, target, target.returned().orElseThrow(), dueForUnit,
+                tokens.mint(Capability.unit(unit.id(), unit.tokenVersion(),
+                        Reminders.linkExpiry(obligation, dueForUnit, now, linkValidityAfterDeadline))), to);
     }
 }

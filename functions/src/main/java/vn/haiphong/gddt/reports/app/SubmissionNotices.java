@@ -49,37 +49,40 @@ final class SubmissionNotices {
     /** @param onceHeld run once this call holds the notice, before anything is sent */
     Result sendOnce(Submission submission, SubmissionLedger.Notice notice, Unit unit, Duration timeLeft,
                     BiFunction<List<String>, Instant, Mailer.Email> compose, Runnable onceHeld) {
-        return sendOnce(submission, notice, unit, timeLeft, compose, onceHeld, undeliverable);
-    }
-
-    /** @param bounced the undeliverable addresses as the caller read them already (asked for only if the unit has one) */
-    Result sendOnce(Submission submission, SubmissionLedger.Notice notice, Unit unit, Duration timeLeft,
-                    BiFunction<List<String>, Instant, Mailer.Email> compose, Runnable onceHeld,
-                    Supplier<Set<String>> bounced) {
-        Instant now = clock.instant();
-        Optional<Claims.Held> claim = ledger.claimNotice(submission, notice, now, Claims.lease(timeLeft));
+        Optional<Claims.Held> claim = ledger.claimNotice(submission, notice, clock.instant(), Claims.lease(timeLeft));
         if (claim.isEmpty()) {
             return Result.ALREADY_HANDLED;
         }
         onceHeld.run();
+        return sendClaimed(claim.get(), unit, compose, undeliverable);
+    }
+
+    /**
+     * Sends a notice whose claim this caller holds already (a return takes it in the write that records
+     * the return), then finishes the claim; a failed send gives it back and is thrown.
+     *
+     * @param bounced the undeliverable addresses (asked for only if the unit has an address)
+     */
+    Result sendClaimed(Claims.Held claim, Unit unit, BiFunction<List<String>, Instant, Mailer.Email> compose,
+                       Supplier<Set<String>> bounced) {
         Set<String> undeliverableNow = unit.emails().isEmpty() ? Set.of() : bounced.get();
         List<String> to = unit.emails().stream().filter(e -> !undeliverableNow.contains(e.toLowerCase(Locale.ROOT))).toList();
         if (to.isEmpty()) {
-            ledger.noticeClosed(claim.get(), NO_ADDRESS);
+            ledger.noticeClosed(claim, NO_ADDRESS);
             return Result.NO_ADDRESS;
         }
         String messageId;
         try {
-            messageId = mailer.send(compose.apply(to, now));
+            messageId = mailer.send(compose.apply(to, clock.instant()));
         } catch (Mailer.Unconfirmed noAnswer) {
             // SES most likely sent it; sending again could not be told apart from a second copy.
-            ledger.noticeClosed(claim.get(), Mailer.Unconfirmed.OUTCOME);
+            ledger.noticeClosed(claim, Mailer.Unconfirmed.OUTCOME);
             return Result.UNCONFIRMED;
         } catch (RuntimeException e) {
-            ledger.releaseNotice(claim.get());
+            ledger.releaseNotice(claim);
             throw e;
         }
-        ledger.noticeSent(claim.get(), messageId);
+        ledger.noticeSent(claim, messageId);
         return Result.SENT;
     }
 

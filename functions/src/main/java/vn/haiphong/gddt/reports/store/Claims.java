@@ -78,6 +78,9 @@ public final class Claims {
         }
     }
 
+    /** The condition of a claim on an item that must be there already. */
+    public static final String ITEM_EXISTS = "attribute_exists(PK)";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -92,14 +95,15 @@ public final class Claims {
     }
 
     /**
-     * Takes the claim {@code name} on the item at {@code key}. With {@code itemMustExist} the item must
-     * be there already (a receipt is claimed on its submission); without, taking it creates the item,
-     * with {@code alsoSet} (a reminder's claim is an item of its own).
+     * Takes the claim {@code name} on the item at {@code key}. With an {@code itemCondition} the item must
+     * also meet it, in the same write (a receipt is claimed on its recorded submission: {@link #ITEM_EXISTS});
+     * without one (empty), taking it creates the item. {@code alsoSet} is written in the same write too (a
+     * reminder's claim is an item of its own; a return is recorded with its notice's claim).
      *
-     * @return the claim, or empty when someone else holds it or it is done
+     * @return the claim, or empty when someone else holds it or it is done, or the item fails the condition
      */
     public Optional<Held> take(Map<String, AttributeValue> key, String name, Instant now, Duration lease,
-                               boolean itemMustExist, Map<String, AttributeValue> alsoSet) {
+                               String itemCondition, Map<String, AttributeValue> alsoSet) {
         String owner = HexFormat.of().formatHex(randomBytes());
         Map<String, String> names = names(name);
         Map<String, AttributeValue> values = new HashMap<>();
@@ -112,7 +116,7 @@ public final class Claims {
         Held held = new Held(name, key.get("PK").s(), key.get("SK").s(), owner);
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key).updateExpression(set)
-                    .conditionExpression(itemMustExist ? "attribute_exists(PK) AND " + free : free)
+                    .conditionExpression(itemCondition.isEmpty() ? free : itemCondition + " AND " + free)
                     .expressionAttributeNames(names).expressionAttributeValues(values));
             return Optional.of(held);
         } catch (ConditionalCheckFailedException heldOrDone) {

@@ -61,7 +61,7 @@ public final class DynamoDbExportJobs implements ExportJobs {
 
     @Override
     public Optional<Claims.Held> claim(String exportId, Instant at, Duration lease) {
-        return claims.take(key(exportId), BUILD, at, lease, true,
+        return claims.take(key(exportId), BUILD, at, lease, Claims.ITEM_EXISTS,
                 Map.of("state", s(State.RUNNING.name()), "startedAt", s(at.toString())));
     }
 

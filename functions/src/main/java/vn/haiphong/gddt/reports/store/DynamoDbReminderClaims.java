@@ -59,7 +59,7 @@ public final class DynamoDbReminderClaims implements ReminderClaims {
 
     @Override
     public Optional<Claims.Held> claim(String obligationId, String unitId, String stage, Instant now, Duration lease) {
-        return claims.take(key(obligationId, unitId, stage), SEND, now, lease, false,
+        return claims.take(key(obligationId, unitId, stage), SEND, now, lease, "",
                 Map.of("type", s(REMINDER), "unitId", s(unitId), "stage", s(stage)));
     }
 

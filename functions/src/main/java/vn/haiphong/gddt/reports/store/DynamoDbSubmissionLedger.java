@@ -143,19 +143,12 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
     }
 
     @Override
-    public boolean markReturned(Submission submission, Returned r) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(key(submission))
-                    .updateExpression("SET returnedAt = :at, returnedBy = :by, returnedByName = :name, returnReason = :reason")
-                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(returnedAt)")
-                    .expressionAttributeValues(Map.of(":at", s(r.returnedAt().toString()), ":by", s(r.returnedBy().id()),
-                            ":name", s(r.returnedBy().name()), ":reason", s(r.reason()))));
-            return true;
-        } catch (ConditionalCheckFailedException returnedBefore) {
-            // Read back: when the answer to this very write was lost, the SDK's second try found it done.
-            return find(submission.obligationId(), submission.unitId(), submission.submissionId())
-                    .flatMap(Submission::returned).filter(r::equals).isPresent();
-        }
+    public Optional<Claims.Held> markReturned(Submission submission, Returned r, Instant now, Duration lease) {
+        // A lost answer is told apart by the claim: its owner, read back, is this very write's.
+        return claims.take(key(submission), Notice.RETURN.claim(), now, lease,
+                Claims.ITEM_EXISTS + " AND attribute_not_exists(returnedAt)",
+                Map.of("returnedAt", s(r.returnedAt().toString()), "returnedBy", s(r.returnedBy().id()),
+                        "returnedByName", s(r.returnedBy().name()), "returnReason", s(r.reason())));
     }
 
     @Override
@@ -206,7 +199,7 @@ public final class DynamoDbSubmissionLedger implements SubmissionLedger {
 
     @Override
     public Optional<Claims.Held> claimNotice(Submission submission, Notice notice, Instant now, Duration lease) {
-        return claims.take(key(submission), notice.claim(), now, lease, true, Map.of());
+        return claims.take(key(submission), notice.claim(), now, lease, Claims.ITEM_EXISTS, Map.of());
     }
 
     @Override

@@ -87,10 +87,13 @@ public interface SubmissionLedger {
     boolean recordInspection(Submission submission, Inspection inspection, Instant at);
 
     /**
-     * Records the Office's return of a submission unless it was returned already: of two returns at
-     * the same moment exactly one is recorded. True when this call recorded it.
+     * Records the Office's return of a submission unless it was returned already (of two returns at the
+     * same moment exactly one is recorded) and, in the same write, takes the claim of its notice
+     * ({@link Notice#RETURN}): one write where there were two, and a return is never recorded without
+     * someone holding its notice. The claim when this call recorded it; empty when it was returned
+     * already, or is not recorded.
      */
-    boolean markReturned(Submission submission, Returned returned);
+    Optional<Claims.Held> markReturned(Submission submission, Returned returned, Instant now, Duration lease);
 
     /** Adds an extension to the unit's history; the latest in force is the one that counts. */
     void grant(Extension extension);

@@ -58,18 +58,18 @@ class ClaimsTest {
     @Test
     void a_claim_left_by_a_run_that_died_mid_send_is_taken_over_once_it_lapses_and_exactly_once() throws Exception {
         Map<String, AttributeValue> key = newItem();
-        claims.take(key, "receipt", T0, LEASE, true, Map.of()).orElseThrow();
+        claims.take(key, "receipt", T0, LEASE, Claims.ITEM_EXISTS, Map.of()).orElseThrow();
         // The holder dies here: no complete, no release.
 
-        assertThat(claims.take(key, "receipt", T0.plus(LEASE), LEASE, true, Map.of()))
+        assertThat(claims.take(key, "receipt", T0.plus(LEASE), LEASE, Claims.ITEM_EXISTS, Map.of()))
                 .as("at the very instant it lapses it is still held").isEmpty();
         Instant later = T0.plus(LEASE).plusMillis(1);
-        List<Optional<Claims.Held>> contenders = race(8, () -> claims.take(key, "receipt", later, LEASE, true, Map.of()));
+        List<Optional<Claims.Held>> contenders = race(8, () -> claims.take(key, "receipt", later, LEASE, Claims.ITEM_EXISTS, Map.of()));
 
         assertThat(contenders).filteredOn(Optional::isPresent).hasSize(1);
         Claims.Held winner = contenders.stream().flatMap(Optional::stream).findFirst().orElseThrow();
         claims.complete(winner, "SENT", Map.of("receiptMessageId", AttributeValue.fromS("m-1")));
-        assertThat(claims.take(key, "receipt", later.plus(Duration.ofDays(365)), LEASE, true, Map.of()))
+        assertThat(claims.take(key, "receipt", later.plus(Duration.ofDays(365)), LEASE, Claims.ITEM_EXISTS, Map.of()))
                 .as("a completed claim is never taken over, however late").isEmpty();
         assertThat(status(key, "receipt")).isEqualTo(new Claims.Status(Claims.State.DONE, Optional.empty(), Optional.of("SENT")));
     }
@@ -81,20 +81,20 @@ class ClaimsTest {
         Instant quarterPast = Instant.parse("2025-06-11T01:00:00.250Z");
         Map<String, AttributeValue> atWhole = newItem();
         Map<String, AttributeValue> atQuarter = newItem();
-        claims.take(atWhole, "send", whole, LEASE, true, Map.of()).orElseThrow();
-        claims.take(atQuarter, "send", quarterPast, LEASE, true, Map.of()).orElseThrow();
+        claims.take(atWhole, "send", whole, LEASE, Claims.ITEM_EXISTS, Map.of()).orElseThrow();
+        claims.take(atQuarter, "send", quarterPast, LEASE, Claims.ITEM_EXISTS, Map.of()).orElseThrow();
 
         Instant between = whole.plus(LEASE).plusMillis(100);
-        assertThat(claims.take(atWhole, "send", between, LEASE, true, Map.of())).as("lapsed 100 ms ago").isPresent();
-        assertThat(claims.take(atQuarter, "send", between, LEASE, true, Map.of())).as("lapses in 150 ms").isEmpty();
-        assertThat(claims.take(atQuarter, "send", quarterPast.plus(LEASE).plusMillis(1), LEASE, true, Map.of())).isPresent();
+        assertThat(claims.take(atWhole, "send", between, LEASE, Claims.ITEM_EXISTS, Map.of())).as("lapsed 100 ms ago").isPresent();
+        assertThat(claims.take(atQuarter, "send", between, LEASE, Claims.ITEM_EXISTS, Map.of())).as("lapses in 150 ms").isEmpty();
+        assertThat(claims.take(atQuarter, "send", quarterPast.plus(LEASE).plusMillis(1), LEASE, Claims.ITEM_EXISTS, Map.of())).isPresent();
     }
 
     @Test
     void of_two_contenders_for_a_fresh_claim_exactly_one_wins() throws Exception {
         Map<String, AttributeValue> key = newItem();
 
-        List<Optional<Claims.Held>> both = race(2, () -> claims.take(key, "returnNotice", T0, LEASE, true, Map.of()));
+        List<Optional<Claims.Held>> both = race(2, () -> claims.take(key, "returnNotice", T0, LEASE, Claims.ITEM_EXISTS, Map.of()));
 
         assertThat(both).filteredOn(Optional::isPresent).hasSize(1);
     }
@@ -102,8 +102,8 @@ class ClaimsTest {
     @Test
     void a_holder_whose_claim_was_taken_over_can_neither_finish_nor_give_back_the_new_holders_claim() {
         Map<String, AttributeValue> key = newItem();
-        Claims.Held slow = claims.take(key, "receipt", T0, LEASE, true, Map.of()).orElseThrow();
-        Claims.Held next = claims.take(key, "receipt", T0.plus(LEASE).plusSeconds(1), LEASE, true, Map.of()).orElseThrow();
+        Claims.Held slow = claims.take(key, "receipt", T0, LEASE, Claims.ITEM_EXISTS, Map.of()).orElseThrow();
+        Claims.Held next = claims.take(key, "receipt", T0.plus(LEASE).plusSeconds(1), LEASE, Claims.ITEM_EXISTS, Map.of()).orElseThrow();
 
         assertThat(claims.release(slow)).isFalse();
         assertThatThrownBy(() -> claims.complete(slow, "SENT", Map.of())).isInstanceOf(IllegalStateException.class);
@@ -119,10 +119,10 @@ class ClaimsTest {
             Claims overNetwork = new Claims(network.client(), table);
             network.loseNextAnswerTo(UPDATE_ITEM);
 
-            Claims.Held held = overNetwork.take(key, "reminder", T0, LEASE, true, Map.of()).orElseThrow();
+            Claims.Held held = overNetwork.take(key, "reminder", T0, LEASE, Claims.ITEM_EXISTS, Map.of()).orElseThrow();
 
             assertThat(network.answersLost()).as("the take's first answer was lost").isEqualTo(1);
-            assertThat(claims.take(key, "reminder", T0.plusSeconds(1), LEASE, true, Map.of())).as("anyone else").isEmpty();
+            assertThat(claims.take(key, "reminder", T0.plusSeconds(1), LEASE, Claims.ITEM_EXISTS, Map.of())).as("anyone else").isEmpty();
             overNetwork.complete(held, "SENT", Map.of());
         }
         assertThat(status(key, "reminder").state()).isEqualTo(Claims.State.DONE);
@@ -133,7 +133,7 @@ class ClaimsTest {
         Map<String, AttributeValue> key = newItem();
         try (LossyNetwork<DynamoDbClient> network = LossyNetwork.toDynamoDb(emulators)) {
             Claims overNetwork = new Claims(network.client(), table);
-            Claims.Held held = overNetwork.take(key, "receipt", T0, LEASE, true, Map.of()).orElseThrow();
+            Claims.Held held = overNetwork.take(key, "receipt", T0, LEASE, Claims.ITEM_EXISTS, Map.of()).orElseThrow();
             network.loseNextAnswerTo(UPDATE_ITEM);
 
             overNetwork.complete(held, "SENT", Map.of("receiptMessageId", AttributeValue.fromS("m-2")));
@@ -147,20 +147,20 @@ class ClaimsTest {
     @Test
     void a_claim_given_back_after_a_failure_is_taken_again_at_once() {
         Map<String, AttributeValue> key = newItem();
-        Claims.Held first = claims.take(key, "receipt", T0, LEASE, true, Map.of()).orElseThrow();
+        Claims.Held first = claims.take(key, "receipt", T0, LEASE, Claims.ITEM_EXISTS, Map.of()).orElseThrow();
 
         claims.release(first);
 
-        assertThat(claims.take(key, "receipt", T0.plusSeconds(1), LEASE, true, Map.of())).isPresent();
+        assertThat(claims.take(key, "receipt", T0.plusSeconds(1), LEASE, Claims.ITEM_EXISTS, Map.of())).isPresent();
     }
 
     @Test
     void a_claim_on_an_item_that_must_exist_creates_nothing_and_one_that_may_creates_its_item() {
         Map<String, AttributeValue> missing = Items.key("CLAIMS#" + UUID.randomUUID(), "X");
-        assertThat(claims.take(missing, "receipt", T0, LEASE, true, Map.of())).isEmpty();
+        assertThat(claims.take(missing, "receipt", T0, LEASE, Claims.ITEM_EXISTS, Map.of())).isEmpty();
         assertThat(item(missing)).isEmpty();
 
-        assertThat(claims.take(missing, "send", T0, LEASE, false, Map.of("type", AttributeValue.fromS("REMINDER")))).isPresent();
+        assertThat(claims.take(missing, "send", T0, LEASE, "", Map.of("type", AttributeValue.fromS("REMINDER")))).isPresent();
         assertThat(item(missing).get("type").s()).isEqualTo("REMINDER");
         assertThat(item(missing).get("sendExpiresAt").n()).isEqualTo(Long.toString(T0.plus(LEASE).toEpochMilli()));
     }

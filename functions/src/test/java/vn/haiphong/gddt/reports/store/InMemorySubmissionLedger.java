@@ -104,14 +104,14 @@ public final class InMemorySubmissionLedger implements SubmissionLedger {
     }
 
     @Override
-    public synchronized boolean markReturned(Submission submission, Returned returned) {
+    public synchronized Optional<Claims.Held> markReturned(Submission submission, Returned returned, Instant now,
+                                                        Duration lease) {
         Optional<Submission> stored = find(submission.obligationId(), submission.unitId(), submission.submissionId());
         if (stored.isEmpty() || stored.get().returned().isPresent()) {
-            // As DynamoDB's read-back does: the same return found is this very write, tried again.
-            return stored.flatMap(Submission::returned).filter(returned::equals).isPresent();
+            return Optional.empty();
         }
         partition(submission.obligationId()).put(sk(submission), stored.get().withReturned(returned));
-        return true;
+        return claims.take(Notice.RETURN.claim(), pk(submission.obligationId()), sk(submission), now, lease);
     }
 
     @Override

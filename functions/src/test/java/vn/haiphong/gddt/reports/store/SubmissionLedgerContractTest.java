@@ -121,12 +121,33 @@ class SubmissionLedgerContractTest {
             ledger().noticeSent(ledger().claimNotice(s, Notice.RECEIPT, AT, LEASE).orElseThrow(), "ses-1");
             Returned r = new Returned(AT.plusSeconds(3600), LAN, "Thiếu chữ ký của Hiệu trưởng");
 
-            assertThat(ledger().markReturned(s, r)).isTrue();
-            assertThat(ledger().markReturned(s, new Returned(AT.plusSeconds(3601), LAN, "lần hai"))).isFalse();
+            assertThat(ledger().markReturned(s, r, AT.plusSeconds(3600), LEASE)).isPresent();
+            assertThat(ledger().markReturned(s, new Returned(AT.plusSeconds(3601), LAN, "lần hai"), AT.plusSeconds(3601), LEASE))
+                    .isEmpty();
 
             assertThat(ledger().find(obligation, s.unitId(), s.submissionId())).contains(s.withReturned(r));
             assertThat(owed(s)).containsExactly(Notice.RETURN);
-            assertThat(ledger().markReturned(submission("thpt-tran-phu", id(), AT), r)).as("not recorded").isFalse();
+            assertThat(ledger().markReturned(submission("thpt-tran-phu", id(), AT), r, AT.plusSeconds(3600), LEASE))
+                    .as("not recorded").isEmpty();
+        }
+
+        @Test
+        void a_return_holds_its_notice_until_it_is_sent_or_its_claim_lapses() {
+            Submission s = submission("thpt-tran-phu", id(), AT);
+            ledger().recordIfAbsent(s);
+            Instant returnedAt = AT.plusSeconds(3600);
+            Claims.Held notice = ledger().markReturned(s, new Returned(returnedAt, LAN, "Thiếu chữ ký"), returnedAt, LEASE)
+                    .orElseThrow();
+
+            assertThat(ledger().claimNotice(s, Notice.RETURN, returnedAt.plusSeconds(1), LEASE)).as("held by the return")
+                    .isEmpty();
+            Instant lapsed = returnedAt.plus(LEASE).plusSeconds(1);
+            Claims.Held takenOver = ledger().claimNotice(s, Notice.RETURN, lapsed, LEASE).orElseThrow();
+            ledger().noticeSent(takenOver, "ses-2");
+
+            assertThat(owed(s)).doesNotContain(Notice.RETURN);
+            assertThatThrownBy(() -> ledger().noticeSent(notice, "ses-1")).as("the lapsed holder finishes nothing")
+                    .isInstanceOf(IllegalStateException.class);
         }
 
         @Test
@@ -190,7 +211,7 @@ class SubmissionLedgerContractTest {
             assertThat(ledger().revoke(obligation, "thpt-do-son", LAN, AT.plusSeconds(180))).as("nothing left").isEmpty();
         }
 
-        private List<Notice> owed(Submission s) {
+        List<Notice> owed(Submission s) {
             return ledger().records(obligation, s.unitId()).owed().stream()
                     .filter(o -> o.submission().submissionId().equals(s.submissionId())).map(Owed::notice).toList();
         }
@@ -230,14 +251,17 @@ class SubmissionLedgerContractTest {
             ledger.recordIfAbsent(s);
             Returned r = new Returned(AT.plusSeconds(3600), LAN, "Thiếu chữ ký của Hiệu trưởng");
 
-            boolean made = overALossyNetwork((network, lossy) -> {
+            Optional<Claims.Held> made = overALossyNetwork((network, lossy) -> {
                 network.loseNextAnswerTo("DynamoDB_20120810.UpdateItem");
-                return lossy.markReturned(s, r);
+                return lossy.markReturned(s, r, AT.plusSeconds(3600), LEASE);
             });
 
-            assertThat(made).isTrue();
-            assertThat(ledger.markReturned(s, new Returned(AT.plusSeconds(3601), LAN, "lần hai"))).isFalse();
+            assertThat(made).isPresent();
+            assertThat(ledger.markReturned(s, new Returned(AT.plusSeconds(3601), LAN, "lần hai"), AT.plusSeconds(3601), LEASE))
+                    .isEmpty();
             assertThat(ledger.find(obligation, s.unitId(), s.submissionId())).contains(s.withReturned(r));
+            ledger.noticeSent(made.get(), "ses-1");
+            assertThat(owed(s)).as("the claim it returned is the one it holds").doesNotContain(Notice.RETURN);
         }
 
         @Test
