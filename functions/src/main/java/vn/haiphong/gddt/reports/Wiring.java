@@ -159,7 +159,7 @@ public final class Wiring {
     }
 
     public Exports exports() {
-        return new Exports(catalog(), ports.units(), ports.ledger(), ports.exportJobs(), ports.archives(), clock);
+        return new Exports(catalog(), ports.units(), ports.ledger(), ports.exportJobs(), ports.archives(), reads(), clock);
     }
 
     /**
@@ -213,7 +213,8 @@ public final class Wiring {
     }
 
     public Reconciliation reconciliation() {
-        return new Reconciliation(catalog(), ports.ledger(), ports.files(), submissionRecorder(), returns(), ServerTime.of(clock), clock);
+        return new Reconciliation(catalog(), ports.ledger(), ports.files(), submissionRecorder(), returns(), ServerTime.of(clock),
+                reads(), clock);
     }
 
     public SubmissionRecorder submissionRecorder() {
@@ -221,7 +222,7 @@ public final class Wiring {
                 ports.mailer(), new SubmissionEmails(), ports.reminderClaims()::suppressed, clock);
     }
 
-    /** Eight reads at once: a year's status reads one partition per obligation, a dozen or two. */
+    /** Eight reads at once: a year's status reads one partition per obligation, the sweep two per obligation. */
     private synchronized ConcurrentReads reads() {
         if (reads == null) {
             reads = ConcurrentReads.pooled(8, env.optional("AWS_LAMBDA_FUNCTION_NAME").orElse("function"));

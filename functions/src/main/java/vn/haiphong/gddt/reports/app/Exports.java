@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import vn.haiphong.gddt.reports.domain.Catalog;
 import vn.haiphong.gddt.reports.domain.Obligation;
@@ -80,15 +81,18 @@ public final class Exports {
     private final SubmissionLedger ledger;
     private final ExportJobs jobs;
     private final ExportArchives storage;
+    private final ConcurrentReads reads;
     private final Clock clock;
 
+    /** @param reads where a build reads the unit list and the obligation's records at once */
     public Exports(Catalog catalog, UnitDirectory units, SubmissionLedger ledger, ExportJobs jobs, ExportArchives storage,
-                   Clock clock) {
+                   ConcurrentReads reads, Clock clock) {
         this.catalog = catalog;
         this.units = units;
         this.ledger = ledger;
         this.jobs = jobs;
         this.storage = storage;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -170,8 +174,9 @@ public final class Exports {
     private Built write(Job job) throws IOException {
         Obligation obligation = catalog.find(job.obligationId())
                 .orElseThrow(() -> new IllegalStateException("no obligation " + job.obligationId() + " in the catalog"));
-        SubmissionLedger.Records records = ledger.records(obligation.id());
-        List<UnitStatus> rows = ObligationStatus.of(obligation, units.all(), records.submissions(), records.extensions(),
+        Supplier<List<Unit>> everyUnit = reads.start(units::all);
+        SubmissionLedger.Records records = reads.start(() -> ledger.records(obligation.id())).get();
+        List<UnitStatus> rows = ObligationStatus.of(obligation, everyUnit.get(), records.submissions(), records.extensions(),
                 job.requestedAt()).units().stream().filter(r -> r.state() != ObligationState.EXEMPT).toList();
 
         ArchiveNames names = new ArchiveNames();

@@ -56,16 +56,19 @@ public final class Reconciliation {
     private final SubmissionRecorder recorder;
     private final Returns returns;
     private final ServerTime serverTime;
+    private final ConcurrentReads reads;
     private final Clock clock;
 
+    /** @param reads where every opened obligation's records and listing are read at once */
     public Reconciliation(Catalog catalog, SubmissionLedger ledger, SubmissionFiles files, SubmissionRecorder recorder,
-                          Returns returns, ServerTime serverTime, Clock clock) {
+                          Returns returns, ServerTime serverTime, ConcurrentReads reads, Clock clock) {
         this.catalog = catalog;
         this.ledger = ledger;
         this.files = files;
         this.recorder = recorder;
         this.returns = returns;
         this.serverTime = serverTime;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -75,15 +78,24 @@ public final class Reconciliation {
      */
     public Outcome sweep(BooleanSupplier keepGoing, Supplier<Duration> timeLeft) {
         Sweep sweep = new Sweep(keepGoing, timeLeft);
-        int swept = 0;
+        // Every obligation's records and listing are read at once, then gone through one by one: the sweep
+        // waits for the slowest read, not for two a obligation. Recording is a conditional write, so a file
+        // stored between its obligation's two reads is recorded once, now or at the next sweep.
+        List<Reading> readings = new ArrayList<>();
         for (Obligation o : opened(catalog, clock.instant())) {
+            readings.add(new Reading(o, reads.start(() -> ledger.records(o.id())),
+                    reads.start(() -> files.list(SubmissionKey.prefixOf(o)))));
+        }
+        int swept = 0;
+        for (Reading reading : readings) {
+            Obligation o = reading.obligation();
             if (!keepGoing.getAsBoolean()) {
                 sweep.stoppedEarly = true;
                 break;
             }
             swept++;
             try {
-                reconcile(o, sweep);
+                reconcile(reading.records().get(), reading.listing().get(), sweep);
             } catch (RuntimeException e) {
                 // One obligation that cannot be read (the table or the bucket down) does not stop the others.
                 sweep.errors.add(o.id() + ": " + e);
@@ -93,13 +105,17 @@ public final class Reconciliation {
                 sweep.stoppedEarly);
     }
 
-    private void reconcile(Obligation o, Sweep sweep) {
-        SubmissionLedger.Records records = ledger.records(o.id());
+    /** An obligation's two reads, started. */
+    private record Reading(Obligation obligation, Supplier<SubmissionLedger.Records> records,
+                           Supplier<List<SubmissionFiles.Listed>> listing) {
+    }
+
+    private void reconcile(SubmissionLedger.Records records, List<SubmissionFiles.Listed> listing, Sweep sweep) {
         // A refused file still under submissions/ was not moved yet: it goes through the recorder again.
         Set<String> settled = new HashSet<>();
         records.submissions().stream().filter(Submission::accepted).forEach(s -> settled.add(s.submissionId()));
         List<SubmissionLedger.Owed> owed = new ArrayList<>(records.owed());
-        for (SubmissionFiles.Listed object : files.list(SubmissionKey.prefixOf(o))) {
+        for (SubmissionFiles.Listed object : listing) {
             sweep.listed++;
             Optional<SubmissionKey> key = SubmissionKey.parse(object.key());
             if (key.isPresent() && settled.contains(key.get().submissionId()) || !sweep.keepGoing.getAsBoolean()) {
