@@ -134,11 +134,16 @@ final class ColdStartBench {
         report.put("machine", machine());
         report.put("jvmFlags", JVM_FLAGS);
         report.put("pinnedToOneCore", taskset());
+        int cpus = Runtime.getRuntime().availableProcessors();
+        String runnerCpus = keepOffTheSamplesCore(cpus);
+        report.put("runnerAndEmulatorsOnCpus", runnerCpus);
         report.put("samples", samples);
         report.put("warmInvocations", warm);
         report.put("loadAverageBefore", loadBefore);
-        print.printf("bench-cold: %d samples per subject (first dropped), %d warm invocations; %s; load average %s%n",
-                samples, warm, taskset() ? "each JVM pinned to CPU 0" : "not pinned (no taskset)", loadBefore);
+        print.printf("bench-cold: %d samples per subject (first dropped), %d warm invocations; %s; %s; load average %s%n",
+                samples, warm, taskset() ? "each JVM pinned to CPU 0" : "not pinned (no taskset)",
+                runnerCpus.isEmpty() ? "the runner and emulators share it" : "the runner and emulators on CPU " + runnerCpus,
+                loadBefore);
         List<Map<String, Object>> results = new ArrayList<>();
         try (Emulators emulators = Emulators.start(EmulatorOptions.inMemory())) {
             Fixtures fixtures = Fixtures.prepare(emulators, template, unitsCsv);
@@ -193,6 +198,11 @@ final class ColdStartBench {
                         summary.containsKey("coldOverSdk") ? String.format(Locale.ROOT, "%.2f", summary.get("coldOverSdk")) : "",
                         summary.get("cpuMs"), summary.get("warmP50Ms"), summary.get("warmP99Ms"), summary.get("classes"),
                         forbiddenNote(result));
+            }
+        } finally {
+            if (!runnerCpus.isEmpty()) {
+                // A test JVM that ran a bench goes on with every CPU.
+                onCpus(0, cpus - 1);
             }
         }
         report.put("loadAverageAfter", loadAverage());
@@ -623,6 +633,41 @@ final class ColdStartBench {
                             + "; build it first: mvn -B -q -pl infrastructure/local -am package -DskipTests"));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalStateException("no " + targetDir + "; run from the repository root after building", e);
+        }
+    }
+
+    /**
+     * Moves this JVM (every thread of it) to CPUs 1 to n-1, and with it the emulators it starts after, which
+     * inherit that: CPU 0 is left to the samples, as a Lambda function has its vCPU to itself. On CPU 0 the
+     * runner's own work between samples (its JIT compiling the handlers the fixtures had just run in it,
+     * the emulators still answering) slowed whichever sample came next: a full run measured most functions
+     * higher than a run of a few, and higher than a run with the runner moved by hand (docs/benchmarks.md).
+     *
+     * @return the CPUs the runner now runs on; empty when it could not move (one CPU, or no taskset)
+     */
+    private static String keepOffTheSamplesCore(int cpus) throws IOException, InterruptedException {
+        if (!taskset() || cpus < 2) {
+            return "";
+        }
+        return onCpus(1, cpus - 1) ? allowedCpus() : "";
+    }
+
+    /** Every thread of this JVM on CPUs {@code first} to {@code last}; true when this thread is on them after. */
+    private static boolean onCpus(int first, int last) throws IOException, InterruptedException {
+        String cpus = first == last ? Integer.toString(first) : first + "-" + last;
+        new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(ProcessHandle.current().pid()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        return allowedCpus().equals(cpus);
+    }
+
+    /**
+     * The CPUs the calling thread may run on, as the kernel lists them ({@code 1}, {@code 0-1}); read, not
+     * {@code availableProcessors()}, which the JVM may keep from before a change for a while.
+     */
+    static String allowedCpus() throws IOException {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/thread-self/status"))) {
+            return lines.filter(l -> l.startsWith("Cpus_allowed_list:")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("");
         }
     }
 
