@@ -222,10 +222,14 @@ public final class Wiring {
                 ports.mailer(), new SubmissionEmails(), ports.reminderClaims()::suppressed, clock);
     }
 
-    /** Eight reads at once: a year's status reads one partition per obligation, the sweep two per obligation. */
+    /**
+     * Five reads at once (a year's status reads one partition per obligation, the sweep two per obligation):
+     * the JDK keeps five idle connections to a host ({@code http.maxConnections}), so a sixth would be
+     * opened, TLS and all, and closed again on every request.
+     */
     private synchronized ConcurrentReads reads() {
         if (reads == null) {
-            reads = ConcurrentReads.pooled(8, env.optional("AWS_LAMBDA_FUNCTION_NAME").orElse("function"));
+            reads = ConcurrentReads.pooled(5, env.optional("AWS_LAMBDA_FUNCTION_NAME").orElse("function"));
         }
         return reads;
     }

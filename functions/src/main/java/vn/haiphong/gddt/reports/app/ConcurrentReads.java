@@ -3,8 +3,9 @@ package vn.haiphong.gddt.reports.app;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -24,18 +25,22 @@ public final class ConcurrentReads {
 
     /**
      * Up to {@code threads} reads at once, on daemon threads made when first needed: a function that
-     * never reads concurrently starts none, and none keeps the JVM from ending.
+     * never reads concurrently starts none, and none keeps the JVM from ending. Reads beyond that wait their
+     * turn.
      *
      * @param function names the threads ({@code <function>-read-1}, …): in a thread dump, and to the local
      *                 tests that check each function's DynamoDB calls against its policy
      */
     public static ConcurrentReads pooled(int threads, String function) {
         AtomicInteger made = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, read -> {
-            Thread thread = new Thread(read, function + "-read-" + made.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                read -> {
+                    Thread thread = new Thread(read, function + "-read-" + made.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        // Idle a minute, a thread ends: a Wiring no longer used (a test's) leaves none behind.
+        pool.allowCoreThreadTimeOut(true);
         return new ConcurrentReads(pool);
     }
 

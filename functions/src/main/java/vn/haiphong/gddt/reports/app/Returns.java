@@ -96,16 +96,19 @@ public final class Returns {
         Submission target = records.submissions().stream().filter(s -> s.submissionId().equals(submissionId))
                 .findFirst().orElse(found);
         Returned.requireReturnable(target, records.submissions());
+        // Every read is in before the write: a read that failed answers 503 with nothing written, not after a
+        // return whose notice would stay claimed until its lease ran out.
+        Set<String> undeliverableNow = bounced.get();
         Claims.Held claim = ledger.markReturned(target, returned, now, Claims.lease(timeLeft))
                 .orElseThrow(() -> new RequestRefused(Problem.SUBMISSION_ALREADY_RETURNED));
 
         List<Submission> after = new ArrayList<>(records.submissions());
         after.replaceAll(s -> s == target ? target.withReturned(returned) : s);
         UnitStatus row = ObligationStatus.row(obligation, unit, after, records.extensions(), now);
-        StatusDocument.UnitView view = StatusDocument.unit(row, bounced.get(), obligation.report().signature());
+        StatusDocument.UnitView view = StatusDocument.unit(row, undeliverableNow, obligation.report().signature());
         try {
             SubmissionNotices.Result told = notices.sendClaimed(claim, unit,
-                    notice(target.withReturned(returned), unit, obligation, row.dueForUnit()), bounced);
+                    notice(target.withReturned(returned), unit, obligation, row.dueForUnit()), () -> undeliverableNow);
             return new Outcome(view, Notice.valueOf(told.name()), null);
         } catch (RuntimeException e) {
             // The return stands; the reconciliation sweep sends the notice once SES answers again.

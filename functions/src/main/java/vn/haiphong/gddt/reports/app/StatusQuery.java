@@ -82,9 +82,14 @@ public final class StatusQuery {
         Optional<String> unitId = Optional.ofNullable(query.get("unit"));
         // Every parameter is checked before anything is read: a wrong query costs no read.
         Selection selection = obligations(office, query, asOf);
-        Supplier<List<Unit>> selected = reads.start(() -> unitId.isPresent()
-                ? List.of(units.find(unitId.get()).orElseThrow(() -> new RequestRefused(Problem.UNIT_NOT_FOUND)))
-                : units.all());
+        Supplier<List<Unit>> selected;
+        if (unitId.isPresent()) {
+            // Looked up first (one GetItem): a unit that does not exist costs no Query.
+            List<Unit> one = List.of(units.find(unitId.get()).orElseThrow(() -> new RequestRefused(Problem.UNIT_NOT_FOUND)));
+            selected = () -> one;
+        } else {
+            selected = reads.start(units::all);
+        }
         List<Supplier<SubmissionLedger.Records>> records = new ArrayList<>();
         for (Obligation obligation : selection.obligations()) {
             records.add(reads.start(() -> unitId.isPresent()

@@ -93,6 +93,22 @@ class ExtensionAndReturnRulesTest {
         }
 
         @Test
+        void a_return_whose_reads_fail_writes_nothing_and_can_be_made_once_they_answer() {
+            Submission s = system.upload(TRAN_PHU, "QCDC:2026-Y", "bc.pdf", pdf("đọc lỗi"));
+            IllegalStateException down = new IllegalStateException("DynamoDB không trả lời");
+            system.claims.unreadable(down);
+
+            assertThatThrownBy(() -> system.returns().giveBack(system.office, s.submissionId(), "Sai mẫu",
+                    Duration.ofMinutes(1))).isSameAs(down);
+
+            assertThat(system.ledger.find("QCDC:2026-Y", TRAN_PHU.id(), s.submissionId()).orElseThrow().returned())
+                    .as("no return recorded").isEmpty();
+            system.claims.readable();
+            var outcome = system.returns().giveBack(system.office, s.submissionId(), "Sai mẫu", Duration.ofMinutes(1));
+            assertThat(outcome.notice()).as("its notice not held by the failed try").isEqualTo(vn.haiphong.gddt.reports.app.Returns.Notice.SENT);
+        }
+
+        @Test
         void a_return_whose_email_fails_stands_and_its_notice_is_sent_once_when_the_mail_service_is_back() {
             Submission s = system.upload(TRAN_PHU, "QCDC:2026-Y", "bc.pdf", pdf("SES"));
             system.mailer.failWith(email -> new IllegalStateException("SES down"));

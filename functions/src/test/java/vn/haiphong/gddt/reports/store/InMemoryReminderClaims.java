@@ -17,6 +17,7 @@ public final class InMemoryReminderClaims implements ReminderClaims {
     /** obligation → unit#stage → (unit, stage), for {@link #of}. */
     private final Map<String, Map<String, String[]>> taken = new HashMap<>();
     private final Set<String> suppressed = new HashSet<>();
+    private RuntimeException unreadable;
 
     @Override
     public synchronized Map<String, Claim> of(String obligationId) {
@@ -59,7 +60,19 @@ public final class InMemoryReminderClaims implements ReminderClaims {
 
     @Override
     public synchronized Set<String> suppressed() {
+        if (unreadable != null) {
+            throw unreadable;
+        }
         return Set.copyOf(suppressed);
+    }
+
+    /** The bounced addresses cannot be read (DynamoDB down) until {@link #readable()}. */
+    public synchronized void unreadable(RuntimeException failure) {
+        unreadable = failure;
+    }
+
+    public synchronized void readable() {
+        unreadable = null;
     }
 
     @Override

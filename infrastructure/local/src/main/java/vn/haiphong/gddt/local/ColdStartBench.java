@@ -107,6 +107,7 @@ final class ColdStartBench {
             System.err.println("--samples must be at least 2 (the first is dropped) and --warm at least 1");
             return 2;
         }
+        keepOffTheSamplesCore();
         Map<String, Object> report = run(template, unitsCsv, samples, warm, only, classLogs, System.out);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -134,15 +135,14 @@ final class ColdStartBench {
         report.put("machine", machine());
         report.put("jvmFlags", JVM_FLAGS);
         report.put("pinnedToOneCore", taskset());
-        int cpus = Runtime.getRuntime().availableProcessors();
-        String runnerCpus = keepOffTheSamplesCore(cpus);
+        String runnerCpus = allowedCpus();
         report.put("runnerAndEmulatorsOnCpus", runnerCpus);
         report.put("samples", samples);
         report.put("warmInvocations", warm);
         report.put("loadAverageBefore", loadBefore);
         print.printf("bench-cold: %d samples per subject (first dropped), %d warm invocations; %s; %s; load average %s%n",
                 samples, warm, taskset() ? "each JVM pinned to CPU 0" : "not pinned (no taskset)",
-                runnerCpus.isEmpty() ? "the runner and emulators share it" : "the runner and emulators on CPU " + runnerCpus,
+                "the runner and emulators on CPU " + runnerCpus,
                 loadBefore);
         List<Map<String, Object>> results = new ArrayList<>();
         try (Emulators emulators = Emulators.start(EmulatorOptions.inMemory())) {
@@ -198,11 +198,6 @@ final class ColdStartBench {
                         summary.containsKey("coldOverSdk") ? String.format(Locale.ROOT, "%.2f", summary.get("coldOverSdk")) : "",
                         summary.get("cpuMs"), summary.get("warmP50Ms"), summary.get("warmP99Ms"), summary.get("classes"),
                         forbiddenNote(result));
-            }
-        } finally {
-            if (!runnerCpus.isEmpty()) {
-                // A test JVM that ran a bench goes on with every CPU.
-                onCpus(0, cpus - 1);
             }
         }
         report.put("loadAverageAfter", loadAverage());
@@ -640,24 +635,18 @@ final class ColdStartBench {
      * Moves this JVM (every thread of it) to CPUs 1 to n-1, and with it the emulators it starts after, which
      * inherit that: CPU 0 is left to the samples, as a Lambda function has its vCPU to itself. On CPU 0 the
      * runner's own work between samples (its JIT compiling the handlers the fixtures had just run in it,
-     * the emulators still answering) slowed whichever sample came next: a full run measured most functions
-     * higher than a run of a few, and higher than a run with the runner moved by hand (docs/benchmarks.md).
-     *
-     * @return the CPUs the runner now runs on; empty when it could not move (one CPU, or no taskset)
+     * the emulators still answering) ran during the next sample (docs/benchmarks.md). Only the command does
+     * this, at its start, when the JVM has few threads and has started no process: a test JVM that runs the
+     * bench keeps its CPUs, and so does every process another test starts meanwhile.
      */
-    private static String keepOffTheSamplesCore(int cpus) throws IOException, InterruptedException {
+    private static void keepOffTheSamplesCore() throws IOException, InterruptedException {
+        int cpus = Runtime.getRuntime().availableProcessors();
         if (!taskset() || cpus < 2) {
-            return "";
+            return;
         }
-        return onCpus(1, cpus - 1) ? allowedCpus() : "";
-    }
-
-    /** Every thread of this JVM on CPUs {@code first} to {@code last}; true when this thread is on them after. */
-    private static boolean onCpus(int first, int last) throws IOException, InterruptedException {
-        String cpus = first == last ? Integer.toString(first) : first + "-" + last;
-        new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(ProcessHandle.current().pid()))
+        new ProcessBuilder("taskset", "-a", "-p", "-c", cpus == 2 ? "1" : "1-" + (cpus - 1),
+                Long.toString(ProcessHandle.current().pid()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        return allowedCpus().equals(cpus);
     }
 
     /**

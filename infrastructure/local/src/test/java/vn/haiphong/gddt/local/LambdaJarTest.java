@@ -83,18 +83,15 @@ class LambdaJarTest {
     }
 
     @Test
-    void cold_starts_load_no_reflection_heavy_class_and_the_bench_runs_off_the_runners_cores() throws Exception {
-        int cpus = Runtime.getRuntime().availableProcessors();
+    void cold_starts_load_no_reflection_heavy_class_and_the_bench_runs_without_moving_the_test_jvm() throws Exception {
         String allowed = ColdStartBench.allowedCpus();
         Map<String, Object> report = ColdStartBench.run(ROOT.resolve("template.yaml"),
                 ROOT.resolve("infrastructure/seed/units.csv"), 2, 3,
                 Set.of("GetMeFunction", "RecordSubmissionFunction", "SendRemindersFunction"), System.out);
 
-        if ((Boolean) report.get("pinnedToOneCore") && cpus > 1) {
-            assertThat(report.get("runnerAndEmulatorsOnCpus")).as("CPU 0 left to the samples")
-                    .isEqualTo(cpus == 2 ? "1" : "1-" + (cpus - 1));
-        }
-        assertThat(ColdStartBench.allowedCpus()).as("this JVM back on every CPU after the bench").isEqualTo(allowed);
+        // Only the bench-cold command moves its JVM off CPU 0: other tests' processes started meanwhile keep theirs.
+        assertThat(report.get("runnerAndEmulatorsOnCpus")).as("where the runner ran, reported").isEqualTo(allowed);
+        assertThat(ColdStartBench.allowedCpus()).as("the test JVM's CPUs, untouched").isEqualTo(allowed);
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> subjects = (List<Map<String, Object>>) report.get("subjects");

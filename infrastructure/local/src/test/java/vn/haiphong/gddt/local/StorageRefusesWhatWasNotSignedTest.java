@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import vn.haiphong.gddt.emulators.Emulators;
 import vn.haiphong.gddt.emulators.EmulatorsExtension;
 import vn.haiphong.gddt.reports.files.S3SubmissionFiles;
@@ -97,7 +98,8 @@ class StorageRefusesWhatWasNotSignedTest {
     @Test
     void an_expired_url_is_refused() throws Exception {
         S3Client s3 = running.aws().s3();
-        SubmissionFiles files = new S3SubmissionFiles(() -> s3, running.aws()::s3Presigner, running.bucket());
+        S3Presigner presigner = running.aws().s3Presigner();
+        SubmissionFiles files = new S3SubmissionFiles(() -> s3, () -> presigner, running.bucket());
         String sha = Running.sha256(file);
         SubmissionFiles.PresignedUpload upload = files.presignUpload(new SubmissionFiles.UploadSpec(
                 "submissions/2026/QCDC/2026-Y/thpt-het-han/0123456789abcdef/bc.pdf", "application/pdf", file.length, sha,
