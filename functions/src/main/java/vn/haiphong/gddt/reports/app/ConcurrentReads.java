@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 public final class ConcurrentReads {
     private final Executor executor;
 
-    public ConcurrentReads(Executor executor) {
+    private ConcurrentReads(Executor executor) {
         this.executor = executor;
     }
 

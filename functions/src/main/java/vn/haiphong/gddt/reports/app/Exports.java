@@ -175,7 +175,7 @@ public final class Exports {
         Obligation obligation = catalog.find(job.obligationId())
                 .orElseThrow(() -> new IllegalStateException("no obligation " + job.obligationId() + " in the catalog"));
         Supplier<List<Unit>> everyUnit = reads.start(units::all);
-        SubmissionLedger.Records records = reads.start(() -> ledger.records(obligation.id())).get();
+        SubmissionLedger.Records records = ledger.records(obligation.id());
         List<UnitStatus> rows = ObligationStatus.of(obligation, everyUnit.get(), records.submissions(), records.extensions(),
                 job.requestedAt()).units().stream().filter(r -> r.state() != ObligationState.EXEMPT).toList();
 

@@ -90,12 +90,7 @@ public final class StatusQuery {
         } else {
             selected = reads.start(units::all);
         }
-        List<Supplier<SubmissionLedger.Records>> records = new ArrayList<>();
-        for (Obligation obligation : selection.obligations()) {
-            records.add(reads.start(() -> unitId.isPresent()
-                    ? ledger.records(obligation.id(), unitId.get())
-                    : ledger.records(obligation.id())));
-        }
+        List<Supplier<SubmissionLedger.Records>> records = startReading(selection.obligations(), unitId);
         Supplier<Set<String>> bounced = reads.start(undeliverable);
 
         List<Unit> inCategory = new ArrayList<>();
@@ -111,13 +106,21 @@ public final class StatusQuery {
     /** Every unit, for these obligations, as of that instant: what the snapshots keep. */
     public Result all(List<Obligation> obligations, Instant asOf) {
         Supplier<List<Unit>> everyUnit = reads.start(units::all);
-        List<Supplier<SubmissionLedger.Records>> records = new ArrayList<>();
-        for (Obligation obligation : obligations) {
-            records.add(reads.start(() -> ledger.records(obligation.id())));
-        }
+        List<Supplier<SubmissionLedger.Records>> records = startReading(obligations, Optional.empty());
         Supplier<Set<String>> bounced = reads.start(undeliverable);
         return new Result(clock.instant(), asOf, statuses(obligations, SortedUnits.of(everyUnit.get()), records, asOf),
                 bounced.get(), catalog.settings().goLive(), Optional.empty());
+    }
+
+    /** Each obligation's records (of one unit, when given), read at once. */
+    private List<Supplier<SubmissionLedger.Records>> startReading(List<Obligation> obligations, Optional<String> unitId) {
+        List<Supplier<SubmissionLedger.Records>> records = new ArrayList<>(obligations.size());
+        for (Obligation obligation : obligations) {
+            records.add(reads.start(() -> unitId.isPresent()
+                    ? ledger.records(obligation.id(), unitId.get())
+                    : ledger.records(obligation.id())));
+        }
+        return records;
     }
 
     private static List<ObligationStatus> statuses(List<Obligation> obligations, SortedUnits units,
