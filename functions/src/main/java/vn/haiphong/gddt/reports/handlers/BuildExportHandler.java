@@ -2,10 +2,6 @@ package vn.haiphong.gddt.reports.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +15,7 @@ import vn.haiphong.gddt.reports.app.Exports;
  * is thrown (Lambda's retry then finds the job claimed, and GET reports it FAILED after the
  * longest possible run).
  */
-public final class BuildExportHandler implements RequestHandler<S3Event, String> {
+public final class BuildExportHandler implements RequestHandler<Map<String, Object>, String> {
     private final Exports exports;
 
     public BuildExportHandler() {
@@ -33,10 +29,9 @@ public final class BuildExportHandler implements RequestHandler<S3Event, String>
     }
 
     @Override
-    public String handleRequest(S3Event event, Context context) {
-        for (S3EventNotificationRecord record : event.getRecords()) {
-            // S3 sends keys form-encoded ("+" for a space).
-            String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+    public String handleRequest(Map<String, Object> event, Context context) {
+        for (StoredObjects.Stored stored : StoredObjects.in(event)) {
+            String key = stored.key();
             Optional<String> exportId = Exports.exportIdOf(key);
             if (exportId.isEmpty()) {
                 Log.info(context, "export-request-ignored", Map.of("key", key));

@@ -2,7 +2,6 @@ package vn.haiphong.gddt.reports.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +18,9 @@ import vn.haiphong.gddt.reports.app.Reconciliation;
  * repair is something the nets before this one missed. A sweep that could not do everything fails
  * the invocation, so that it is retried and alarmed; its conditional writes and claims make the
  * retry harmless.
+ * The schedule's event is taken as a map, not {@code ScheduledEvent} ({@link StoredObjects} says why).
  */
-public final class ReconcileSubmissionsHandler implements RequestHandler<ScheduledEvent, String> {
+public final class ReconcileSubmissionsHandler implements RequestHandler<Map<String, Object>, String> {
     private static final long STOP_BEFORE_END_MILLIS = 30_000;
 
     private final Reconciliation reconciliation;
@@ -38,7 +38,7 @@ public final class ReconcileSubmissionsHandler implements RequestHandler<Schedul
     }
 
     @Override
-    public String handleRequest(ScheduledEvent event, Context context) {
+    public String handleRequest(Map<String, Object> event, Context context) {
         Reconciliation.Outcome outcome = reconciliation.sweep(
                 () -> context == null || context.getRemainingTimeInMillis() > STOP_BEFORE_END_MILLIS,
                 () -> Invocation.timeLeft(context));

@@ -2,7 +2,6 @@ package vn.haiphong.gddt.reports.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,10 @@ import vn.haiphong.gddt.reports.store.ReminderClaims;
 
 /**
  * SES bounce and complaint notifications (through SNS): a permanently bounced or complaining
- * address is never written to again, and the Office sees it. Safe to receive twice.
+ * address is never written to again, and the Office sees it. Safe to receive twice. The SNS delivery
+ * is read as a map, as every event handler here reads its event (see {@link StoredObjects} for why).
  */
-public final class RecordSesFeedbackHandler implements RequestHandler<SNSEvent, String> {
+public final class RecordSesFeedbackHandler implements RequestHandler<Map<String, Object>, String> {
     private final ReminderClaims claims;
     private final Clock clock;
 
@@ -45,10 +45,11 @@ public final class RecordSesFeedbackHandler implements RequestHandler<SNSEvent, 
     }
 
     @Override
-    public String handleRequest(SNSEvent event, Context context) {
+    public String handleRequest(Map<String, Object> event, Context context) {
         int suppressed = 0;
-        for (SNSEvent.SNSRecord record : event.getRecords()) {
-            String raw = record.getSNS().getMessage();
+        for (Object record : event.get("Records") instanceof List<?> records ? records : List.of()) {
+            Map<String, Object> sns = record instanceof Map<?, ?> r ? JsonIn.object(r.get("Sns")) : null;
+            String raw = sns != null && sns.get("Message") instanceof String m ? m : null;
             Map<String, Object> message;
             try {
                 message = raw == null ? null : JsonIn.object(JsonIn.parse(raw));
@@ -56,7 +57,7 @@ public final class RecordSesFeedbackHandler implements RequestHandler<SNSEvent, 
                 message = null;
             }
             if (message == null) {
-                Log.info(context, "ses-feedback-unreadable", Map.of("messageId", String.valueOf(record.getSNS().getMessageId())));
+                Log.info(context, "ses-feedback-unreadable", Map.of("messageId", String.valueOf(sns == null ? null : sns.get("MessageId"))));
                 continue;
             }
             // Event publishing says "eventType"; identity notifications say "notificationType".

@@ -2,11 +2,6 @@ package vn.haiphong.gddt.reports.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.SubmissionRecorder;
@@ -15,7 +10,7 @@ import vn.haiphong.gddt.reports.app.SubmissionRecorder;
  * S3 {@code ObjectCreated} under {@code submissions/}: records each file once and tells the unit.
  * Safe to receive the same event twice. A failure is rethrown so Lambda retries the event.
  */
-public final class RecordSubmissionHandler implements RequestHandler<S3Event, String> {
+public final class RecordSubmissionHandler implements RequestHandler<Map<String, Object>, String> {
     private final SubmissionRecorder recorder;
 
     public RecordSubmissionHandler() {
@@ -29,14 +24,11 @@ public final class RecordSubmissionHandler implements RequestHandler<S3Event, St
     }
 
     @Override
-    public String handleRequest(S3Event event, Context context) {
-        for (S3EventNotificationRecord record : event.getRecords()) {
-            // S3 sends keys form-encoded ("+" for a space).
-            String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
-            Instant at = Instant.ofEpochMilli(record.getEventTime().getMillis());
-            SubmissionRecorder.Outcome outcome = recorder.onObjectCreated(key, record.getS3().getObject().getVersionId(), at,
+    public String handleRequest(Map<String, Object> event, Context context) {
+        for (StoredObjects.Stored stored : StoredObjects.in(event)) {
+            SubmissionRecorder.Outcome outcome = recorder.onObjectCreated(stored.key(), stored.versionId(), stored.at(),
                     Invocation.timeLeft(context));
-            Log.info(context, "object-created", Map.of("key", key, "outcome", outcome.name()));
+            Log.info(context, "object-created", Map.of("key", stored.key(), "outcome", outcome.name()));
         }
         return "OK";
     }

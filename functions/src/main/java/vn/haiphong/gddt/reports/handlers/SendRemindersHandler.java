@@ -2,7 +2,6 @@ package vn.haiphong.gddt.reports.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.Map;
 import vn.haiphong.gddt.reports.Wiring;
 import vn.haiphong.gddt.reports.app.Reminders;
@@ -11,8 +10,9 @@ import vn.haiphong.gddt.reports.app.Reminders;
  * Every morning at 08:00 Vietnam time: reminders to the units that still owe a report, digests to
  * the receiving departments. With {@code {"detail": {"dryRun": true}}} it answers the plan and sends
  * nothing. It stops taking new work a minute before its time is up; the rest goes out next run.
+ * The schedule's event is taken as a map, not {@code ScheduledEvent} ({@link StoredObjects} says why).
  */
-public final class SendRemindersHandler implements RequestHandler<ScheduledEvent, String> {
+public final class SendRemindersHandler implements RequestHandler<Map<String, Object>, String> {
     private static final long STOP_BEFORE_END_MILLIS = 60_000;
 
     private final Reminders reminders;
@@ -28,8 +28,8 @@ public final class SendRemindersHandler implements RequestHandler<ScheduledEvent
     }
 
     @Override
-    public String handleRequest(ScheduledEvent event, Context context) {
-        boolean dryRun = event != null && event.getDetail() != null && Boolean.TRUE.equals(event.getDetail().get("dryRun"));
+    public String handleRequest(Map<String, Object> event, Context context) {
+        boolean dryRun = event != null && event.get("detail") instanceof Map<?, ?> detail && Boolean.TRUE.equals(detail.get("dryRun"));
         Reminders.Outcome outcome;
         try {
             outcome = reminders.sweep(dryRun,

@@ -4,15 +4,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Lambda's asynchronous invocation on a laptop: every S3 event, SNS delivery and scheduled run of the
- * runner goes through here, each on a thread of its own.
+ * runner goes through here, each on a thread of its own, as its JSON as AWS sends it ({@link AwsEventJson}):
+ * every handler invoked this way takes its event as a map, as the runtime gives it.
  *
  * <p>An attempt that throws is tried again after a delay, up to the function's MaximumRetryAttempts
  * (its EventInvokeConfig in template.yaml; Lambda's default is 2). Lambda waits about a minute before
@@ -63,19 +61,6 @@ final class AsyncInvocations implements AutoCloseable {
 
         int attempts() {
             return 1 + config.maximumRetryAttempts();
-        }
-
-        /**
-         * What the handler is given, as the Lambda runtime would give it: the event's JSON as a map to a
-         * handler declared on {@code Map} (the runtime deserialises into the declared type), the typed
-         * event object otherwise.
-         */
-        Object inputFor(AsyncEvent event) {
-            return takesMap(handler.getClass()) ? event.payload() : event.input();
-        }
-
-        private static boolean takesMap(Class<?> handler) {
-            return inputType(handler).filter(Map.class::isAssignableFrom).isPresent();
         }
     }
 
@@ -126,22 +111,6 @@ final class AsyncInvocations implements AutoCloseable {
         return t;
     }
 
-    /** The event type a handler declares ({@code RequestHandler<I, O>}'s I, raw), as the runtime reads it. */
-    static Optional<Class<?>> inputType(Class<?> handler) {
-        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
-            for (Type t : c.getGenericInterfaces()) {
-                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                    Type input = p.getActualTypeArguments()[0];
-                    if (input instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
-                        return Optional.of(raw);
-                    }
-                    return input instanceof Class<?> plain ? Optional.of(plain) : Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     /** A reserved concurrency's slots, per function that declares one. */
     private final Map<String, Semaphore> reserved = new ConcurrentHashMap<>();
 
@@ -162,7 +131,7 @@ final class AsyncInvocations implements AutoCloseable {
     private final AtomicInteger unfinished = new AtomicInteger();
 
     /** Starts the first attempt on a thread of its own; the result completes once one attempt succeeds or all failed. */
-    CompletableFuture<Outcome> invoke(Target target, AsyncEvent event) {
+    CompletableFuture<Outcome> invoke(Target target, Map<String, Object> event) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         unfinished.incrementAndGet();
         outcome.whenComplete((ended, cancelled) -> unfinished.decrementAndGet());
@@ -171,10 +140,10 @@ final class AsyncInvocations implements AutoCloseable {
         return outcome;
     }
 
-    private void attempt(Target target, AsyncEvent event, String requestId, int attempt, CompletableFuture<Outcome> outcome) {
+    private void attempt(Target target, Map<String, Object> event, String requestId, int attempt, CompletableFuture<Outcome> outcome) {
         LocalContext context = LocalContext.of(target.functionName(), requestId);
         try {
-            Object result = runWithin(target, () -> target.handler().handleRequest(target.inputFor(event), context));
+            Object result = runWithin(target, () -> target.handler().handleRequest(event, context));
             outcome.complete(new Outcome(target.functionName(), attempt, result, null, null));
         } catch (RuntimeException | Error e) {
             String failed = target.functionName() + " failed (attempt " + attempt + " of " + target.attempts() + "): "
@@ -208,7 +177,7 @@ final class AsyncInvocations implements AutoCloseable {
     }
 
     /** Lambda's invocation record for an event whose every attempt failed; the queue's logical id, or null. */
-    private String sendToOnFailure(Target target, AsyncEvent event, LocalContext lastAttempt, int attempts, Throwable error) {
+    private String sendToOnFailure(Target target, Map<String, Object> event, LocalContext lastAttempt, int attempts, Throwable error) {
         String queue = target.config().onFailureQueue();
         if (queue == null) {
             return null;
@@ -231,7 +200,7 @@ final class AsyncInvocations implements AutoCloseable {
         record.put("version", "1.0");
         record.put("timestamp", clock.instant().toString());
         record.put("requestContext", requestContext);
-        record.put("requestPayload", event.payload());
+        record.put("requestPayload", event);
         record.put("responseContext", responseContext);
         record.put("responsePayload", responsePayload);
         try {

@@ -434,16 +434,17 @@ final class ColdStartBench {
                     null, Map.of("submissionId", recorded), Map.of()));
             events.put("ReturnSubmissionFunction", () -> http("POST", "/v1/submissions/{submissionId}/return", officeToken,
                     "{\"reason\":\"Thiếu chữ ký (bench)\"}", Map.of("submissionId", record(upload(school(3)))), Map.of()));
-            events.put("WriteStatusSnapshotsFunction", () -> spec("scheduled"));
-            events.put("ReconcileSubmissionsFunction", () -> spec("scheduled"));
+            events.put("WriteStatusSnapshotsFunction", this::scheduledSpec);
+            events.put("ReconcileSubmissionsFunction", this::scheduledSpec);
             events.put("StartExportFunction", () -> http("POST", "/v1/exports/{id}", officeToken, null,
                     Map.of("id", obligation), Map.of()));
             events.put("GetExportFunction", () -> http("GET", "/v1/exports/{id}", officeToken, null,
                     Map.of("id", builtExport), Map.of()));
             events.put("BuildExportFunction", () -> objectSpec("s3", exportKey(startExport())));
-            events.put("SendRemindersFunction", () -> spec("scheduled"));
+            events.put("SendRemindersFunction", this::scheduledSpec);
             events.put("RecordSesFeedbackFunction", () -> {
                 Properties p = spec("sns");
+                p.setProperty("topicArn", "arn:aws:sns:" + region + ":" + LocalSystem.ACCOUNT_ID + ":ses-feedback");
                 p.setProperty("message", "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
                         + "\"bouncedRecipients\":[{\"emailAddress\":\"bench-bounce@example.edu.vn\"}]}}");
                 return p;
@@ -519,9 +520,17 @@ final class ColdStartBench {
             return "export-requests/" + exportId + ".json";
         }
 
+        /** EventBridge Scheduler's event. */
+        private Properties scheduledSpec() {
+            Properties p = spec("scheduled");
+            p.setProperty("region", region);
+            p.setProperty("account", LocalSystem.ACCOUNT_ID);
+            return p;
+        }
+
         /**
          * The event of an object stored: an S3 notification ({@code s3}) or EventBridge's "Object Created"
-         * ({@code objectCreated}), which carries the key as stored; {@code key} is URL-encoded, as in the former.
+         * ({@code objectCreated}); {@code key} is URL-encoded, as in the former, and the spec holds it as stored.
          */
         private Properties objectSpec(String kind, String key) {
             Properties p = spec(kind);
@@ -529,7 +538,7 @@ final class ColdStartBench {
             p.setProperty("bucket", bucket);
             p.setProperty("region", region);
             p.setProperty("account", LocalSystem.ACCOUNT_ID);
-            p.setProperty("key", kind.equals("s3") ? key : decoded);
+            p.setProperty("key", decoded);
             var head = aws.s3().headObject(r -> r.bucket(bucket).key(decoded));
             p.setProperty("size", Long.toString(head.contentLength()));
             p.setProperty("eTag", head.eTag().replace("\"", ""));
@@ -608,7 +617,7 @@ final class ColdStartBench {
 
     /** The classes the child needs besides the Lambda jar, copied out of this jar (or target/classes). */
     private static Path copyDriver(Path dir) throws IOException {
-        for (Class<?> c : List.of(ColdDriver.class, ColdEvents.class, LocalContext.class, EventBridgeObjectCreated.class,
+        for (Class<?> c : List.of(ColdDriver.class, ColdEvents.class, LocalContext.class, AwsEventJson.class,
                 NoopHandler.class, SdkBaselineHandler.class)) {
             String file = c.getName().replace('.', '/') + ".class";
             Path target = dir.resolve(file);

@@ -148,7 +148,7 @@ final class LocalControl {
             return;
         }
         AsyncInvocations.Outcome outcome = async.invoke(function,
-                AsyncEvent.scheduled(clock.instant(), detail.get(), region, account)).join();
+                AwsEventJson.scheduled(clock.instant(), detail.get(), region, account)).join();
         if (!outcome.succeeded()) {
             failed(exchange, List.of(outcome));
             return;
@@ -163,7 +163,7 @@ final class LocalControl {
             badRequest(exchange, "topic", "the body is the message to publish (an SES notification's JSON, say); it is empty");
             return;
         }
-        AsyncEvent event = AsyncEvent.sns(topic.arn(), message, clock.instant());
+        Map<String, Object> event = AwsEventJson.sns(topic.arn(), message, clock.instant());
         List<CompletableFuture<AsyncInvocations.Outcome>> deliveries = topic.subscribers().stream()
                 .map(subscriber -> async.invoke(subscriber, event)).toList();
         List<AsyncInvocations.Outcome> failures = deliveries.stream().map(CompletableFuture::join)

@@ -83,8 +83,10 @@ final class S3Notifications implements Consumer<ObjectCreated> {
         Instant at = clock.toBusinessTime(created.eventTime());
         for (Subscription s : subscribersOf(created)) {
             async.invoke(s.target(), switch (s.route()) {
-                case S3_NOTIFICATION -> AsyncEvent.s3(created, at, region);
-                case EVENTBRIDGE -> AsyncEvent.objectCreated(created, at, region, account);
+                case S3_NOTIFICATION -> AwsEventJson.s3Notification(created.bucket(), created.key(), created.size(),
+                        created.eTag(), at, region);
+                case EVENTBRIDGE -> AwsEventJson.objectCreated(created.bucket(), created.key(), created.size(),
+                        created.eTag(), at, region, account);
             });
         }
     }

@@ -30,7 +30,7 @@ import vn.haiphong.gddt.emulators.EmulatorsExtension;
 @ExtendWith(EmulatorsExtension.class)
 class AsyncInvocationsTest {
     private static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
-    private static final AsyncEvent EVENT = AsyncEvent.scheduled(NOW, Map.of("dryRun", true), "ap-southeast-1", "000000000000");
+    private static final Map<String, Object> EVENT = AwsEventJson.scheduled(NOW, Map.of("dryRun", true), "ap-southeast-1", "000000000000");
     private static final SamTemplate.EventInvokeConfig TO_QUEUE = new SamTemplate.EventInvokeConfig(2, "FailedEventsQueue");
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -118,7 +118,7 @@ class AsyncInvocationsTest {
                 .isEqualTo("arn:aws:lambda:local:000000000000:function:WriteStatusSnapshotsFunction:$LATEST");
         assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetriesExhausted");
         assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(3);
-        assertThat(record.get("requestPayload")).isEqualTo(Running.JSON.valueToTree(EVENT.payload()));
+        assertThat(record.get("requestPayload")).isEqualTo(Running.JSON.valueToTree(EVENT));
         assertThat(record.at("/responseContext/statusCode").asInt()).isEqualTo(200);
         assertThat(record.at("/responseContext/executedVersion").asText()).isEqualTo("$LATEST");
         assertThat(record.at("/responseContext/functionError").asText()).isEqualTo("Unhandled");

@@ -21,7 +21,6 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.haiphong.gddt.emulators.ObjectCreated;
 
 /**
  * The runner builds the events AWS would send (API Gateway's, S3's, EventBridge's, SNS's); here each is
@@ -57,11 +56,11 @@ class RunnerEventsHaveAwsShapesTest {
 
     @Test
     void an_s3_notification_carries_the_fields_of_an_object_created_put() {
-        AsyncEvent event = AsyncEvent.s3(new ObjectCreated("hp-reports-submissions",
-                "submissions/2026/QCDC/2026-Y/thpt-tran-phu/0123456789abcdef0123456789abcdef/Bao-cao.pdf", 1234, "etag", AT),
+        Map<String, Object> event = AwsEventJson.s3Notification("hp-reports-submissions",
+                "submissions/2026/QCDC/2026-Y/thpt-tran-phu/0123456789abcdef0123456789abcdef/Bao-cao.pdf", 1234, "etag",
                 AT, "ap-southeast-1");
 
-        Set<String> runner = paths(JSON.valueToTree(event.payload()));
+        Set<String> runner = paths(JSON.valueToTree(event));
         Set<String> aws = paths(file("s3-object-created-submission.json"));
 
         assertThat(aws).containsAll(runner);
@@ -71,20 +70,19 @@ class RunnerEventsHaveAwsShapesTest {
 
     @Test
     void an_eventbridge_object_created_event_and_a_scheduled_event_carry_the_fields_aws_sends() {
-        Set<String> objectCreated = paths(JSON.valueToTree(AsyncEvent.objectCreated(new ObjectCreated("hp-reports-submissions",
-                "submissions/x.pdf", 10, "etag", AT), AT, "ap-southeast-1", "123456789012").payload()));
+        Set<String> objectCreated = paths(JSON.valueToTree(AwsEventJson.objectCreated("hp-reports-submissions",
+                "submissions/x.pdf", 10, "etag", AT, "ap-southeast-1", "123456789012")));
         assertThat(paths(file("eventbridge-s3-object-created.json"))).containsAll(objectCreated);
         assertThat(objectCreated).contains("detail-type", "source", "time", "detail.bucket.name", "detail.object.key");
 
-        Set<String> scheduled = paths(JSON.valueToTree(AsyncEvent.scheduled(AT, Map.of(), "ap-southeast-1", "123456789012")
-                .payload()));
+        Set<String> scheduled = paths(JSON.valueToTree(AwsEventJson.scheduled(AT, Map.of(), "ap-southeast-1", "123456789012")));
         assertThat(paths(file("eventbridge-scheduled-event.json"))).containsAll(scheduled);
     }
 
     @Test
     void an_sns_delivery_carries_the_fields_of_an_sns_record() {
-        Set<String> runner = paths(JSON.valueToTree(AsyncEvent.sns("arn:aws:sns:ap-southeast-1:123456789012:feedback",
-                "{}", AT).payload()));
+        Set<String> runner = paths(JSON.valueToTree(AwsEventJson.sns("arn:aws:sns:ap-southeast-1:123456789012:feedback",
+                "{}", AT)));
 
         assertThat(paths(file("sns-ses-bounce.json"))).containsAll(runner);
         assertThat(runner).contains("Records[].Sns.Message", "Records[].Sns.MessageId", "Records[].EventSource");

@@ -2,18 +2,13 @@ package vn.haiphong.gddt.local.cold;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.joda.time.DateTime;
-import vn.haiphong.gddt.local.EventBridgeObjectCreated;
+import vn.haiphong.gddt.local.AwsEventJson;
 
 /**
  * The event a function receives, from a flat description ({@code kind=http|s3|objectCreated|scheduled|sns} and its
@@ -27,15 +22,15 @@ public final class ColdEvents {
     public static Object build(Properties spec) {
         return switch (spec.getProperty("kind")) {
             case "http" -> http(spec);
-            case "s3" -> s3(spec);
-            case "objectCreated" -> EventBridgeObjectCreated.of(spec.getProperty("bucket"), spec.getProperty("key"),
+            case "s3" -> AwsEventJson.s3Notification(spec.getProperty("bucket"), spec.getProperty("key"),
+                    Long.parseLong(spec.getProperty("size")), spec.getProperty("eTag", ""), Instant.now(),
+                    spec.getProperty("region"));
+            case "objectCreated" -> AwsEventJson.objectCreated(spec.getProperty("bucket"), spec.getProperty("key"),
                     Long.parseLong(spec.getProperty("size")), spec.getProperty("eTag", ""), Instant.now(),
                     spec.getProperty("region"), spec.getProperty("account"));
-            case "scheduled" -> new ScheduledEvent().withTime(DateTime.now()).withDetailType("Scheduled Event")
-                    .withSource("aws.scheduler").withDetail(Map.of());
-            case "sns" -> new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withEventSource("aws:sns")
-                    .withSns(new SNSEvent.SNS().withMessage(spec.getProperty("message"))
-                            .withMessageId(UUID.randomUUID().toString()).withTimestamp(DateTime.now()))));
+            case "scheduled" -> AwsEventJson.scheduled(Instant.now(), Map.of(), spec.getProperty("region"),
+                    spec.getProperty("account"));
+            case "sns" -> AwsEventJson.sns(spec.getProperty("topicArn"), spec.getProperty("message"), Instant.now());
             case "none" -> null;
             default -> throw new IllegalArgumentException("unknown event kind " + spec.getProperty("kind"));
         };
@@ -75,22 +70,6 @@ public final class ColdEvents {
                                 .build())
                         .build())
                 .build();
-    }
-
-    private static S3Event s3(Properties spec) {
-        String bucketName = spec.getProperty("bucket");
-        String region = spec.getProperty("region");
-        Instant at = Instant.now();
-        var identity = new S3EventNotification.UserIdentityEntity("bench");
-        var bucket = new S3EventNotification.S3BucketEntity(bucketName, identity, "arn:aws:s3:::" + bucketName);
-        var object = new S3EventNotification.S3ObjectEntity(spec.getProperty("key"),
-                Long.parseLong(spec.getProperty("size")), spec.getProperty("eTag", ""), null,
-                Long.toHexString(at.toEpochMilli()));
-        var record = new S3EventNotification.S3EventNotificationRecord(region, "ObjectCreated:Put", "aws:s3",
-                at.toString(), "2.1", new S3EventNotification.RequestParametersEntity("127.0.0.1"),
-                new S3EventNotification.ResponseElementsEntity("bench", "bench"),
-                new S3EventNotification.S3Entity("bench", bucket, object, "1.0"), identity);
-        return new S3Event(List.of(record));
     }
 
     private static Map<String, String> prefixed(Properties spec, String prefix) {
