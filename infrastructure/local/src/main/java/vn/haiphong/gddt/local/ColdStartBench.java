@@ -47,7 +47,8 @@ import vn.haiphong.gddt.reports.Env;
 
 /**
  * {@code java -jar infrastructure/local/target/local-runner.jar bench-cold [--samples 20] [--warm 1000]
- * [--handlers GetMeFunction,…] [--out infrastructure/local/target/bench-cold.json] [--class-logs DIR]}
+ * [--handlers GetMeFunction,…] [--out infrastructure/local/target/bench-cold.json] [--class-logs DIR]
+ * [--against DIR]}
  *
  * <p>Cold start of every function of template.yaml, each sample a fresh JVM started with the Lambda
  * runtime's flags on the function's real Lambda jar (the one built from its CodeUri:
@@ -59,11 +60,17 @@ import vn.haiphong.gddt.reports.Env;
  * every class it loads, which is how the init path is checked for reflection-heavy libraries. The
  * warm series runs in the last sample only: warm latency does not depend on how the JVM started, and
  * 1,000 invocations in each of 20 JVMs would multiply the run time without telling more.
+ *
+ * <p>{@code --against DIR} names another build of this repository (a worktree of the commit before a
+ * change, built): each function then runs from both builds' jars, one right after the other in every
+ * round, and the bench prints this build's cold start over the other's ({@link ColdComparison}).
  */
 final class ColdStartBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOOP = "baseline: no-op";
     private static final String SDK = "baseline: SDK";
+    /** How a function run from the {@code --against} build is named. */
+    static final String AGAINST = " @against";
     /** The Lambda java runtimes' own flags (C1 only, serial GC, CDS), and one fixed heap: see docs/benchmarks.md. */
     static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xms512m", "-Xmx512m", "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
@@ -102,13 +109,14 @@ final class ColdStartBench {
         Path unitsCsv = args.path("--units", Path.of("infrastructure/seed/units.csv"));
         // Where to keep each subject's class-load log (its first sample's), to compare what two functions load.
         Path classLogs = args.path("--class-logs", null);
+        Path against = args.path("--against", null);
         args.rejectUnknown();
         if (samples < 2 || warm < 1) {
             System.err.println("--samples must be at least 2 (the first is dropped) and --warm at least 1");
             return 2;
         }
         keepOffTheSamplesCore();
-        Map<String, Object> report = run(template, unitsCsv, samples, warm, only, classLogs, System.out);
+        Map<String, Object> report = run(template, unitsCsv, samples, warm, only, classLogs, against, System.out);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         System.out.println("\nwritten to " + out);
@@ -117,16 +125,17 @@ final class ColdStartBench {
 
     static Map<String, Object> run(Path template, Path unitsCsv, int samples, int warm, Set<String> only,
                                    java.io.PrintStream print) throws Exception {
-        return run(template, unitsCsv, samples, warm, only, null, print);
+        return run(template, unitsCsv, samples, warm, only, null, null, print);
     }
 
     /**
      * The whole run: returns what the JSON file holds, prints the table as it goes.
      *
      * @param classLogs if not null, each subject's class-load log is kept there as {@code <subject>.classes.log}
+     * @param against   if not null, another build of the repository whose jars each function also runs from
      */
     static Map<String, Object> run(Path template, Path unitsCsv, int samples, int warm, Set<String> only,
-                                   Path classLogs, java.io.PrintStream print) throws Exception {
+                                   Path classLogs, Path against, java.io.PrintStream print) throws Exception {
         Path work = Files.createTempDirectory("bench-cold");
         Path driver = copyDriver(work.resolve("driver"));
         Path home = Files.createDirectories(work.resolve("home"));
@@ -147,9 +156,10 @@ final class ColdStartBench {
         List<Map<String, Object>> results = new ArrayList<>();
         try (Emulators emulators = Emulators.start(EmulatorOptions.inMemory())) {
             Fixtures fixtures = Fixtures.prepare(emulators, template, unitsCsv);
-            List<Subject> subjects = fixtures.subjects().stream()
+            List<Subject> chosen = fixtures.subjects().stream()
                     .filter(s -> only == null || only.contains(s.name()) || s.name().startsWith("baseline"))
                     .toList();
+            List<Subject> subjects = against == null ? chosen : withTwins(chosen, template, against);
             if (only != null) {
                 only.stream().filter(n -> subjects.stream().noneMatch(s -> s.name().equals(n))).findFirst().ifPresent(n -> {
                     throw new IllegalArgumentException("no function " + n + " in " + template);
@@ -200,6 +210,9 @@ final class ColdStartBench {
                         forbiddenNote(result));
             }
         }
+        if (against != null) {
+            report.put("against", Map.of("build", against.toAbsolutePath().toString(), "functions", compared(results, print)));
+        }
         report.put("loadAverageAfter", loadAverage());
         report.put("subjects", results);
         // Kept when a sample fails: its output is there.
@@ -212,6 +225,45 @@ final class ColdStartBench {
                 + "%d invocations; classes: loaded after the first invocation. Load average after: %s%n",
                 samples - 1, warm, report.get("loadAverageAfter"));
         return report;
+    }
+
+    /** Each function followed by its twin from the build {@code against}: the same handler, event and environment. */
+    private static List<Subject> withTwins(List<Subject> subjects, Path template, Path against) throws IOException {
+        Path root = template.toAbsolutePath().getParent().normalize();
+        List<Subject> all = new ArrayList<>();
+        for (Subject s : subjects) {
+            all.add(s);
+            if (!s.name().startsWith("baseline")) {
+                Path module = root.relativize(s.jar().toAbsolutePath().normalize().getParent().getParent());
+                all.add(new Subject(s.name() + AGAINST, s.handlerClass(), s.function(),
+                        lambdaJar(against.toAbsolutePath().normalize().resolve(module).resolve("target")), s.env(),
+                        s.timeoutSeconds(), s.events()));
+            }
+        }
+        return all;
+    }
+
+    /** This build's cold starts over the {@code --against} build's, per function, printed and returned. */
+    private static List<Map<String, Object>> compared(List<Map<String, Object>> results, java.io.PrintStream print) {
+        Map<String, double[]> cold = new LinkedHashMap<>();
+        for (Map<String, Object> result : results) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> samples = (List<Map<String, Object>>) result.get("samples");
+            cold.put((String) result.get("name"), samples.stream().mapToDouble(number("coldMs")).toArray());
+        }
+        print.printf("%nthis build over --against, cold, from each round's two JVMs (median; 90%% bootstrap interval; "
+                + "below 1: this build starts faster):%n");
+        List<Map<String, Object>> compared = new ArrayList<>();
+        cold.forEach((name, mine) -> {
+            double[] theirs = cold.get(name + AGAINST);
+            if (theirs != null) {
+                Map<String, Object> c = ColdComparison.of(name, mine, theirs);
+                compared.add(c);
+                print.printf(Locale.ROOT, "  %-30s %6.3f  (%.3f–%.3f)  %.0f ms against %.0f ms%n", name, c.get("ratio"),
+                        c.get("low"), c.get("high"), c.get("coldMs"), c.get("againstColdMs"));
+            }
+        });
+        return compared;
     }
 
     private static String forbiddenNote(Map<String, Object> result) {

@@ -85,9 +85,10 @@ class LambdaJarTest {
     @Test
     void cold_starts_load_no_reflection_heavy_class_and_the_bench_runs_without_moving_the_test_jvm() throws Exception {
         String allowed = ColdStartBench.allowedCpus();
+        // Against this very build: each function also runs as its own twin, and is compared with it.
         Map<String, Object> report = ColdStartBench.run(ROOT.resolve("template.yaml"),
                 ROOT.resolve("infrastructure/seed/units.csv"), 2, 3,
-                Set.of("GetMeFunction", "RecordSubmissionFunction", "SendRemindersFunction"), System.out);
+                Set.of("GetMeFunction", "RecordSubmissionFunction", "SendRemindersFunction"), null, ROOT, System.out);
 
         // Only the bench-cold command moves its JVM off CPU 0: other tests' processes started meanwhile keep theirs.
         assertThat(report.get("runnerAndEmulatorsOnCpus")).as("where the runner ran, reported").isEqualTo(allowed);
@@ -96,7 +97,15 @@ class LambdaJarTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> subjects = (List<Map<String, Object>>) report.get("subjects");
         assertThat(subjects).extracting(s -> s.get("name")).containsExactly("baseline: no-op", "baseline: SDK",
-                "GetMeFunction", "RecordSubmissionFunction", "SendRemindersFunction");
+                "GetMeFunction", "GetMeFunction @against", "RecordSubmissionFunction", "RecordSubmissionFunction @against",
+                "SendRemindersFunction", "SendRemindersFunction @against");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> compared = (List<Map<String, Object>>) ((Map<String, Object>) report.get("against"))
+                .get("functions");
+        assertThat(compared).extracting(c -> c.get("function"))
+                .containsExactly("GetMeFunction", "RecordSubmissionFunction", "SendRemindersFunction");
+        assertThat(compared).allSatisfy(c -> assertThat((double) c.get("ratio")).isPositive()
+                .isBetween((double) c.get("low"), (double) c.get("high")));
         for (Map<String, Object> subject : subjects) {
             @SuppressWarnings("unchecked")
             Map<String, Object> initPath = (Map<String, Object>) subject.get("initPath");
