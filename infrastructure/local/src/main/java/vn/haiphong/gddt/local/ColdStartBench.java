@@ -178,7 +178,7 @@ final class ColdStartBench {
             // and the ratios stay comparable. Subject after subject, one run's ratios moved by ±0.2.
             List<Series> series = subjects.stream().map(Series::new).toList();
             for (int round = 0; round < samples; round++) {
-                for (Series one : series) {
+                for (Series one : inTurn(series, round)) {
                     one.sample(round, driver, home, work, samples, warm);
                     if (round == 0 && classLogs != null) {
                         Files.createDirectories(classLogs);
@@ -225,6 +225,23 @@ final class ColdStartBench {
                 + "%d invocations; classes: loaded after the first invocation. Load average after: %s%n",
                 samples - 1, warm, report.get("loadAverageAfter"));
         return report;
+    }
+
+    /**
+     * The order of one round: a function and its {@code --against} twin swap places every other round, so
+     * that going first or second (a JVM just ended, the page cache) falls on both builds alike.
+     */
+    private static List<Series> inTurn(List<Series> series, int round) {
+        List<Series> order = new ArrayList<>(series);
+        if (round % 2 == 1) {
+            for (int i = 0; i + 1 < order.size(); i++) {
+                if (order.get(i + 1).subject.name().equals(order.get(i).subject.name() + AGAINST)) {
+                    java.util.Collections.swap(order, i, i + 1);
+                    i++;
+                }
+            }
+        }
+        return order;
     }
 
     /** Each function followed by its twin from the build {@code against}: the same handler, event and environment. */
