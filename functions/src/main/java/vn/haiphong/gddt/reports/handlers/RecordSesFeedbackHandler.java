@@ -47,7 +47,11 @@ public final class RecordSesFeedbackHandler implements RequestHandler<Map<String
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
         int suppressed = 0;
-        for (Object record : event.get("Records") instanceof List<?> records ? records : List.of()) {
+        if (event == null || !(event.get("Records") instanceof List<?> records)) {
+            // Not an SNS delivery: failing makes Lambda retry it and alarm, where "OK" would hide it.
+            throw new IllegalArgumentException("not an SNS event: no Records");
+        }
+        for (Object record : records) {
             Map<String, Object> sns = record instanceof Map<?, ?> r ? JsonIn.object(r.get("Sns")) : null;
             String raw = sns != null && sns.get("Message") instanceof String m ? m : null;
             Map<String, Object> message;

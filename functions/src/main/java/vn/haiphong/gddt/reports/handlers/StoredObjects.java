@@ -28,18 +28,24 @@ final class StoredObjects {
     }
 
     /**
-     * Every record's object, in order. A notification without records (the {@code s3:TestEvent} S3 sends
-     * when the notification is set up) names none.
+     * Every record's object, in order; none for the {@code s3:TestEvent} S3 sends when the notification is
+     * set up.
      *
-     * @throws IllegalArgumentException for a record without its object's key or a readable time: Lambda
-     *                                  then retries and alarms, rather than the file going unrecorded
+     * @throws IllegalArgumentException for anything else that is not an S3 notification (an EventBridge
+     *                                  event, an empty test event) or a record without its object's key or a
+     *                                  readable time: Lambda then retries and alarms, rather than files going
+     *                                  unrecorded with the invocation reported a success
      */
     static List<Stored> in(Map<String, Object> event) {
+        if (event != null && "s3:TestEvent".equals(event.get("Event"))) {
+            return List.of();
+        }
+        if (event == null || !(event.get("Records") instanceof List<?> records)) {
+            throw new IllegalArgumentException("not an S3 event notification: no Records");
+        }
         List<Stored> stored = new ArrayList<>();
-        if (event != null && event.get("Records") instanceof List<?> records) {
-            for (Object record : records) {
-                stored.add(stored(record));
-            }
+        for (Object record : records) {
+            stored.add(stored(record));
         }
         return stored;
     }

@@ -1,6 +1,7 @@
 package vn.haiphong.gddt.reports.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -202,6 +203,15 @@ class HandlersOnAwsEventsTest {
 
         assertThat(answer).isEqualTo("suppressed 1");
         assertThat(ports.reminderClaims().suppressed()).containsExactly("van-thu@thpt-tran-phu.example.edu.vn");
+    }
+
+    @Test
+    void an_event_that_is_not_an_sns_delivery_fails_the_invocation_and_suppresses_nothing() {
+        RecordSesFeedbackHandler feedback = new RecordSesFeedbackHandler(wiring);
+
+        assertThatThrownBy(() -> feedback.handleRequest(json("events/eventbridge-scheduled-event.json"), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ports.reminderClaims().suppressed()).isEmpty();
     }
 
     /** An event for a handler declared on {@code Map}, read as the Lambda runtime reads it for that type. */

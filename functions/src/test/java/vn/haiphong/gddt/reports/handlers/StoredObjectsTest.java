@@ -38,7 +38,16 @@ class StoredObjectsTest {
                 "Time", "2026-12-08T01:00:00.000Z", "Bucket", "hp-reports-submissions");
 
         assertThat(StoredObjects.in(testEvent)).isEmpty();
-        assertThat(StoredObjects.in(null)).isEmpty();
+    }
+
+    @Test
+    void an_event_that_is_not_an_s3_notification_is_refused_rather_than_answered_as_done() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> eventBridge = EventLoader.loadEvent("events/eventbridge-s3-object-created.json", Map.class);
+
+        assertThatThrownBy(() -> StoredObjects.in(eventBridge)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StoredObjects.in(Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> StoredObjects.in(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,9 +1,13 @@
 package vn.haiphong.gddt.local;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * One function's cold start in this build over another build's ({@code bench-cold --against}), from
@@ -13,9 +17,45 @@ import java.util.Random;
  * against its own "before" in the same rounds, and only when the interval leaves out 1.
  */
 final class ColdComparison {
+    /** How a function run from the {@code --against} build is named: its own name and this. */
+    static final String AGAINST = " @against";
     private static final int RESAMPLES = 2_000;
 
     private ColdComparison() {
+    }
+
+    /**
+     * The order of one round: a subject and its twin (named as it, and {@link #AGAINST}, right after it) swap
+     * places every other round, so that going first or second (a JVM just ended, the page cache) falls on
+     * both builds alike.
+     */
+    static <T> List<T> inTurn(List<T> subjects, Function<T, String> name, int round) {
+        List<T> order = new ArrayList<>(subjects);
+        if (round % 2 == 1) {
+            for (int i = 0; i + 1 < order.size(); i++) {
+                if (name.apply(order.get(i + 1)).equals(name.apply(order.get(i)) + AGAINST)) {
+                    Collections.swap(order, i, i + 1);
+                    i++;
+                }
+            }
+        }
+        return order;
+    }
+
+    /**
+     * Every subject that has a twin, compared with it.
+     *
+     * @param cold each subject's cold starts by name, one per kept round, in round order
+     */
+    static List<Map<String, Object>> all(Map<String, double[]> cold) {
+        List<Map<String, Object>> compared = new ArrayList<>();
+        cold.forEach((name, mine) -> {
+            double[] theirs = cold.get(name + AGAINST);
+            if (theirs != null) {
+                compared.add(of(name, mine, theirs));
+            }
+        });
+        return compared;
     }
 
     /**

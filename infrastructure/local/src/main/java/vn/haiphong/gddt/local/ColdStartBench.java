@@ -69,8 +69,6 @@ final class ColdStartBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOOP = "baseline: no-op";
     private static final String SDK = "baseline: SDK";
-    /** How a function run from the {@code --against} build is named. */
-    static final String AGAINST = " @against";
     /** The Lambda java runtimes' own flags (C1 only, serial GC, CDS), and one fixed heap: see docs/benchmarks.md. */
     static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xms512m", "-Xmx512m", "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
@@ -116,16 +114,18 @@ final class ColdStartBench {
             return 2;
         }
         keepOffTheSamplesCore();
-        Map<String, Object> report = run(template, unitsCsv, samples, warm, only, classLogs, against, System.out);
+        Map<String, Object> report;
+        try {
+            report = run(template, unitsCsv, samples, warm, only, classLogs, against, System.out);
+        } catch (IllegalArgumentException e) {
+            // A function the template does not have, a build --against cannot be compared with.
+            System.err.println(e.getMessage());
+            return 2;
+        }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         System.out.println("\nwritten to " + out);
         return 0;
-    }
-
-    static Map<String, Object> run(Path template, Path unitsCsv, int samples, int warm, Set<String> only,
-                                   java.io.PrintStream print) throws Exception {
-        return run(template, unitsCsv, samples, warm, only, null, null, print);
     }
 
     /**
@@ -178,7 +178,7 @@ final class ColdStartBench {
             // and the ratios stay comparable. Subject after subject, one run's ratios moved by ±0.2.
             List<Series> series = subjects.stream().map(Series::new).toList();
             for (int round = 0; round < samples; round++) {
-                for (Series one : inTurn(series, round)) {
+                for (Series one : ColdComparison.inTurn(series, s -> s.subject.name(), round)) {
                     one.sample(round, driver, home, work, samples, warm);
                     if (round == 0 && classLogs != null) {
                         Files.createDirectories(classLogs);
@@ -227,23 +227,6 @@ final class ColdStartBench {
         return report;
     }
 
-    /**
-     * The order of one round: a function and its {@code --against} twin swap places every other round, so
-     * that going first or second (a JVM just ended, the page cache) falls on both builds alike.
-     */
-    private static List<Series> inTurn(List<Series> series, int round) {
-        List<Series> order = new ArrayList<>(series);
-        if (round % 2 == 1) {
-            for (int i = 0; i + 1 < order.size(); i++) {
-                if (order.get(i + 1).subject.name().equals(order.get(i).subject.name() + AGAINST)) {
-                    java.util.Collections.swap(order, i, i + 1);
-                    i++;
-                }
-            }
-        }
-        return order;
-    }
-
     /** Each function followed by its twin from the build {@code against}: the same handler, event and environment. */
     private static List<Subject> withTwins(List<Subject> subjects, Path template, Path against) throws IOException {
         Path root = template.toAbsolutePath().getParent().normalize();
@@ -252,12 +235,28 @@ final class ColdStartBench {
             all.add(s);
             if (!s.name().startsWith("baseline")) {
                 Path module = root.relativize(s.jar().toAbsolutePath().normalize().getParent().getParent());
-                all.add(new Subject(s.name() + AGAINST, s.handlerClass(), s.function(),
-                        lambdaJar(against.toAbsolutePath().normalize().resolve(module).resolve("target")), s.env(),
+                Path theirs = lambdaJar(against.toAbsolutePath().normalize().resolve(module).resolve("target"));
+                // The event is built by this build; a handler of the other one taking another type would fail on it.
+                String input = inputTypeIn(s.jar(), s.handlerClass());
+                String theirInput = inputTypeIn(theirs, s.handlerClass());
+                if (!input.equals(theirInput)) {
+                    throw new IllegalArgumentException(s.name() + " takes " + input + " here and " + theirInput + " in "
+                            + against + ": --against compares builds whose handlers take the same event type");
+                }
+                all.add(new Subject(s.name() + ColdComparison.AGAINST, s.handlerClass(), s.function(), theirs, s.env(),
                         s.timeoutSeconds(), s.events()));
             }
         }
         return all;
+    }
+
+    /** The name of the event type {@code handlerClass} takes in {@code jar}, read from that jar alone. */
+    private static String inputTypeIn(Path jar, String handlerClass) throws IOException {
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            return HandlerInput.of(Class.forName(handlerClass, false, loader)).map(Class::getName).orElse("?");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException(handlerClass + " is not in " + jar, e);
+        }
     }
 
     /** This build's cold starts over the {@code --against} build's, per function, printed and returned. */
@@ -270,16 +269,11 @@ final class ColdStartBench {
         }
         print.printf("%nthis build over --against, cold, from each round's two JVMs (median; 90%% bootstrap interval; "
                 + "below 1: this build starts faster):%n");
-        List<Map<String, Object>> compared = new ArrayList<>();
-        cold.forEach((name, mine) -> {
-            double[] theirs = cold.get(name + AGAINST);
-            if (theirs != null) {
-                Map<String, Object> c = ColdComparison.of(name, mine, theirs);
-                compared.add(c);
-                print.printf(Locale.ROOT, "  %-30s %6.3f  (%.3f–%.3f)  %.0f ms against %.0f ms%n", name, c.get("ratio"),
-                        c.get("low"), c.get("high"), c.get("coldMs"), c.get("againstColdMs"));
-            }
-        });
+        List<Map<String, Object>> compared = ColdComparison.all(cold);
+        for (Map<String, Object> c : compared) {
+            print.printf(Locale.ROOT, "  %-30s %6.3f  (%.3f–%.3f)  %.0f ms against %.0f ms%n", c.get("function"),
+                    c.get("ratio"), c.get("low"), c.get("high"), c.get("coldMs"), c.get("againstColdMs"));
+        }
         return compared;
     }
 

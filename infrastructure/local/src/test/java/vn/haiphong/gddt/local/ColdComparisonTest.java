@@ -3,7 +3,10 @@ package vn.haiphong.gddt.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,33 @@ class ColdComparisonTest {
 
         assertThat((double) undecided.get("low")).isLessThan(1.0).isGreaterThanOrEqualTo(0.95);
         assertThat((double) undecided.get("high")).isGreaterThan(1.0).isLessThanOrEqualTo(1.05);
+    }
+
+    @Test
+    void a_function_and_its_twin_swap_places_every_other_round_and_a_subject_without_one_keeps_its_place() {
+        List<String> subjects = List.of("baseline: SDK", "GetMeFunction", "GetMeFunction @against",
+                "RecordSubmissionFunction", "RecordSubmissionFunction @against");
+
+        assertThat(ColdComparison.inTurn(subjects, Function.identity(), 0)).isEqualTo(subjects);
+        assertThat(ColdComparison.inTurn(subjects, Function.identity(), 1)).containsExactly("baseline: SDK",
+                "GetMeFunction @against", "GetMeFunction", "RecordSubmissionFunction @against", "RecordSubmissionFunction");
+        assertThat(ColdComparison.inTurn(subjects, Function.identity(), 2)).isEqualTo(subjects);
+    }
+
+    @Test
+    void each_function_is_compared_with_its_own_twin_round_by_round_and_the_baselines_with_nothing() {
+        Map<String, double[]> cold = new LinkedHashMap<>();
+        cold.put("baseline: SDK", new double[] {1000, 1000});
+        cold.put("GetMeFunction", new double[] {900, 1100});
+        cold.put("GetMeFunction @against", new double[] {1000, 1000});
+        cold.put("RecordSubmissionFunction", new double[] {1300, 1200});
+        cold.put("RecordSubmissionFunction @against", new double[] {1300, 1200});
+
+        List<Map<String, Object>> compared = ColdComparison.all(cold);
+
+        assertThat(compared).extracting(c -> c.get("function")).containsExactly("GetMeFunction", "RecordSubmissionFunction");
+        assertThat(compared.get(0)).containsEntry("ratio", 1.0).containsEntry("low", 0.9).containsEntry("high", 1.1);
+        assertThat(compared.get(1)).containsEntry("ratio", 1.0).containsEntry("low", 1.0).containsEntry("high", 1.0);
     }
 
     @Test

@@ -15,8 +15,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,7 +129,7 @@ class TemplateTest {
             softly.assertThat(type.getDeclaredConstructors()).as("%s: %s is built in these two ways only", id, type.getName())
                     .hasSize(2);
 
-            Optional<Class<?>> input = inputType(type);
+            Optional<Class<?>> input = HandlerInput.of(type);
             if (input.isEmpty()) {
                 softly.fail("%s: %s does not name its input type as RequestHandler's type argument", id, type.getName());
                 return;
@@ -151,22 +149,6 @@ class TemplateTest {
             });
         });
         softly.assertAll();
-    }
-
-    /** The event type a handler declares ({@code RequestHandler<I, O>}'s I, raw), as the runtime reads it. */
-    private static Optional<Class<?>> inputType(Class<?> handler) {
-        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
-            for (Type t : c.getGenericInterfaces()) {
-                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                    Type input = p.getActualTypeArguments()[0];
-                    if (input instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
-                        return Optional.of(raw);
-                    }
-                    return input instanceof Class<?> plain ? Optional.of(plain) : Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static boolean accepts(String eventType, Class<?> input) {
