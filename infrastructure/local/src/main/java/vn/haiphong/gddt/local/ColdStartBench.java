@@ -766,9 +766,7 @@ final class ColdStartBench {
     }
 
     private static double median(List<Map<String, Object>> samples, String field) {
-        double[] values = samples.stream().mapToDouble(number(field)).sorted().toArray();
-        int n = values.length;
-        return round(n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2);
+        return round(ColdComparison.median(samples.stream().mapToDouble(number(field)).toArray()));
     }
 
     private static ToDoubleFunction<Map<String, Object>> number(String field) {
