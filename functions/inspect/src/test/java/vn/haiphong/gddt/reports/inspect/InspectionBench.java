@@ -2,6 +2,7 @@ package vn.haiphong.gddt.reports.inspect;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,8 +16,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
@@ -42,6 +47,10 @@ public final class InspectionBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("cold")) {
+            cold(args.length > 1 ? Integer.parseInt(args[1]) : 15, args.length > 2 ? Optional.of(Path.of(args[2])) : Optional.empty());
+            return;
+        }
         Path folder = Files.createTempDirectory("inspection-bench");
         Path pdf = Files.write(folder.resolve("bao-cao-25mb.pdf"), twiceSignedPdf());
         Path dataOnly = xlsx(folder.resolve("so-lieu-25mb.xlsx"), 0);
@@ -61,6 +70,66 @@ public final class InspectionBench {
                             .map(s -> s.signer() + " " + s.integrity() + " whole=" + s.coversWholeDocument() + " " + s.trust()).toList());
             report("baseline SHA-256 of the file", () -> sha256(file));
         }
+    }
+
+    /**
+     * The first inspection in a fresh JVM ({@link FirstInspection}), {@code runs} times round by round, of a
+     * small report unsigned (the baseline of the run), signed on P-256 (what units send) and signed on
+     * Brainpool P-256r1 (which only Bouncy Castle checks). With {@code against}, another built checkout, its
+     * inspection classes run too, next to this build's in each round, and the medians are compared.
+     */
+    private static void cold(int runs, Optional<Path> against) throws Exception {
+        Path folder = Files.createTempDirectory("inspection-cold");
+        Path roots = Files.writeString(folder.resolve("roots.pem"), TestPki.pem(TestPki.ROOT.certificate()));
+        byte[] report = TestPdfs.report();
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("unsigned", Files.write(folder.resolve("unsigned.pdf"), report));
+        files.put("signed, P-256", Files.write(folder.resolve("p256.pdf"), TestPdfs.sign(report, TestPki.PERSON,
+                List.of(TestPki.PERSON.certificate(), TestPki.INTERMEDIATE.certificate()), TestPki.SIGNED_AT, "Hai Phong")));
+        files.put("signed, Brainpool", Files.write(folder.resolve("brainpool.pdf"), TestPdfs.sign(report,
+                TestPki.BRAINPOOL_PERSON, List.of(TestPki.BRAINPOOL_PERSON.certificate(), TestPki.INTERMEDIATE.certificate()),
+                TestPki.SIGNED_AT, "Hai Phong")));
+        String here = System.getProperty("java.class.path");
+        Map<String, String> builds = new LinkedHashMap<>();
+        builds.put("this build", here);
+        against.ifPresent(other -> builds.put(other.toString(), other.resolve("functions/inspect/target/classes")
+                + File.pathSeparator + other.resolve("functions/target/classes") + File.pathSeparator + here));
+        Map<String, List<Long>> millis = new LinkedHashMap<>();
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        for (int round = 0; round < runs; round++) {
+            for (Map.Entry<String, Path> file : files.entrySet()) {
+                List<String> order = new ArrayList<>(builds.keySet());
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                for (String build : order) {
+                    FirstInspection.Result result = FirstInspection.in(builds.get(build), file.getValue(), roots,
+                            TestPki.NOW, List.of());
+                    millis.computeIfAbsent(build + " | " + file.getKey(), k -> new ArrayList<>()).add(result.millis());
+                    verdicts.put(build + " | " + file.getKey(), result.verdicts());
+                }
+            }
+        }
+        System.out.printf("first inspection in a fresh JVM (%s), median of %d, each JVM on CPU 0 when taskset exists%n",
+                String.join(" ", FirstInspection.LAMBDA_FLAGS), runs);
+        for (String build : builds.keySet()) {
+            long unsigned = median(millis.get(build + " | unsigned"));
+            for (String file : files.keySet()) {
+                String key = build + " | " + file;
+                long median = median(millis.get(key));
+                String versus = against.isPresent() && !build.equals("this build")
+                        ? String.format("  this build / this one %.2f", (double) median(millis.get("this build | " + file)) / median)
+                        : "";
+                System.out.printf("  %-40s %5d ms  × unsigned %.2f  %s%s%n", key, median, (double) median / unsigned,
+                        verdicts.get(key), versus);
+            }
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
     }
 
     private static void report(String what, Callable<?> task) throws Exception {

@@ -52,6 +52,20 @@ class PdfSignaturesTest {
     }
 
     @Test
+    void a_signature_on_a_curve_the_jdk_lacks_is_checked_by_bouncy_castle_valid_when_untouched_and_invalid_when_changed()
+            throws IOException {
+        byte[] pdf = TestPdfs.sign(TestPdfs.report(), TestPki.BRAINPOOL_PERSON,
+                List.of(TestPki.BRAINPOOL_PERSON.certificate(), INTERMEDIATE.certificate()), SIGNED_AT, "Hai Phong");
+
+        assertThat(inspect(pdf, OFFICE_ROOTS).signatures()).singleElement()
+                .satisfies(s -> assertThat(s.signer()).isEqualTo("Trần Thị Bình"))
+                .satisfies(s -> assertThat(s.integrity()).isEqualTo(Integrity.VALID))
+                .satisfies(s -> assertThat(s.trust()).isEqualTo(Trust.TRUSTED));
+        assertThat(inspect(TestPdfs.changedAt(pdf, "Hai Phong"), OFFICE_ROOTS).signatures().get(0).integrity())
+                .isEqualTo(Integrity.INVALID);
+    }
+
+    @Test
     void the_same_file_read_from_a_stream_reads_the_same() throws IOException {
         byte[] pdf = TestPdfs.signedByPerson(SIGNED_AT);
 

@@ -167,7 +167,8 @@ final class TestPdfs {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(attributes))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.keys().getPrivate()),
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(TestPki.BOUNCY_CASTLE)
+                                    .build(signer.keys().getPrivate()),
                             signer.certificate()));
             generator.addCertificates(new JcaCertStore(chain));
             return generator.generate(new CMSProcessableByteArray(signedBytes), false).getEncoded();

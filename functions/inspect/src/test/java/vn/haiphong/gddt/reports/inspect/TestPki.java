@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -37,6 +39,9 @@ final class TestPki {
     /** 09/6/2025 14:03 in Hải Phòng. */
     static final Instant SIGNED_AT = Instant.parse("2025-06-09T07:03:00Z");
     static final Instant NOW = SIGNED_AT.plus(Duration.ofMinutes(5));
+
+    /** Makes the keys and signs for the tests, whatever the curve; the inspection checks with the JDK's where it can. */
+    static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     private static final AtomicLong SERIALS = new AtomicLong(0x2025_0609L);
 
@@ -52,6 +57,13 @@ final class TestPki {
     static final TestPki.Issued UNIT = issue(INTERMEDIATE, name("Trường THPT Trần Phú", "Trường THPT Trần Phú"), false,
             SIGNED_AT.minus(Duration.ofDays(30)), SIGNED_AT.plus(Duration.ofDays(730)));
 
+    /**
+     * A signer whose key is on Brainpool P-256r1, which the JDK's providers do not have (Bouncy Castle's
+     * has): only Bouncy Castle can check its signatures.
+     */
+    static final TestPki.Issued BRAINPOOL_PERSON = issueOn("brainpoolP256r1", INTERMEDIATE,
+            name("Trần Thị Bình", "Trường THPT Ngô Quyền"), SIGNED_AT.minus(Duration.ofDays(30)), SIGNED_AT.plus(Duration.ofDays(730)));
+
     /** A time-stamp authority under the intermediate: its certificate is for time stamping only. */
     static final TestPki.Issued TIME_STAMP_AUTHORITY = issue(INTERMEDIATE,
             name("Dịch vụ cấp dấu thời gian thử nghiệm", "Sở GDĐT Hải Phòng"), false,
@@ -66,7 +78,7 @@ final class TestPki {
     }
 
     static Issued root(String commonName) {
-        KeyPair keys = keys();
+        KeyPair keys = keys("secp256r1");
         X500Name self = name(commonName, "Sở GDĐT Hải Phòng");
         return new Issued(keys, certificate(self, keys, self, keys, true,
                 SIGNED_AT.minus(Duration.ofDays(3650)), SIGNED_AT.plus(Duration.ofDays(3650)), new KeyPurposeId[0]));
@@ -74,7 +86,16 @@ final class TestPki {
 
     static Issued issue(Issued issuer, X500Name subject, boolean ca, Instant notBefore, Instant notAfter,
                         KeyPurposeId... purposes) {
-        KeyPair keys = keys();
+        return issued(keys("secp256r1"), issuer, subject, ca, notBefore, notAfter, purposes);
+    }
+
+    /** An end entity with its key on {@code curve}, made by Bouncy Castle's provider (not registered in the JVM). */
+    static Issued issueOn(String curve, Issued issuer, X500Name subject, Instant notBefore, Instant notAfter) {
+        return issued(keys(curve), issuer, subject, false, notBefore, notAfter);
+    }
+
+    private static Issued issued(KeyPair keys, Issued issuer, X500Name subject, boolean ca, Instant notBefore,
+                                 Instant notAfter, KeyPurposeId... purposes) {
         X500Name issuerName = X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
         return new Issued(keys, certificate(issuerName, issuer.keys(), subject, keys, ca, notBefore, notAfter, purposes));
     }
@@ -91,10 +112,10 @@ final class TestPki {
         return text.toString();
     }
 
-    private static KeyPair keys() {
+    private static KeyPair keys(String curve) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BOUNCY_CASTLE);
+            generator.initialize(new ECGenParameterSpec(curve));
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -116,7 +137,7 @@ final class TestPki {
                 builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(purposes));
             }
             return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
+                    new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BOUNCY_CASTLE).build(issuerKeys.getPrivate())));
         } catch (CertIOException | OperatorCreationException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
