@@ -434,8 +434,11 @@ final class ColdStartBench {
         static Fixtures prepare(Emulators emulators, Path template, Path unitsCsv) throws Exception {
             Fixtures f = new Fixtures();
             SamTemplate sam = SamTemplate.read(template);
+            // The Office's bundle in the bucket, as in AWS: the inspection reads it and judges the sample's chain.
+            Path roots = Files.createTempFile("bench-cold-trusted-root", ".pem");
+            Files.write(roots, benchFile("trusted-root.pem"));
             LocalSystem.Options options = new LocalSystem.Options(template, 0, null, null, unitsCsv)
-                    .withStack("bench-cold", Map.of());
+                    .withStack("bench-cold", Map.of()).withTrustedRoots(roots);
             try (LocalSystem system = LocalSystem.startOn(emulators, options)) {
                 for (SamTemplate.Function fn : sam.functions()) {
                     f.functions.put(fn.logicalId(), fn);
@@ -480,7 +483,8 @@ final class ColdStartBench {
             events.put("CreateUploadFunction", () -> http("POST", "/v1/uploads", a, uploadRequest(pdf()), Map.of(), Map.of()));
             events.put("RecordSubmissionFunction", () -> objectSpec("s3", upload(school(0)).key()));
             events.put("InspectSubmissionFunction", () -> {
-                Upload upload = upload(school(0));
+                // Units upload signed reports: the signature's check is most of a cold inspection's work.
+                Upload upload = upload(school(0), SIGNED_REPORT);
                 record(upload);
                 return objectSpec("objectCreated", upload.key());
             });
@@ -550,7 +554,10 @@ final class ColdStartBench {
 
         /** A unit's upload as its browser makes it (grant, then PUT to S3), not yet recorded. */
         private Upload upload(LocalSystem.SessionUnit unit) throws Exception {
-            byte[] file = pdf();
+            return upload(unit, pdf());
+        }
+
+        private Upload upload(LocalSystem.SessionUnit unit, byte[] file) throws Exception {
             JsonNode grant = body(expect(2, invoke("CreateUploadFunction",
                     http("POST", "/v1/uploads", unit.token(), uploadRequest(file), Map.of(), Map.of()))));
             URI url = URI.create(grant.get("uploadUrl").asText());
@@ -619,6 +626,13 @@ final class ColdStartBench {
             return "{\"until\":\"" + (year + 1) + "-06-30\",\"reason\":\"Gia hạn (bench)\"}";
         }
 
+        /**
+         * A small report signed on P-256 by a person under a test intermediate, with the chain
+         * ({@code InspectionBench sample} wrote it and its root, {@code trusted-root.pem}): the same file
+         * each time, as its inspection is what is measured.
+         */
+        private static final byte[] SIGNED_REPORT = benchFile("signed-report.pdf");
+
         /** A distinct small PDF each time, so that no two uploads share a hash. */
         private static byte[] pdf() {
             return SamplePdf.of("bench " + UUID.randomUUID());
@@ -676,6 +690,18 @@ final class ColdStartBench {
             p.setProperty("body", body);
         }
         return p;
+    }
+
+    /** One of the bench's sample files ({@code src/main/resources/bench/}). */
+    static byte[] benchFile(String name) {
+        try (InputStream in = ColdStartBench.class.getResourceAsStream("/bench/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("bench/" + name + " is not in the runner's resources");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The classes the child needs besides the Lambda jar, copied out of this jar (or target/classes). */

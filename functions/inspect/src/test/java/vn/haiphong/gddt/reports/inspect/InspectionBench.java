@@ -47,6 +47,10 @@ public final class InspectionBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("sample")) {
+            sample(Path.of(args[1]));
+            return;
+        }
         if (args.length > 0 && args[0].equals("cold")) {
             cold(args.length > 1 ? Integer.parseInt(args[1]) : 15, args.length > 2 ? Optional.of(Path.of(args[2])) : Optional.empty());
             return;
@@ -70,6 +74,17 @@ public final class InspectionBench {
                             .map(s -> s.signer() + " " + s.integrity() + " whole=" + s.coversWholeDocument() + " " + s.trust()).toList());
             report("baseline SHA-256 of the file", () -> sha256(file));
         }
+    }
+
+    /**
+     * Writes {@code signed-report.pdf} (a small report signed on P-256 by a person under the tests'
+     * intermediate, with the chain) and {@code trusted-root.pem} (its root): bench-cold's inspection event,
+     * kept in {@code infrastructure/local/src/main/resources/bench/}, since units upload signed reports.
+     */
+    private static void sample(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("signed-report.pdf"), TestPdfs.signedByPerson(TestPki.SIGNED_AT));
+        Files.writeString(folder.resolve("trusted-root.pem"), TestPki.pem(TestPki.ROOT.certificate()));
     }
 
     /**
