@@ -436,7 +436,7 @@ final class ColdStartBench {
             SamTemplate sam = SamTemplate.read(template);
             // The Office's bundle in the bucket, as in AWS: the inspection reads it and judges the sample's chain.
             Path roots = Files.createTempFile("bench-cold-trusted-root", ".pem");
-            Files.write(roots, benchFile("trusted-root.pem"));
+            Files.write(roots, benchFile("ca-pdfsig.pem"));
             LocalSystem.Options options = new LocalSystem.Options(template, 0, null, null, unitsCsv)
                     .withStack("bench-cold", Map.of()).withTrustedRoots(roots);
             try (LocalSystem system = LocalSystem.startOn(emulators, options)) {
@@ -626,12 +626,8 @@ final class ColdStartBench {
             return "{\"until\":\"" + (year + 1) + "-06-30\",\"reason\":\"Gia hạn (bench)\"}";
         }
 
-        /**
-         * A small report signed on P-256 by a person under a test intermediate, with the chain
-         * ({@code InspectionBench sample} wrote it and its root, {@code trusted-root.pem}): the same file
-         * each time, as its inspection is what is measured.
-         */
-        private static final byte[] SIGNED_REPORT = benchFile("signed-report.pdf");
+        /** A report signed by poppler's pdfsig, RSA 2048 (resources/bench/README.md): the same file each time. */
+        private static final byte[] SIGNED_REPORT = benchFile("bao-cao-pdfsig.pdf");
 
         /** A distinct small PDF each time, so that no two uploads share a hash. */
         private static byte[] pdf() {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -47,10 +48,6 @@ public final class InspectionBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("sample")) {
-            sample(Path.of(args[1]));
-            return;
-        }
         if (args.length > 0 && args[0].equals("cold")) {
             cold(args.length > 1 ? Integer.parseInt(args[1]) : 15, args.length > 2 ? Optional.of(Path.of(args[2])) : Optional.empty());
             return;
@@ -77,30 +74,29 @@ public final class InspectionBench {
     }
 
     /**
-     * Writes {@code signed-report.pdf} (a small report signed on P-256 by a person under the tests'
-     * intermediate, with the chain) and {@code trusted-root.pem} (its root): bench-cold's inspection event,
-     * kept in {@code infrastructure/local/src/main/resources/bench/}, since units upload signed reports.
-     */
-    private static void sample(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Files.write(folder.resolve("signed-report.pdf"), TestPdfs.signedByPerson(TestPki.SIGNED_AT));
-        Files.writeString(folder.resolve("trusted-root.pem"), TestPki.pem(TestPki.ROOT.certificate()));
-    }
-
-    /**
      * The first inspection in a fresh JVM ({@link FirstInspection}), {@code runs} times round by round, of a
-     * small report unsigned (the baseline of the run), signed on P-256 (what units send) and signed on
+     * small report unsigned (the baseline of the run), signed on P-256 by the tests' signer, signed by
+     * poppler's pdfsig with RSA 2048 (as Vietnam's authorities issue keys; bench-cold's event) and signed on
      * Brainpool P-256r1 (which only Bouncy Castle checks). With {@code against}, another built checkout, its
      * inspection classes run too, next to this build's in each round, and the medians are compared.
      */
     private static void cold(int runs, Optional<Path> against) throws Exception {
         Path folder = Files.createTempDirectory("inspection-cold");
-        Path roots = Files.writeString(folder.resolve("roots.pem"), TestPki.pem(TestPki.ROOT.certificate()));
+        String pdfsigCa;
+        try (InputStream pem = InspectionBench.class.getResourceAsStream("pdfsig/ca-pdfsig.pem")) {
+            pdfsigCa = new String(pem.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        Path roots = Files.writeString(folder.resolve("roots.pem"), TestPki.pem(TestPki.ROOT.certificate()) + pdfsigCa);
+        // After pdfsig's signing day: each signature is judged at its signing time, all within their chains.
+        Instant now = Instant.parse("2027-01-04T02:00:00Z");
         byte[] report = TestPdfs.report();
         Map<String, Path> files = new LinkedHashMap<>();
         files.put("unsigned", Files.write(folder.resolve("unsigned.pdf"), report));
         files.put("signed, P-256", Files.write(folder.resolve("p256.pdf"), TestPdfs.sign(report, TestPki.PERSON,
                 List.of(TestPki.PERSON.certificate(), TestPki.INTERMEDIATE.certificate()), TestPki.SIGNED_AT, "Hai Phong")));
+        try (InputStream pdfsig = InspectionBench.class.getResourceAsStream("pdfsig/bao-cao-pdfsig.pdf")) {
+            files.put("signed by pdfsig, RSA", Files.write(folder.resolve("rsa.pdf"), pdfsig.readAllBytes()));
+        }
         files.put("signed, Brainpool", Files.write(folder.resolve("brainpool.pdf"), TestPdfs.sign(report,
                 TestPki.BRAINPOOL_PERSON, List.of(TestPki.BRAINPOOL_PERSON.certificate(), TestPki.INTERMEDIATE.certificate()),
                 TestPki.SIGNED_AT, "Hai Phong")));
@@ -118,8 +114,8 @@ public final class InspectionBench {
                     Collections.reverse(order);
                 }
                 for (String build : order) {
-                    FirstInspection.Result result = FirstInspection.in(builds.get(build), file.getValue(), roots,
-                            TestPki.NOW, List.of());
+                    FirstInspection.Result result = FirstInspection.in(builds.get(build), file.getValue(), roots, now,
+                            List.of());
                     millis.computeIfAbsent(build + " | " + file.getKey(), k -> new ArrayList<>()).add(result.millis());
                     verdicts.put(build + " | " + file.getKey(), result.verdicts());
                 }
