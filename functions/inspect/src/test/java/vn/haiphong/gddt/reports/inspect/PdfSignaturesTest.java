@@ -66,6 +66,20 @@ class PdfSignaturesTest {
     }
 
     @Test
+    void an_rsassa_pss_signature_reads_valid_when_untouched_and_invalid_when_changed() throws IOException {
+        byte[] pdf = TestPdfs.sign(TestPdfs.report(), TestPki.RSA_PERSON,
+                List.of(TestPki.RSA_PERSON.certificate(), INTERMEDIATE.certificate()), SIGNED_AT, "Hai Phong",
+                "SHA256withRSAandMGF1");
+
+        assertThat(inspect(pdf, OFFICE_ROOTS).signatures()).singleElement()
+                .satisfies(s -> assertThat(s.signer()).isEqualTo("Lê Văn Cường"))
+                .satisfies(s -> assertThat(s.integrity()).isEqualTo(Integrity.VALID))
+                .satisfies(s -> assertThat(s.trust()).isEqualTo(Trust.TRUSTED));
+        assertThat(inspect(TestPdfs.changedAt(pdf, "Hai Phong"), OFFICE_ROOTS).signatures().get(0).integrity())
+                .isEqualTo(Integrity.INVALID);
+    }
+
+    @Test
     void the_same_file_read_from_a_stream_reads_the_same() throws IOException {
         byte[] pdf = TestPdfs.signedByPerson(SIGNED_AT);
 

@@ -75,6 +75,12 @@ final class TestPdfs {
      */
     static byte[] sign(byte[] pdf, TestPki.Issued signer, List<X509Certificate> chain, Instant signedAt,
                        String location) throws IOException {
+        return sign(pdf, signer, chain, signedAt, location, "SHA256withECDSA");
+    }
+
+    /** The same, with the signer's signature in {@code algorithm} (as Bouncy Castle names it: "SHA256withRSAandMGF1"). */
+    static byte[] sign(byte[] pdf, TestPki.Issued signer, List<X509Certificate> chain, Instant signedAt,
+                       String location, String algorithm) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -84,7 +90,7 @@ final class TestPdfs {
             Calendar signDate = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
             signDate.setTimeInMillis(signedAt.toEpochMilli());
             signature.setSignDate(signDate);
-            document.addSignature(signature, content -> cms(content.readAllBytes(), signer, chain, signedAt));
+            document.addSignature(signature, content -> cms(content.readAllBytes(), signer, chain, signedAt, algorithm));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.saveIncremental(out);
             return out.toByteArray();
@@ -159,15 +165,15 @@ final class TestPdfs {
         }
     }
 
-    private static byte[] cms(byte[] signedBytes, TestPki.Issued signer, List<X509Certificate> chain, Instant signedAt)
-            throws IOException {
+    private static byte[] cms(byte[] signedBytes, TestPki.Issued signer, List<X509Certificate> chain, Instant signedAt,
+                              String algorithm) throws IOException {
         try {
             AttributeTable attributes = new AttributeTable(new Attribute(CMSAttributes.signingTime,
                     new DERSet(new Time(Date.from(signedAt)))));
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(attributes))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(TestPki.BOUNCY_CASTLE)
+                    .build(new JcaContentSignerBuilder(algorithm).setProvider(TestPki.BOUNCY_CASTLE)
                                     .build(signer.keys().getPrivate()),
                             signer.certificate()));
             generator.addCertificates(new JcaCertStore(chain));

@@ -64,6 +64,10 @@ final class TestPki {
     static final TestPki.Issued BRAINPOOL_PERSON = issueOn("brainpoolP256r1", INTERMEDIATE,
             name("Trần Thị Bình", "Trường THPT Ngô Quyền"), SIGNED_AT.minus(Duration.ofDays(30)), SIGNED_AT.plus(Duration.ofDays(730)));
 
+    /** A signer with an RSA 2048 key, as Vietnam's certification authorities issue them, for RSASSA-PSS signatures. */
+    static final TestPki.Issued RSA_PERSON = issueOn("RSA", INTERMEDIATE, name("Lê Văn Cường", "Trường THPT Lê Quý Đôn"),
+            SIGNED_AT.minus(Duration.ofDays(30)), SIGNED_AT.plus(Duration.ofDays(730)));
+
     /** A time-stamp authority under the intermediate: its certificate is for time stamping only. */
     static final TestPki.Issued TIME_STAMP_AUTHORITY = issue(INTERMEDIATE,
             name("Dịch vụ cấp dấu thời gian thử nghiệm", "Sở GDĐT Hải Phòng"), false,
@@ -89,7 +93,10 @@ final class TestPki {
         return issued(keys("secp256r1"), issuer, subject, ca, notBefore, notAfter, purposes);
     }
 
-    /** An end entity with its key on {@code curve}, made by Bouncy Castle's provider (not registered in the JVM). */
+    /**
+     * An end entity with its key on {@code curve} ({@code "RSA"}: RSA 2048), made by Bouncy Castle's
+     * provider (not registered in the JVM).
+     */
     static Issued issueOn(String curve, Issued issuer, X500Name subject, Instant notBefore, Instant notAfter) {
         return issued(keys(curve), issuer, subject, false, notBefore, notAfter);
     }
@@ -114,6 +121,11 @@ final class TestPki {
 
     private static KeyPair keys(String curve) {
         try {
+            if (curve.equals("RSA")) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", BOUNCY_CASTLE);
+                generator.initialize(2048);
+                return generator.generateKeyPair();
+            }
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BOUNCY_CASTLE);
             generator.initialize(new ECGenParameterSpec(curve));
             return generator.generateKeyPair();
