@@ -7,6 +7,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.security.ProviderException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
@@ -43,12 +44,14 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.RuntimeOperatorException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -63,7 +66,7 @@ final class SignatureVerifier {
      * Not registered in the JVM: the inspection must not change what other code's providers find. Built
      * on the first signature the JDK cannot check, not with this class: the provider registers hundreds
      * of algorithms (about a third of a second of a cold start), which the signatures units send (RSA or
-     * ECDSA on P-256, with SHA-2) never need.
+     * ECDSA on P-256, with SHA-2), intact or not, never need.
      */
     private static final class Bc {
         static final Provider PROVIDER = new BouncyCastleProvider();
@@ -205,17 +208,22 @@ final class SignatureVerifier {
      * a certificate expired at signing time, and that is a matter of trust, reported apart from whether
      * the bytes are the ones signed. The signed bytes (nearly the whole file) are digested by the JDK,
      * whose SHA-2 uses the processor's instructions (26 ms for 25 MB against 300 ms in Bouncy Castle's
-     * Java), and so is the small signature over them when the JDK has its algorithm: Bouncy Castle's
-     * provider checks only what the JDK answers with an error instead of a verdict (RSASSA-PSS under
-     * Bouncy Castle's names, Brainpool curves), as a broken signature would answer in both.
+     * Java), and so is the small signature over them when the JDK has its algorithm. A verdict from the
+     * JDK stands, a changed file included; Bouncy Castle's provider is asked only when the JDK cannot
+     * check the signature (RSASSA-PSS under Bouncy Castle's names, Brainpool curves) or cannot read it,
+     * and a signature neither can read is not a valid one.
      */
     private static boolean verifies(SignerInformation signerInfo, X509Certificate certificate) {
         try {
             return verifies(signerInfo, certificate, new JcaSignerInfoVerifierBuilder(JDK_DIGESTS));
-        } catch (CMSException | OperatorCreationException | RuntimeException notInTheJdk) {
+        } catch (CMSSignerDigestMismatchException changedAfterSigning) {
+            return false;
+        } catch (CMSException | OperatorCreationException | RuntimeOperatorException | ProviderException
+                 | IllegalArgumentException | IllegalStateException | ClassCastException notForTheJdk) {
             try {
                 return verifies(signerInfo, certificate, new JcaSignerInfoVerifierBuilder(JDK_DIGESTS).setProvider(Bc.PROVIDER));
-            } catch (CMSException | OperatorCreationException | RuntimeException broken) {
+            } catch (CMSException | OperatorCreationException | RuntimeOperatorException
+                     | IllegalArgumentException | IllegalStateException | ClassCastException unreadable) {
                 return false;
             }
         }

@@ -1,6 +1,5 @@
 package vn.haiphong.gddt.reports.inspect;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +13,7 @@ import vn.haiphong.gddt.reports.domain.Inspection;
 /**
  * One PDF inspected in a JVM of its own, as a cold InspectSubmission meets its first file: nothing of
  * PDFBox or Bouncy Castle loaded before. The child prints {@code inspected <ms> [<integrity>/<trust>, …]};
- * the parent ({@link #in}) starts it with the flags the Lambda runtime uses, on one core when
- * {@code taskset} exists.
+ * the parent ({@link #in}) starts it with the flags the Lambda runtime uses (bench-cold's).
  */
 final class FirstInspection {
     static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
@@ -35,29 +33,38 @@ final class FirstInspection {
     }
 
     /**
-     * @param classes where the inspection's classes come from (this JVM's class path, or another build's
-     *                followed by it, to compare two builds)
+     * @param classes    where the inspection's classes come from (this JVM's class path, or another build's
+     *                   followed by it, to compare two builds)
      * @param extraFlags more JVM flags (a class-load log)
+     * @param onOneCore  run the child under {@code taskset -c 0}, as a timed run wants (a Lambda function
+     *                   has its one vCPU); a check of what loads does not need it
      */
-    static Result in(String classes, Path pdf, Path rootsPem, Instant now, List<String> extraFlags)
+    static Result in(String classes, Path pdf, Path rootsPem, Instant now, List<String> extraFlags, boolean onOneCore)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        if (new File("/usr/bin/taskset").canExecute()) {
-            command.addAll(List.of("/usr/bin/taskset", "-c", "0"));
+        if (onOneCore) {
+            command.addAll(List.of("taskset", "-c", "0"));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_FLAGS);
         command.addAll(extraFlags);
         command.addAll(List.of("-cp", classes, FirstInspection.class.getName(), pdf.toString(), rootsPem.toString(),
                 now.toString()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!child.waitFor(2, TimeUnit.MINUTES) || child.exitValue() != 0) {
-            throw new IllegalStateException("the inspection's JVM failed:\n" + output);
+        Path output = Files.createTempFile("first-inspection", ".out");
+        try {
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!child.waitFor(2, TimeUnit.MINUTES)) {
+                child.destroyForcibly();
+                throw new IllegalStateException("the inspection's JVM did not end in 2 minutes");
+            }
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            String line = printed.lines().filter(l -> l.startsWith("inspected ")).findFirst()
+                    .filter(l -> child.exitValue() == 0)
+                    .orElseThrow(() -> new IllegalStateException("the inspection's JVM failed:\n" + printed));
+            String[] parts = line.split(" ", 4);
+            return new Result(Long.parseLong(parts[1]), parts[3]);
+        } finally {
+            Files.deleteIfExists(output);
         }
-        String line = output.lines().filter(l -> l.startsWith("inspected ")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the inspection's JVM printed no result:\n" + output));
-        String[] parts = line.split(" ", 4);
-        return new Result(Long.parseLong(parts[1]), parts[3]);
     }
 }

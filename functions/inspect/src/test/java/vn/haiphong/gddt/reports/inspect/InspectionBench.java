@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -100,11 +101,11 @@ public final class InspectionBench {
         files.put("signed, Brainpool", Files.write(folder.resolve("brainpool.pdf"), TestPdfs.sign(report,
                 TestPki.BRAINPOOL_PERSON, List.of(TestPki.BRAINPOOL_PERSON.certificate(), TestPki.INTERMEDIATE.certificate()),
                 TestPki.SIGNED_AT, "Hai Phong")));
-        String here = System.getProperty("java.class.path");
+        // Both builds' classes the same way, as directories ahead of the same class path: only they differ.
         Map<String, String> builds = new LinkedHashMap<>();
-        builds.put("this build", here);
-        against.ifPresent(other -> builds.put(other.toString(), other.resolve("functions/inspect/target/classes")
-                + File.pathSeparator + other.resolve("functions/target/classes") + File.pathSeparator + here));
+        builds.put("this build", classesOf(Path.of("")));
+        against.ifPresent(other -> builds.put(other.toString(), classesOf(other)));
+        boolean oneCore = new ProcessBuilder("taskset", "-c", "0", "true").start().waitFor() == 0;
         Map<String, List<Long>> millis = new LinkedHashMap<>();
         Map<String, String> verdicts = new LinkedHashMap<>();
         for (int round = 0; round < runs; round++) {
@@ -115,14 +116,14 @@ public final class InspectionBench {
                 }
                 for (String build : order) {
                     FirstInspection.Result result = FirstInspection.in(builds.get(build), file.getValue(), roots, now,
-                            List.of());
+                            List.of(), oneCore);
                     millis.computeIfAbsent(build + " | " + file.getKey(), k -> new ArrayList<>()).add(result.millis());
                     verdicts.put(build + " | " + file.getKey(), result.verdicts());
                 }
             }
         }
-        System.out.printf("first inspection in a fresh JVM (%s), median of %d, each JVM on CPU 0 when taskset exists%n",
-                String.join(" ", FirstInspection.LAMBDA_FLAGS), runs);
+        System.out.printf("first inspection in a fresh JVM (%s), median of %d, %s%n",
+                String.join(" ", FirstInspection.LAMBDA_FLAGS), runs, oneCore ? "each JVM on CPU 0" : "not pinned (no taskset)");
         for (String build : builds.keySet()) {
             long unsigned = median(millis.get(build + " | unsigned"));
             for (String file : files.keySet()) {
@@ -135,6 +136,19 @@ public final class InspectionBench {
                         verdicts.get(key), versus);
             }
         }
+        try (Stream<Path> written = Files.list(folder)) {
+            for (Path file : written.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(folder);
+    }
+
+    /** A checkout's inspect and functions classes, ahead of this JVM's class path (the libraries). */
+    private static String classesOf(Path checkout) {
+        return checkout.toAbsolutePath().resolve("functions/inspect/target/classes") + File.pathSeparator
+                + checkout.toAbsolutePath().resolve("functions/target/classes") + File.pathSeparator
+                + System.getProperty("java.class.path");
     }
 
     private static long median(List<Long> values) {

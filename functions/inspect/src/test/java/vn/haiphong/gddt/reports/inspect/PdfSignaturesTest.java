@@ -79,6 +79,22 @@ class PdfSignaturesTest {
                 .isEqualTo(Integrity.INVALID);
     }
 
+    static Stream<Arguments> signatureValuesThatDoNotVerify() throws IOException {
+        return Stream.of(
+                Arguments.of("made with another key than the named signer's", TestPdfs.signedByPersonWithUnitsKey()),
+                Arguments.of("not a signature at all", TestPdfs.signedByPersonWithNoSignatureValue()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signatureValuesThatDoNotVerify")
+    void a_signature_value_that_does_not_verify_reads_invalid_though_the_file_is_intact(String what, byte[] pdf)
+            throws IOException {
+        assertThat(inspect(pdf, OFFICE_ROOTS).signatures()).singleElement()
+                .satisfies(s -> assertThat(s.signer()).isEqualTo("Nguyễn Văn An"))
+                .satisfies(s -> assertThat(s.coversWholeDocument()).isTrue())
+                .satisfies(s -> assertThat(s.integrity()).isEqualTo(Integrity.INVALID));
+    }
+
     @Test
     void the_same_file_read_from_a_stream_reads_the_same() throws IOException {
         byte[] pdf = TestPdfs.signedByPerson(SIGNED_AT);

@@ -2,10 +2,12 @@ package vn.haiphong.gddt.reports.inspect;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.function.Supplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -29,6 +32,7 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -36,6 +40,7 @@ import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -81,6 +86,40 @@ final class TestPdfs {
     /** The same, with the signer's signature in {@code algorithm} (as Bouncy Castle names it: "SHA256withRSAandMGF1"). */
     static byte[] sign(byte[] pdf, TestPki.Issued signer, List<X509Certificate> chain, Instant signedAt,
                        String location, String algorithm) throws IOException {
+        return sign(pdf, signer.certificate(), () -> signing(algorithm, signer.keys().getPrivate()), chain, signedAt, location);
+    }
+
+    /** Names the person as signer, but the signature over the (intact) attributes is made with the unit's key. */
+    static byte[] signedByPersonWithUnitsKey() throws IOException {
+        return sign(report(), TestPki.PERSON.certificate(), () -> signing("SHA256withECDSA", TestPki.UNIT.keys().getPrivate()),
+                List.of(TestPki.PERSON.certificate(), TestPki.INTERMEDIATE.certificate()), TestPki.SIGNED_AT, "Hai Phong");
+    }
+
+    /** Names the person as signer, with an empty DER sequence where the signature value should be. */
+    static byte[] signedByPersonWithNoSignatureValue() throws IOException {
+        return sign(report(), TestPki.PERSON.certificate(), () -> {
+            ContentSigner real = signing("SHA256withECDSA", TestPki.PERSON.keys().getPrivate());
+            return new ContentSigner() {
+                @Override
+                public AlgorithmIdentifier getAlgorithmIdentifier() {
+                    return real.getAlgorithmIdentifier();
+                }
+
+                @Override
+                public OutputStream getOutputStream() {
+                    return real.getOutputStream();
+                }
+
+                @Override
+                public byte[] getSignature() {
+                    return new byte[] {0x30, 0x00};
+                }
+            };
+        }, List.of(TestPki.PERSON.certificate(), TestPki.INTERMEDIATE.certificate()), TestPki.SIGNED_AT, "Hai Phong");
+    }
+
+    private static byte[] sign(byte[] pdf, X509Certificate signer, Supplier<ContentSigner> signing, List<X509Certificate> chain,
+                               Instant signedAt, String location) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -90,10 +129,18 @@ final class TestPdfs {
             Calendar signDate = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
             signDate.setTimeInMillis(signedAt.toEpochMilli());
             signature.setSignDate(signDate);
-            document.addSignature(signature, content -> cms(content.readAllBytes(), signer, chain, signedAt, algorithm));
+            document.addSignature(signature, content -> cms(content.readAllBytes(), signer, signing.get(), chain, signedAt));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.saveIncremental(out);
             return out.toByteArray();
+        }
+    }
+
+    private static ContentSigner signing(String algorithm, PrivateKey key) {
+        try {
+            return new JcaContentSignerBuilder(algorithm).setProvider(TestPki.BOUNCY_CASTLE).build(key);
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("the test signer failed", e);
         }
     }
 
@@ -165,17 +212,15 @@ final class TestPdfs {
         }
     }
 
-    private static byte[] cms(byte[] signedBytes, TestPki.Issued signer, List<X509Certificate> chain, Instant signedAt,
-                              String algorithm) throws IOException {
+    private static byte[] cms(byte[] signedBytes, X509Certificate signer, ContentSigner signing, List<X509Certificate> chain,
+                              Instant signedAt) throws IOException {
         try {
             AttributeTable attributes = new AttributeTable(new Attribute(CMSAttributes.signingTime,
                     new DERSet(new Time(Date.from(signedAt)))));
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(attributes))
-                    .build(new JcaContentSignerBuilder(algorithm).setProvider(TestPki.BOUNCY_CASTLE)
-                                    .build(signer.keys().getPrivate()),
-                            signer.certificate()));
+                    .build(signing, signer));
             generator.addCertificates(new JcaCertStore(chain));
             return generator.generate(new CMSProcessableByteArray(signedBytes), false).getEncoded();
         } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {
