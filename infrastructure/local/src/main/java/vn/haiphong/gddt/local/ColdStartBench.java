@@ -459,6 +459,8 @@ final class ColdStartBench {
                 f.officeToken = system.officeToken();
                 f.schools = system.units().stream().filter(u -> u.category().equals("THPT")).toList();
                 f.bucket = system.physicalName(sam.resourcesOfType("AWS::S3::Bucket").get(0));
+            } finally {
+                Files.delete(roots);
             }
             f.region = emulators.region();
             f.aws = new AwsClients(new Env(f.environments.get("GetMeFunction")));
